@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+const ZApiEnv = z.object({
+  DATABASE_URL: z.string().url('DATABASE_URL must be a postgresql:// URL'),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Origins allowed to send state-changing requests, comma-separated. Defaults to the API's own. */
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** Set when served over TLS (directly or behind a TLS proxy) so the session cookie is Secure. */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  CONSOLE_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type ApiEnv = z.infer<typeof ZApiEnv>;
+
+/** The API's configuration: the only place the API reads process.env. */
+export function loadApiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
+  return ZApiEnv.parse(source);
+}

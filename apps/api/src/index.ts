@@ -1,0 +1,1 @@
+export { createApiServer, originAllowed, type ApiServerOptions } from './server.js';

@@ -1,0 +1,27 @@
+/** Production API process: real PostgreSQL and Temporal, separate from the worker. */
+import { Client, Connection } from '@temporalio/client';
+import pino from 'pino';
+import { createPrisma } from '@ip/db';
+import { loadApiEnv } from './env.js';
+import { createApiServer } from './server.js';
+
+const env = loadApiEnv();
+const log = pino({ level: env.LOG_LEVEL });
+const prisma = createPrisma({ databaseUrl: env.DATABASE_URL });
+const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+const server = createApiServer({
+  prisma,
+  temporal,
+  consoleDir: env.CONSOLE_DIR,
+  allowedOrigins: env.ALLOWED_ORIGINS?.split(',').map((s) => s.trim()),
+  cookieSecure: env.COOKIE_SECURE,
+  logger: log,
+});
+server.listen(env.API_PORT, env.API_HOST, () => log.info(`api: http://${env.API_HOST}:${env.API_PORT}`));
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    server.close();
+    void connection.close().then(() => prisma.$disconnect()).then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { AppBar, Layout, TitlePortal } from 'react-admin';
+import { SERVICE_NAME } from './service';
+
+/** The header names the service first, then the page, like a GOV.UK service header. */
+function ServiceAppBar() {
+  return (
+    <AppBar>
+      <Typography component="span" sx={{ fontWeight: 700, fontSize: '1.1rem', whiteSpace: 'nowrap' }}>
+        {SERVICE_NAME}
+      </Typography>
+      <Box component="span" aria-hidden="true" sx={{ mx: 1.5, opacity: 0.7 }}>
+        |
+      </Box>
+      <TitlePortal />
+    </AppBar>
+  );
+}
+
+export function ServiceLayout({ children }: { children: ReactNode }) {
+  return <Layout appBar={ServiceAppBar}>{children}</Layout>;
+}

@@ -1,0 +1,18 @@
+import { Datagrid, List, SearchInput, TextField } from 'react-admin';
+import { GradeField } from '../components/fields';
+
+const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search by name or ONS code" aria-label="Search authorities" />];
+
+/** Local authorities with children's services responsibilities (read only). */
+export function AuthorityList() {
+  return (
+    <List title="Local authorities" sort={{ field: 'name', order: 'ASC' }} filters={filters} perPage={25}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" label="Authority" />
+        <TextField source="onsCode" label="ONS code" />
+        <GradeField source="currentGrade" label="Current grade" />
+        <TextField source="interventionStatus" label="Intervention status" emptyText="None" />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,60 @@
+import Typography from '@mui/material/Typography';
+import { useRecordContext } from 'react-admin';
+import { GRADE_LABELS, type TGrade, type TProgrammePhase } from '@ip/domain';
+import { formatDate, formatDateTime, formatWorkingDaysLeft } from '../format';
+import { GRADE_TONES, labelOf, PHASE_LABELS, PHASE_TONES } from '../labels';
+import { StatusTag } from './StatusTag';
+
+/** Props react-admin's Datagrid and SimpleShowLayout read from their children (header, sorting). */
+export interface TFieldProps {
+  source: string;
+  label?: string;
+  sortable?: boolean;
+  sortBy?: string;
+}
+
+function useValue(source: string): unknown {
+  const record = useRecordContext();
+  return record ? source.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null)?.[k], record) : undefined;
+}
+
+const Empty = () => (
+  <Typography component="span" variant="body2" color="text.secondary">
+    Not set
+  </Typography>
+);
+
+/** An ISO date (or instant, with `withTime`) as "12 February 2026". */
+export function IsoDateField({ source, withTime }: TFieldProps & { withTime?: boolean }) {
+  const value = useValue(source) as string | null | undefined;
+  const text = withTime ? formatDateTime(value) : formatDate(value);
+  if (!text) return <Empty />;
+  return (
+    <Typography component="span" variant="body2">
+      <time dateTime={value ?? undefined}>{text}</time>
+    </Typography>
+  );
+}
+
+export function PhaseField({ source }: TFieldProps) {
+  const value = useValue(source) as TProgrammePhase | null | undefined;
+  if (!value) return <Empty />;
+  return <StatusTag label={labelOf(PHASE_LABELS, value)} tone={PHASE_TONES[value] ?? 'grey'} />;
+}
+
+export function GradeField({ source }: TFieldProps) {
+  const value = useValue(source) as TGrade | null | undefined;
+  if (!value) return <Empty />;
+  return <StatusTag label={labelOf(GRADE_LABELS, value)} tone={GRADE_TONES[value] ?? 'grey'} />;
+}
+
+/** Working days left on a clock; overdue counts are shown in red words, not only colour. */
+export function WorkingDaysLeftField({ source }: TFieldProps) {
+  const value = useValue(source) as number | null | undefined;
+  if (value == null) return <Empty />;
+  return (
+    <Typography component="span" variant="body2" sx={{ fontWeight: value <= 5 ? 700 : 400 }} color={value < 0 ? 'error' : 'text.primary'}>
+      {formatWorkingDaysLeft(value)}
+    </Typography>
+  );
+}

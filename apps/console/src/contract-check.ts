@@ -1,0 +1,15 @@
+import type { trpc } from './providers/trpc';
+import type { TAuthorityRecord } from './authorities/types';
+import type { TProgrammeRecord } from './programmes/types';
+
+/**
+ * Compile-time check that the API still returns what the console reads. The dataProvider is generic
+ * (react-admin records are untyped), so without this a renamed field would only show up as an empty
+ * column. `pnpm --filter @ip/console typecheck` fails here when the contract drifts.
+ */
+type TClient = typeof trpc;
+type TOneOf<P extends { query: (...args: never[]) => Promise<{ data: unknown }> }> = Awaited<ReturnType<P['query']>>['data'];
+type TAssignable<T extends U, U> = T;
+
+export type TProgrammeContract = TAssignable<TOneOf<TClient['programmes']['getOne']>, TProgrammeRecord>;
+export type TAuthorityContract = TAssignable<TOneOf<TClient['authorities']['getOne']>, TAuthorityRecord>;

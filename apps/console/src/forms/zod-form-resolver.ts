@@ -1,0 +1,40 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { FormProps } from 'react-admin';
+
+type TSchema = Parameters<typeof zodResolver>[0];
+/** The resolver type react-admin's <Form>/<SimpleForm> accept. */
+type TFormResolver = NonNullable<FormProps['resolver']>;
+
+/**
+ * zodResolver over a shared domain schema, with two console-only touches:
+ * - the empty values inputs produce ('' from a cleared text or select, null from a cleared date)
+ *   become "not given", so optional fields in the domain schema stay optional in the form;
+ * - a missing required value gets the message from `required` (GOV.UK style: "Select the type of
+ *   inspection"), instead of zod's "Invalid input". Messages the domain schema sets itself win.
+ */
+export function zodFormResolver(schema: TSchema, required: Record<string, string> = {}): TFormResolver {
+  const resolve = zodResolver(schema, {
+    error: (issue) => {
+      if (issue.input !== undefined) return undefined;
+      const path = (issue.path ?? []).join('.');
+      return required[path] ?? 'Enter a value';
+    },
+  });
+  const withoutEmptyValues: typeof resolve = (values, context, options) =>
+    resolve(withoutEmpty(values) as typeof values, context, options);
+  return withoutEmptyValues as unknown as TFormResolver;
+}
+
+/** Drops '' and null values, recursively (arrays are kept, minus their empties). */
+export function withoutEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmpty).filter((v) => v !== undefined);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const cleaned = withoutEmpty(v);
+      if (cleaned !== undefined) out[k] = cleaned;
+    }
+    return out;
+  }
+  return value === '' || value === null ? undefined : value;
+}

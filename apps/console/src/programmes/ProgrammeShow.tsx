@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { Link, Show, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
+import { GradeField, IsoDateField, PhaseField, WorkingDaysLeftField } from '../components/fields';
+import { SummaryList } from '../components/SummaryList';
+import { useCanMutate } from '../use-can-mutate';
+import { ClocksTable } from './ClocksTable';
+import { HistoryTimeline } from './HistoryTimeline';
+import { RecordInspectionButton } from './RecordInspectionDialog';
+import type { TProgrammeRecord } from './types';
+
+function ProgrammeActions() {
+  const record = useRecordContext<TProgrammeRecord>();
+  const canMutate = useCanMutate();
+  if (!record || !canMutate || record.phase === 'closed') return null;
+  return (
+    <TopToolbar>
+      <RecordInspectionButton programmeId={record.id} />
+    </TopToolbar>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Box component="section" aria-labelledby={id} sx={{ mt: 4 }}>
+      <Typography id={id} component="h2" variant="h5" gutterBottom>
+        {title}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+function ProgrammeDetail() {
+  const record = useRecordContext<TProgrammeRecord>();
+  const createPath = useCreatePath();
+  if (!record) return null;
+  const authorityPath = createPath({ resource: 'authorities', type: 'show', id: record.authorityId });
+  return (
+    <Box sx={{ p: { xs: 2, sm: 3 } }}>
+      <Typography component="h1" variant="h4">
+        {record.authorityName}
+      </Typography>
+      <Typography variant="body1" color="text.secondary">
+        Improvement programme, cycle {record.cycle}
+      </Typography>
+
+      <Section id="summary-heading" title="Summary">
+        <SummaryList
+          rows={[
+            ['Authority', <Link to={authorityPath}>{record.authorityName}</Link>],
+            ['ONS code', record.onsCode],
+            ['Phase', <PhaseField source="phase" />],
+            ['Overall grade', <GradeField source="grade" />],
+            ['Report received', <IsoDateField source="reportReceivedOn" />],
+            ['Report to be published by', <IsoDateField source="publishDueOn" />],
+            ['Action plan due', <IsoDateField source="actionPlanDueOn" />],
+            ['Working days left for the plan', <WorkingDaysLeftField source="actionPlanWorkingDaysLeft" />],
+            ['Started', <IsoDateField source="startedAt" withTime />],
+            ['Last updated', <IsoDateField source="updatedAt" withTime />],
+          ]}
+        />
+      </Section>
+
+      <Section id="clocks-heading" title="Statutory clocks">
+        <ClocksTable clocks={record.clocks ?? []} />
+      </Section>
+
+      <Section id="history-heading" title="History">
+        <HistoryTimeline history={record.history ?? []} />
+      </Section>
+    </Box>
+  );
+}
+
+function ProgrammeTitle() {
+  const record = useRecordContext<TProgrammeRecord>();
+  return <span>{record ? `Programme: ${record.authorityName}` : 'Programme'}</span>;
+}
+
+/** One programme: summary, statutory clocks and who did what, when and why. */
+export function ProgrammeShow() {
+  return (
+    <Show title={<ProgrammeTitle />} actions={<ProgrammeActions />}>
+      <ProgrammeDetail />
+    </Show>
+  );
+}

@@ -1,0 +1,40 @@
+import type { TClockStatus, TGrade, TProgrammePhase, TRole } from '@ip/domain';
+
+/** One statutory clock on a programme (publication, action plan, ...), as the API reports it. */
+export interface TProgrammeClock {
+  name: string;
+  label: string;
+  dueOn: string;
+  dueAt: string;
+  workingDaysLeft: number | null;
+  status: TClockStatus;
+}
+
+/** One entry of the audit history: who did what, why and when. `actor` is null for the system. */
+export interface TProgrammeHistoryEntry {
+  at: string;
+  type: string;
+  actor: { userId: string; role: TRole; name?: string } | null;
+  reason: string | null;
+  summary: string;
+}
+
+/** A programme as `programmes.getList`/`getOne` return it; `id` is the Temporal workflow id. */
+export interface TProgrammeRecord {
+  id: string;
+  authorityId: string;
+  authorityName: string;
+  onsCode: string;
+  cycle: number;
+  phase: TProgrammePhase;
+  grade: TGrade | null;
+  reportReceivedOn: string | null;
+  publishDueOn: string | null;
+  actionPlanDueOn: string | null;
+  actionPlanWorkingDaysLeft: number | null;
+  stateVersion: number;
+  startedAt: string;
+  updatedAt: string;
+  clocks: TProgrammeClock[];
+  history: TProgrammeHistoryEntry[];
+}

@@ -1,0 +1,68 @@
+/**
+ * The embedded default: one process hosts the database (PGlite, an in-process PostgreSQL), the
+ * Temporal worker and the API, because two processes on one PGlite data directory silently lose
+ * rows. The Temporal dev server runs beside it (infra/temporal-dev.sh). Production runs the API and
+ * the worker as separate processes on real PostgreSQL (apps/api, apps/worker).
+ */
+import { resolve } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import pino from 'pino';
+import { createApiServer } from '@ip/api-server';
+import { createEmbeddedPrisma, migrateEmbedded } from '@ip/db';
+import { DEMO_USERS, seedDemoData } from '@ip/db/seed';
+import { createWorker } from '@ip/worker';
+import { loadDevEnv } from './env.js';
+import { seedDemoProgrammes } from './demo-programmes.js';
+
+const env = loadDevEnv();
+const log = pino({ level: env.LOG_LEVEL });
+const dataDir = resolve(env.DEV_DATA_DIR, 'pglite');
+
+const t0 = performance.now();
+const db = await createEmbeddedPrisma({ dataDir });
+await migrateEmbedded(db);
+await seedDemoData(db.prisma);
+
+const { worker, connection: workerConnection } = await createWorker({
+  temporalAddress: env.TEMPORAL_ADDRESS,
+  namespace: env.TEMPORAL_NAMESPACE,
+  prisma: db.prisma,
+});
+const workerRun = worker.run();
+
+const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+const created = await seedDemoProgrammes(db.prisma, temporal);
+
+const server = createApiServer({ prisma: db.prisma, temporal, consoleDir: resolve(env.CONSOLE_DIR), logger: log });
+await new Promise<void>((ok) => server.listen(env.API_PORT, env.API_HOST, ok));
+
+const url = `http://${env.API_HOST === '0.0.0.0' ? 'localhost' : env.API_HOST}:${env.API_PORT}`;
+const pm = DEMO_USERS.find((u) => u.role === 'programme_manager');
+const auditor = DEMO_USERS.find((u) => u.role === 'auditor');
+console.log(`
+  Improvement programme is running (ready in ${((performance.now() - t0) / 1000).toFixed(1)} s${created ? `, ${created} demo programmes created` : ''})
+
+  Console      ${url}
+  API (tRPC)   ${url}/trpc
+  Temporal UI  ${env.TEMPORAL_UI_URL}
+
+  Sign in as a programme manager:  ${pm?.email} / ${pm?.password}
+  Sign in as an auditor:           ${auditor?.email} / ${auditor?.password}
+
+  Press Ctrl-C to stop everything.
+`);
+
+let stopping = false;
+async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  worker.shutdown();
+  await workerRun.catch(() => undefined);
+  await Promise.allSettled([connection.close(), workerConnection.close()]);
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

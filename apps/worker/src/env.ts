@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+const ZWorkerEnv = z.object({
+  DATABASE_URL: z.string().url('DATABASE_URL must be a postgresql:// URL'),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().positive().optional(),
+});
+export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
+
+/** The worker's configuration: the only place the worker reads process.env. */
+export function loadWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  return ZWorkerEnv.parse(source);
+}

@@ -1,0 +1,1 @@
+export { createWorker, type CreateWorkerOptions } from './worker.js';

@@ -1,0 +1,20 @@
+/** Production worker process: real PostgreSQL, separate from the API. */
+import { createPrisma } from '@ip/db';
+import { loadWorkerEnv } from './env.js';
+import { createWorker } from './worker.js';
+
+const env = loadWorkerEnv();
+const prisma = createPrisma({ databaseUrl: env.DATABASE_URL });
+const { worker, connection } = await createWorker({
+  temporalAddress: env.TEMPORAL_ADDRESS,
+  namespace: env.TEMPORAL_NAMESPACE,
+  prisma,
+  maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+});
+console.log(`worker: polling task queue on ${env.TEMPORAL_ADDRESS} (${env.TEMPORAL_NAMESPACE})`);
+try {
+  await worker.run();
+} finally {
+  await connection.close();
+  await prisma.$disconnect();
+}

@@ -1,0 +1,31 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from '@ip/activities';
+import type { PrismaClient } from '@ip/db';
+import { TASK_QUEUE, workflowsPath } from '@ip/workflows';
+
+export interface CreateWorkerOptions {
+  temporalAddress: string;
+  namespace: string;
+  prisma: PrismaClient;
+  taskQueue?: string;
+  /** Pass a prebuilt bundle (tests) to skip bundling at start-up. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  maxCachedWorkflows?: number;
+}
+
+/**
+ * Creates the Temporal worker that runs every workflow and activity of the product. The caller
+ * owns the Prisma client (so the embedded dev process can share one PGlite database with the API).
+ */
+export async function createWorker(opts: CreateWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({ address: opts.temporalAddress });
+  const worker = await Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue ?? TASK_QUEUE,
+    activities: createActivities({ prisma: opts.prisma }),
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
+    ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
+  });
+  return { worker, connection };
+}

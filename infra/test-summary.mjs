@@ -1,0 +1,23 @@
+// Sums every package's vitest JSON report into the one line CI reads: "N passed, N failed".
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+let passed = 0, failed = 0, skipped = 0;
+const rows = [];
+for (const group of ['apps', 'packages']) {
+  for (const name of readdirSync(join(root, group))) {
+    const file = join(root, group, name, '.reports', 'vitest.json');
+    if (!existsSync(file)) continue;
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    // A suite that failed to load counts as a failure even though it ran no test.
+    const brokenFiles = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + brokenFiles;
+    skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    rows.push(`  ${group}/${name}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed`);
+  }
+}
+console.log(rows.join('\n'));
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole test suite on real services: PostgreSQL, the Temporal dev server (end to end), the
+# time-skipping test server (timer logic), Chromium (console). Prints "N passed, N failed" last.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+source "$ROOT/infra/bootstrap.sh"
+
+eval "$(bash "$ROOT/infra/postgres.sh" ensure --export)"
+export CHROMIUM_PATH="$(bash "$ROOT/infra/chromium.sh" ensure)"
+
+# A throwaway Temporal dev server for the end-to-end tests, on ports of its own.
+TDATA="$ROOT/.data/test-temporal"
+rm -rf "$TDATA"
+PORT=17233
+export TEMPORAL_ADDRESS="127.0.0.1:$PORT" TEMPORAL_NAMESPACE=default
+cleanup() { bash "$ROOT/infra/temporal-dev.sh" stop --data "$TDATA" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+bash "$ROOT/infra/temporal-dev.sh" start --port "$PORT" --data "$TDATA"
+
+find "$ROOT/apps" "$ROOT/packages" -path '*/node_modules' -prune -o -name vitest.json -path '*/.reports/*' -print -delete >/dev/null
+status=0
+pnpm exec turbo run test --concurrency=1 --continue "$@" || status=$?
+cleanup
+node "$ROOT/infra/test-summary.mjs" || status=1
+exit "$status"

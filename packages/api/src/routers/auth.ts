@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { verifyPassword } from '@ip/db';
+import { ZRole } from '@ip/domain';
+import { procedure, router } from '../trpc.js';
+import { loginLimiter } from '../rate-limit.js';
+
+const SESSION_DAYS = 7;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const ZLogin = z.object({
+  email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
+  password: z.string().min(1, 'Enter your password').max(200),
+});
+
+export const authRouter = router({
+  login: procedure('public')
+    .input(ZLogin)
+    .mutation(async ({ ctx, input }) => {
+      const key = `${ctx.clientIp}|${input.email}`;
+      if (!loginLimiter.allow(key, ctx.now())) {
+        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many sign-in attempts. Wait a minute and try again.' });
+      }
+      const user = await ctx.prisma.user.findUnique({ where: { email: input.email } });
+      const ok = user ? await verifyPassword(user.passwordHash, input.password) : false;
+      if (!user || !ok) {
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Email or password is not recognised' });
+      }
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(ctx.now() + SESSION_DAYS * 86_400_000);
+      await ctx.prisma.session.create({ data: { id: hashToken(token), userId: user.id, expiresAt } });
+      ctx.cookies.setSessionCookie(token, expiresAt);
+      return { user: { id: user.id, email: user.email, name: user.name, role: ZRole.parse(user.role) } };
+    }),
+  logout: procedure('public').mutation(async ({ ctx }) => {
+    if (ctx.sessionId) {
+      await ctx.prisma.session.updateMany({ where: { id: ctx.sessionId, revokedAt: null }, data: { revokedAt: new Date(ctx.now()) } });
+    }
+    ctx.cookies.clearSessionCookie();
+    return { ok: true as const };
+  }),
+  me: procedure('public').query(({ ctx }) => ({ user: ctx.user })),
+});
+
+/** Resolves a session token from a cookie into the signed-in user, or null. */
+export async function userForToken(
+  prisma: import('@ip/db').PrismaClient,
+  token: string | null,
+  nowMs: number,
+): Promise<{ sessionId: string; user: { id: string; email: string; name: string; role: z.infer<typeof ZRole> } } | null> {
+  if (!token) return null;
+  const session = await prisma.session.findUnique({ where: { id: hashToken(token) }, include: { user: true } });
+  if (!session || session.revokedAt || session.expiresAt.getTime() <= nowMs) return null;
+  const u = session.user;
+  return { sessionId: session.id, user: { id: u.id, email: u.email, name: u.name, role: ZRole.parse(u.role) } };
+}
+

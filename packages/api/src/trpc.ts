@@ -1,0 +1,65 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { TRole } from '@ip/domain';
+import type { Context } from './context.js';
+import { toUserError } from './errors.js';
+
+/** Who may call a procedure: 'public' (anyone, signed in or not) or a list of roles. */
+export type Access = 'public' | readonly TRole[];
+export interface Meta {
+  access: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const zod = error.cause instanceof ZodError ? error.cause : null;
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of zod?.issues ?? []) {
+        const key = issue.path.join('.') || '(input)';
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+      const message = zod
+        ? Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v.join('; ')}`).join('\n')
+        : shape.message;
+      return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors: zod ? fieldErrors : null } };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Catches infrastructure errors everywhere and turns them into errors a user can act on. */
+const userErrors = t.middleware(async ({ next }) => {
+  const res = await next();
+  if (!res.ok && res.error.code === 'INTERNAL_SERVER_ERROR') {
+    const mapped = toUserError(res.error.cause ?? res.error);
+    if (mapped instanceof TRPCError) throw mapped;
+  }
+  return res;
+});
+
+/**
+ * The one place access is declared: every procedure is built with `procedure(access)`, which records
+ * the access in meta (the authorization matrix test reads it) and enforces it.
+ */
+export function procedure(access: Access) {
+  return t.procedure
+    .meta({ access })
+    .use(userErrors)
+    .use(({ ctx, next }) => {
+      if (access === 'public') return next({ ctx });
+      if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
+      if (!access.includes(ctx.user.role)) {
+        throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${ctx.user.role}) cannot do this` });
+      }
+      return next({ ctx: { ...ctx, user: ctx.user } });
+    });
+}
+
+/** Everyone signed in may read. */
+export const READERS = ['programme_manager', 'auditor', 'admin'] as const;
+/** Those who may change programme state. Auditors never appear here. */
+export const MANAGERS = ['programme_manager', 'admin'] as const;

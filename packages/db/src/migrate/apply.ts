@@ -1,0 +1,48 @@
+/**
+ * `prisma migrate deploy` without the native engine: the wasm schema engine applies pending
+ * migrations over a JS driver adapter and records them in `_prisma_migrations` exactly as the
+ * CLI does (same table, checksums, advisory lock), so either tool can take over later.
+ */
+import { PrismaPg } from '@prisma/adapter-pg';
+import type {
+  SqlDriverAdapterFactory,
+  SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import { readMigrationsList } from './migrations-dir.js';
+import { MIGRATIONS_DIR } from './paths.js';
+import { withSchemaEngine } from './schema-engine.js';
+
+/** Where to apply: an adapter factory (e.g. PGlite) or a PostgreSQL connection string. */
+export type MigrationTarget =
+  | { adapterFactory: SqlDriverAdapterFactory | SqlMigrationAwareDriverAdapterFactory; databaseUrl?: never }
+  | { databaseUrl: string; adapterFactory?: never };
+
+/** Options for {@link applyMigrations}. */
+export type ApplyMigrationsOptions = MigrationTarget & {
+  /** Folder in the standard Prisma layout (`<ts>_<name>/migration.sql`); default: this package's. */
+  migrationsDir?: string;
+  /** Receives engine log lines (JSON); silent by default. */
+  onLog?: (line: string) => void;
+};
+
+/** Result of {@link applyMigrations}. */
+export interface ApplyMigrationsResult {
+  /** Folder names applied by this call, oldest first; empty when already up to date. */
+  appliedMigrationNames: string[];
+}
+
+/**
+ * Applies every migration not yet in `_prisma_migrations`, in folder order. Idempotent.
+ * Fails (and applies nothing further) if a recorded migration failed or was edited.
+ */
+export async function applyMigrations(options: ApplyMigrationsOptions): Promise<ApplyMigrationsResult> {
+  const adapterFactory = options.adapterFactory ?? new PrismaPg({ connectionString: options.databaseUrl });
+  const migrationsList = await readMigrationsList(options.migrationsDir ?? MIGRATIONS_DIR);
+  const result = await withSchemaEngine({ adapterFactory, onLog: options.onLog }, (engine) =>
+    engine.applyMigrations({
+      migrationsList,
+      filters: { externalTables: [], externalEnums: [] },
+    }),
+  );
+  return { appliedMigrationNames: result.appliedMigrationNames };
+}

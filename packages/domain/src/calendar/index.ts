@@ -1,0 +1,82 @@
+/**
+ * Public API of the working-day calendar: ISO calendar dates, UK bank holidays (bundled GOV.UK
+ * snapshot + rules + admin overrides), working-day arithmetic per SI 2007/462, Europe/London
+ * time helpers and the configurable statutory clocks. Everything here is pure and deterministic,
+ * so it is safe to use inside Temporal workflows.
+ */
+export {
+  ZIsoDate,
+  addDays,
+  addMonths,
+  compareIsoDates,
+  dayOfWeek,
+  daysBetween,
+  daysInMonth,
+  formatIsoDate,
+  fromDayNumber,
+  isIsoDate,
+  isWeekend,
+  isoDateFromUtcDate,
+  isoDateParts,
+  isoDateToUtcDate,
+  parseIsoDate,
+  toDayNumber,
+  type DayOfWeek,
+  type IsoDate,
+  type IsoDateParts,
+} from './iso-date.js';
+
+export {
+  SUBSTITUTE_DAY,
+  UK_DIVISIONS,
+  ZUkDivision,
+  type BankHoliday,
+  type BankHolidayRecord,
+  type UkDivision,
+} from './bank-holiday-types.js';
+export { easterSunday, goodFriday, ruleBasedBankHolidays } from './bank-holiday-rules.js';
+export { BANK_HOLIDAY_SNAPSHOT } from './bank-holidays-data.js';
+export {
+  bankHolidayOrigin,
+  bankHolidaysFor,
+  bundledBankHolidays,
+  isSnapshotYear,
+  type BankHolidayOrigin,
+} from './bank-holidays.js';
+
+export {
+  ZCalendarOverrides,
+  ZHolidayAddition,
+  overridesFingerprint,
+  type TCalendarOverrides,
+  type TCalendarOverridesInput,
+  type THolidayAddition,
+} from './calendar-overrides.js';
+export {
+  WorkingDayCalendar,
+  ZWorkingDayCalendarOptions,
+  type CalendarHoliday,
+  type TWorkingDayCalendarOptionsInput,
+} from './working-day-calendar.js';
+
+export {
+  endOfLondonDayUtcMs,
+  londonDateOf,
+  londonMidnightUtcMs,
+  londonOffsetMinutes,
+  ukClockChangesUtcMs,
+} from './london-time.js';
+
+export {
+  DEFAULT_CLOCKS,
+  ZClockConfig,
+  ZClockEntry,
+  ZMonthClock,
+  ZWorkingDayClock,
+  clockDate,
+  type TClockConfig,
+  type TClockEntry,
+  type TMonthClock,
+  type TWorkingDayClock,
+  type WorkingDayAdder,
+} from './clock-config.js';

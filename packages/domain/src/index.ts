@@ -1,0 +1,3 @@
+export * from './calendar/index.js';
+export * from './schemas/index.js';
+export * from './lifecycle/index.js';

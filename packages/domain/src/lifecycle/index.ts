@@ -1,0 +1,5 @@
+export * from './state.js';
+export * from './events.js';
+export * from './reducer.js';
+export * from './views.js';
+export * from './context.js';

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** The roles a signed-in user can hold. Every procedure declares which of these may call it. */
+export const ZRole = z.enum(['programme_manager', 'auditor', 'admin']);
+export type TRole = z.infer<typeof ZRole>;
+
+/** Who did something. Every human command carries one, so the audit trail can name them. */
+export const ZActor = z.object({
+  userId: z.string().min(1),
+  role: ZRole,
+  name: z.string().optional(),
+});
+export type TActor = z.infer<typeof ZActor>;
+
+/**
+ * Fields every state-changing command carries: a client-generated request id (a retried command has
+ * exactly one effect) and the reason the user gave (auditors read it later).
+ */
+export const ZCommandMeta = z.object({
+  clientRequestId: z
+    .string()
+    .min(8, 'clientRequestId must be at least 8 characters')
+    .max(100, 'clientRequestId must be at most 100 characters'),
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'Give a reason of at least 3 characters')
+    .max(2000, 'Reason must be at most 2000 characters'),
+});
+export type TCommandMeta = z.infer<typeof ZCommandMeta>;

@@ -1,0 +1,3 @@
+export * from './common.js';
+export * from './inspection.js';
+export * from './programme.js';
