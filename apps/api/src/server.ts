@@ -11,6 +11,7 @@ import { serveStatic } from './static.js';
 export interface ApiServerOptions {
   prisma: PrismaClient;
   temporal: Client;
+  taskQueue?: string;
   consoleDir?: string;
   allowedOrigins?: string[];
   cookieSecure?: boolean;
@@ -34,7 +35,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
       const token = readCookie(req, SESSION_COOKIE);
       const session = await userForToken(opts.prisma, token, Date.now()).catch(() => null);
       return createContextInner(
-        { prisma: opts.prisma, temporal: opts.temporal },
+        { prisma: opts.prisma, temporal: opts.temporal, taskQueue: opts.taskQueue },
         {
           user: session?.user ?? null,
           sessionId: session?.sessionId ?? null,

@@ -57,6 +57,12 @@ export const theme: RaThemeOptions = {
       },
       defaultProps: { disableUnderline: true },
     },
+    MuiOutlinedInput: {
+      styleOverrides: {
+        notchedOutline: { borderColor: BLACK, borderWidth: 2 },
+        root: { '&.Mui-focused': focusRing },
+      },
+    },
     MuiInputLabel: { styleOverrides: { root: { color: BLACK } } },
     MuiFormHelperText: { styleOverrides: { root: { color: SECONDARY_TEXT, fontSize: '0.9rem' } } },
     RaToolbar: { styleOverrides: { root: { backgroundColor: '#f3f2f1' } } },

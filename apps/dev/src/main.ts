@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import { createApiServer } from '@ip/api-server';
-import { createEmbeddedPrisma, migrateEmbedded } from '@ip/db';
+import { createEmbeddedPrisma } from '@ip/db';
 import { DEMO_USERS, seedDemoData } from '@ip/db/seed';
 import { createWorker } from '@ip/worker';
 import { loadDevEnv } from './env.js';
@@ -19,8 +19,8 @@ const log = pino({ level: env.LOG_LEVEL });
 const dataDir = resolve(env.DEV_DATA_DIR, 'pglite');
 
 const t0 = performance.now();
+// Opening the embedded database applies any pending migrations (the same folder production uses).
 const db = await createEmbeddedPrisma({ dataDir });
-await migrateEmbedded(db);
 await seedDemoData(db.prisma);
 
 const { worker, connection: workerConnection } = await createWorker({

@@ -1,4 +1,4 @@
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '@ip/activities';
 import type { PrismaClient } from '@ip/db';
 import { TASK_QUEUE, workflowsPath } from '@ip/workflows';
@@ -11,13 +11,21 @@ export interface CreateWorkerOptions {
   /** Pass a prebuilt bundle (tests) to skip bundling at start-up. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   maxCachedWorkflows?: number;
+  /** SDK log level; installed once per process, the first time a worker is created. */
+  logLevel?: LogLevel;
 }
+
+let runtimeInstalled = false;
 
 /**
  * Creates the Temporal worker that runs every workflow and activity of the product. The caller
  * owns the Prisma client (so the embedded dev process can share one PGlite database with the API).
  */
 export async function createWorker(opts: CreateWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+  if (!runtimeInstalled) {
+    runtimeInstalled = true;
+    Runtime.install({ logger: new DefaultLogger(opts.logLevel ?? 'WARN') });
+  }
   const connection = await NativeConnection.connect({ address: opts.temporalAddress });
   const worker = await Worker.create({
     connection,

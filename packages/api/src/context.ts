@@ -18,6 +18,8 @@ export interface ResponseCookies {
 export interface ContextDeps {
   prisma: PrismaClient;
   temporal: Client;
+  /** Task queue workflows are started on (tests isolate themselves with their own). */
+  taskQueue?: string;
   /** The clock: injectable so tests can pin "today" for working-day countdowns. */
   now?: () => number;
 }

@@ -1,4 +1,4 @@
-import { procedure, router } from './trpc.js';
+import { publicProcedure, router } from './trpc.js';
 import { authRouter } from './routers/auth.js';
 import { authoritiesRouter } from './routers/authorities.js';
 import { programmesRouter } from './routers/programmes.js';
@@ -13,7 +13,7 @@ async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
 }
 
 export const appRouter = router({
-  health: procedure('public').query(async ({ ctx }) => {
+  health: publicProcedure().query(async ({ ctx }) => {
     const [database, temporal] = await Promise.all([
       probe(() => ctx.prisma.$queryRaw`SELECT 1`),
       probe(() => ctx.temporal.workflowService.getSystemInfo({})),

@@ -41,18 +41,22 @@ const userErrors = t.middleware(async ({ next }) => {
   return res;
 });
 
+/** Callable by anyone, signed in or not (sign-in itself, health). Access is recorded in meta. */
+export function publicProcedure() {
+  return t.procedure.meta({ access: 'public' }).use(userErrors);
+}
+
 /**
- * The one place access is declared: every procedure is built with `procedure(access)`, which records
- * the access in meta (the authorization matrix test reads it) and enforces it.
+ * The one place access is declared: every other procedure is built with `procedure(roles)`, which
+ * records the roles in meta (the authorization matrix test reads it) and enforces them.
  */
-export function procedure(access: Access) {
+export function procedure(roles: readonly TRole[]) {
   return t.procedure
-    .meta({ access })
+    .meta({ access: roles })
     .use(userErrors)
     .use(({ ctx, next }) => {
-      if (access === 'public') return next({ ctx });
       if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
-      if (!access.includes(ctx.user.role)) {
+      if (!roles.includes(ctx.user.role)) {
         throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${ctx.user.role}) cannot do this` });
       }
       return next({ ctx: { ...ctx, user: ctx.user } });

@@ -36,7 +36,7 @@ export function ClocksTable({ clocks }: { clocks: readonly TProgrammeClock[] }) 
               <time dateTime={clock.dueOn}>{formatDate(clock.dueOn)}</time>
             </TableCell>
             <TableCell sx={{ color: (clock.workingDaysLeft ?? 0) < 0 ? 'error.main' : undefined }}>
-              {clock.status === 'running' ? formatWorkingDaysLeft(clock.workingDaysLeft) : '—'}
+              {clock.status === 'met' ? 'Not applicable' : formatWorkingDaysLeft(clock.workingDaysLeft)}
             </TableCell>
             <TableCell>
               <StatusTag label={labelOf(CLOCK_STATUS_LABELS, clock.status)} tone={CLOCK_STATUS_TONES[clock.status] ?? 'grey'} />

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { verifyPassword } from '@ip/db';
 import { ZRole } from '@ip/domain';
-import { procedure, router } from '../trpc.js';
+import { publicProcedure, router } from '../trpc.js';
 import { loginLimiter } from '../rate-limit.js';
 
 const SESSION_DAYS = 7;
@@ -18,7 +18,7 @@ const ZLogin = z.object({
 });
 
 export const authRouter = router({
-  login: procedure('public')
+  login: publicProcedure()
     .input(ZLogin)
     .mutation(async ({ ctx, input }) => {
       const key = `${ctx.clientIp}|${input.email}`;
@@ -26,7 +26,7 @@ export const authRouter = router({
         throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many sign-in attempts. Wait a minute and try again.' });
       }
       const user = await ctx.prisma.user.findUnique({ where: { email: input.email } });
-      const ok = user ? await verifyPassword(user.passwordHash, input.password) : false;
+      const ok = user ? await verifyPassword(input.password, user.passwordHash) : false;
       if (!user || !ok) {
         throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Email or password is not recognised' });
       }
@@ -36,14 +36,14 @@ export const authRouter = router({
       ctx.cookies.setSessionCookie(token, expiresAt);
       return { user: { id: user.id, email: user.email, name: user.name, role: ZRole.parse(user.role) } };
     }),
-  logout: procedure('public').mutation(async ({ ctx }) => {
+  logout: publicProcedure().mutation(async ({ ctx }) => {
     if (ctx.sessionId) {
       await ctx.prisma.session.updateMany({ where: { id: ctx.sessionId, revokedAt: null }, data: { revokedAt: new Date(ctx.now()) } });
     }
     ctx.cookies.clearSessionCookie();
     return { ok: true as const };
   }),
-  me: procedure('public').query(({ ctx }) => ({ user: ctx.user })),
+  me: publicProcedure().query(({ ctx }) => ({ user: ctx.user })),
 });
 
 /** Resolves a session token from a cookie into the signed-in user, or null. */

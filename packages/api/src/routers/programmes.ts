@@ -138,7 +138,7 @@ export const programmesRouter = router({
         try {
           await ctx.temporal.workflow.start('programmeWorkflow', {
             workflowId: id,
-            taskQueue: TASK_QUEUE,
+            taskQueue: ctx.taskQueue ?? TASK_QUEUE,
             args: [args],
           });
         } catch (err) {
