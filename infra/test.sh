@@ -18,7 +18,7 @@ cleanup() { bash "$ROOT/infra/temporal-dev.sh" stop --data "$TDATA" >/dev/null 2
 trap cleanup EXIT
 bash "$ROOT/infra/temporal-dev.sh" start --port "$PORT" --data "$TDATA"
 
-find "$ROOT/apps" "$ROOT/packages" -path '*/node_modules' -prune -o -name vitest.json -path '*/.reports/*' -print -delete >/dev/null
+rm -f "$ROOT"/apps/*/.reports/vitest.json "$ROOT"/packages/*/.reports/vitest.json
 status=0
 pnpm exec turbo run test --concurrency=1 --continue "$@" || status=$?
 cleanup

@@ -1,33 +1,26 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCheckAuth, useLogin, useRedirect } from 'react-admin';
+import { useLogin } from 'react-admin';
 import { env } from './env';
 import { SERVICE_NAME } from './service';
 
 /**
  * Sign-in page. Says plainly which system this is and for whom, because council staff use several
  * look-alike systems; the error summary is announced and focusable, after the GOV.UK pattern.
+ * It does not bounce a signed-in user onwards by itself: if `auth.me` and a resource procedure ever
+ * disagreed about the session, that would loop between this page and the list.
  */
 export function LoginPage() {
   const login = useLogin();
-  const checkAuth = useCheckAuth();
-  const redirect = useRedirect();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-
-  useEffect(() => {
-    // Already signed in (cookie still valid): go straight in.
-    checkAuth({}, false)
-      .then(() => redirect('/'))
-      .catch(() => undefined);
-  }, [checkAuth, redirect]);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import Chip from '@mui/material/Chip';
 
-/** Tag colours after GOV.UK Frontend's tags: tinted background, dark text, contrast above 7:1. */
+/** Tag colours after GOV.UK Frontend's tags: tinted background, dark text, contrast 6:1 or more. */
 export type TTone = 'grey' | 'blue' | 'green' | 'yellow' | 'orange' | 'red';
 
 const TONES: Record<TTone, { bg: string; fg: string }> = {

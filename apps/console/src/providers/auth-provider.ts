@@ -54,9 +54,10 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
-    const hadSession = currentUser !== undefined;
+    const cached = currentUser;
     currentUser = undefined;
-    if (hadSession) {
+    const user = cached ? await cached.catch(() => null) : null;
+    if (user) {
       // The cookie is httpOnly, so only the server can end the session; a failure here still
       // leaves the console signed out, and the server session expires on its own.
       await trpc.auth.logout.mutate().catch(() => undefined);
