@@ -48,13 +48,32 @@ export function GradeField({ source }: TFieldProps) {
   return <StatusTag label={labelOf(GRADE_LABELS, value)} tone={GRADE_TONES[value] ?? 'grey'} />;
 }
 
-/** Working days left on a clock; overdue counts are shown in red words, not only colour. */
-export function WorkingDaysLeftField({ source }: TFieldProps) {
-  const value = useValue(source) as number | null | undefined;
-  if (value == null) return <Empty />;
+/**
+ * Working days left on the action plan. The API gives a number only while the clock runs; once it
+ * has breached, the overdue count comes from the clock itself, so an overdue plan never reads as
+ * "Not set" in the list.
+ */
+export function ActionPlanDaysLeftField(_props: TFieldProps) {
+  const record = useRecordContext<{
+    actionPlanWorkingDaysLeft?: number | null;
+    clocks?: ReadonlyArray<{ name: string; status: string; workingDaysLeft: number | null }>;
+  }>();
+  const clock = record?.clocks?.find((c) => c.name === ACTION_PLAN_CLOCK);
+  const days = record?.actionPlanWorkingDaysLeft ?? (clock?.status === 'breached' ? clock.workingDaysLeft : null);
+  if (clock?.status === 'met') {
+    return (
+      <Typography component="span" variant="body2">
+        Plan submitted
+      </Typography>
+    );
+  }
+  if (days == null) return <Empty />;
   return (
-    <Typography component="span" variant="body2" sx={{ fontWeight: value <= 5 ? 700 : 400 }} color={value < 0 ? 'error' : 'text.primary'}>
-      {formatWorkingDaysLeft(value)}
+    <Typography component="span" variant="body2" sx={{ fontWeight: days <= 5 ? 700 : 400 }} color={days < 0 ? 'error' : 'text.primary'}>
+      {formatWorkingDaysLeft(days)}
     </Typography>
   );
 }
+
+/** The API's name for the statutory action-plan clock. */
+const ACTION_PLAN_CLOCK = 'actionPlan';

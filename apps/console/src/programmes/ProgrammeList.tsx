@@ -6,7 +6,7 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
-import { GradeField, IsoDateField, PhaseField, WorkingDaysLeftField } from '../components/fields';
+import { ActionPlanDaysLeftField, GradeField, IsoDateField, PhaseField } from '../components/fields';
 import { PHASE_LABELS } from '../labels';
 import { useCanMutate } from '../use-can-mutate';
 
@@ -39,7 +39,7 @@ export function ProgrammeList() {
         <GradeField source="grade" label="Grade" />
         <IsoDateField source="reportReceivedOn" label="Report received" />
         <IsoDateField source="actionPlanDueOn" label="Action plan due" />
-        <WorkingDaysLeftField source="actionPlanWorkingDaysLeft" label="Working days left" />
+        <ActionPlanDaysLeftField source="actionPlanWorkingDaysLeft" label="Working days left" />
       </Datagrid>
     </List>
   );

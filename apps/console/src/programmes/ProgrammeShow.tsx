@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { Link, Show, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
-import { GradeField, IsoDateField, PhaseField, WorkingDaysLeftField } from '../components/fields';
+import { ActionPlanDaysLeftField, GradeField, IsoDateField, PhaseField } from '../components/fields';
 import { SummaryList } from '../components/SummaryList';
 import { useCanMutate } from '../use-can-mutate';
 import { ClocksTable } from './ClocksTable';
@@ -56,7 +56,7 @@ function ProgrammeDetail() {
             ['Report received', <IsoDateField source="reportReceivedOn" />],
             ['Report to be published by', <IsoDateField source="publishDueOn" />],
             ['Action plan due', <IsoDateField source="actionPlanDueOn" />],
-            ['Working days left for the plan', <WorkingDaysLeftField source="actionPlanWorkingDaysLeft" />],
+            ['Working days left for the plan', <ActionPlanDaysLeftField source="actionPlanWorkingDaysLeft" />],
             ['Started', <IsoDateField source="startedAt" withTime />],
             ['Last updated', <IsoDateField source="updatedAt" withTime />],
           ]}
