@@ -1,7 +1,7 @@
 import { Datagrid, List, SearchInput, TextField } from 'react-admin';
 import { GradeField } from '../components/fields';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search by name or ONS code" aria-label="Search authorities" />];
+const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search by name" aria-label="Search authorities by name" />];
 
 /** Local authorities with children's services responsibilities (read only). */
 export function AuthorityList() {

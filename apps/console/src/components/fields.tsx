@@ -30,7 +30,7 @@ export function IsoDateField({ source, withTime }: TFieldProps & { withTime?: bo
   const text = withTime ? formatDateTime(value) : formatDate(value);
   if (!text) return <Empty />;
   return (
-    <Typography component="span" variant="body2">
+    <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>
       <time dateTime={value ?? undefined}>{text}</time>
     </Typography>
   );

@@ -13,7 +13,7 @@ import type { TProgrammeRecord } from './types';
 function ProgrammeActions() {
   const record = useRecordContext<TProgrammeRecord>();
   const canMutate = useCanMutate();
-  if (!record || !canMutate || record.phase === 'closed') return null;
+  if (!record || !canMutate || record.phase !== 'awaiting_inspection') return null;
   return (
     <TopToolbar>
       <RecordInspectionButton programmeId={record.id} />

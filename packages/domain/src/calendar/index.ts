@@ -80,3 +80,4 @@ export {
   type TWorkingDayClock,
   type WorkingDayAdder,
 } from './clock-config.js';
+export * from './format.js';

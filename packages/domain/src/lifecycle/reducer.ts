@@ -1,4 +1,4 @@
-import { endOfLondonDayUtcMs } from '../calendar/index.js';
+import { endOfLondonDayUtcMs, formatLongDate } from '../calendar/index.js';
 import { GRADE_LABELS } from '../schemas/inspection.js';
 import type { TProgrammeEvent } from './events.js';
 import type { TClock, THistoryEntry, TProgrammeState } from './state.js';
@@ -129,8 +129,8 @@ function applyToStarted(
         clocks: [...state.clocks, ...clocks],
         history: [
           ...state.history,
-          entry(event, `Inspection recorded: ${GRADE_LABELS[grade]}; report received ${received}` +
-            (plan ? `; action plan due ${plan.dueOn}` : '')),
+          entry(event, `Inspection recorded: ${GRADE_LABELS[grade]}; report received ${formatLongDate(received)}` +
+            (plan ? `; action plan due ${formatLongDate(plan.dueOn)}` : '')),
         ],
       };
     }
@@ -142,7 +142,7 @@ function applyToStarted(
         ...state,
         phase: 'plan_submitted',
         clocks: satisfyClock(state.clocks, 'actionPlan', event.submittedOn, event.at),
-        history: [...state.history, entry(event, `Action plan submitted on ${event.submittedOn}`)],
+        history: [...state.history, entry(event, `Action plan submitted on ${formatLongDate(event.submittedOn)}`)],
       };
     }
     case 'clock_elapsed': {
@@ -151,7 +151,7 @@ function applyToStarted(
       return {
         ...state,
         clocks: breachClock(state.clocks, event.clock, event.at),
-        history: [...state.history, entry(event, `Deadline passed: ${clock.label} (due ${clock.dueOn})`)],
+        history: [...state.history, entry(event, `Deadline passed: ${clock.label} (due ${formatLongDate(clock.dueOn)})`)],
       };
     }
   }
