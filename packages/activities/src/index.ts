@@ -1,6 +1,10 @@
 import type { PrismaClient } from '@ip/db';
 import type { TProgrammeState } from '@ip/domain';
+import { recordEscalationFact, type EscalationFact } from './escalation/record.js';
+import { projectLifecycleRecord, type LifecycleRecordProjection } from './projection/lifecycle-record.js';
 import { projectProgrammeState } from './projection/programme.js';
+
+export type { EscalationFact, LifecycleRecordProjection };
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -11,6 +15,13 @@ export function createActivities(deps: ActivityDeps) {
   return {
     async projectProgramme(state: TProgrammeState): Promise<void> {
       await projectProgrammeState(deps.prisma, state);
+    },
+    async projectLifecycleRecord(p: LifecycleRecordProjection): Promise<void> {
+      await projectLifecycleRecord(deps.prisma, p);
+    },
+    /** Exactly-once: see recordEscalationFact. */
+    async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
+      return recordEscalationFact(deps.prisma, fact);
     },
   };
 }

@@ -1,3 +1,4 @@
 export * from './calendar/index.js';
 export * from './schemas/index.js';
 export * from './lifecycle/index.js';
+export * from './escalation/index.js';

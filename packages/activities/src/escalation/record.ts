@@ -1,0 +1,35 @@
+import type { PrismaClient } from '@ip/db';
+
+export interface EscalationFact {
+  /** Derived with escalationId(workflowId, ladderId, stepId, baseline) from @ip/domain. */
+  id: string;
+  workflowId: string;
+  programmeId: string | null;
+  subjectKind: 'action' | 'programme' | 'monitoring_visit' | 'information_request' | 'intervention' | 'kpi';
+  subjectId: string;
+  subjectTitle: string;
+  ladderId: string;
+  stepId: string;
+  kind: 'reminder' | 'escalation';
+  level: string;
+  label: string;
+  dueOn: string;
+  /** When the step was due to fire (epoch ms). */
+  fireAt: number;
+  /** Workflow time when it fired (epoch ms). */
+  firedAt: number;
+}
+
+/**
+ * Records an escalation as a durable fact, exactly once: the id is derived from the workflow, the
+ * ladder step and the deadline baseline, and an existing row is left untouched, so an activity retry,
+ * a worker killed mid-flight or a replayed workflow can never record it twice.
+ * Returns whether this call created it.
+ */
+export async function recordEscalationFact(prisma: PrismaClient, fact: EscalationFact): Promise<{ created: boolean }> {
+  const res = await prisma.escalation.createMany({
+    data: [{ ...fact, fireAt: new Date(fact.fireAt), firedAt: new Date(fact.firedAt) }],
+    skipDuplicates: true,
+  });
+  return { created: res.count === 1 };
+}

@@ -1,0 +1,21 @@
+import type { PrismaClient } from '@ip/db';
+
+export interface LifecycleRecordProjection {
+  id: string;
+  kind: 'monitoring_visit' | 'intervention' | 'information_request';
+  programmeId: string | null;
+  onsCode: string | null;
+  title: string;
+  phase: string;
+  dueOn: string | null;
+  state: unknown;
+  stateVersion: number;
+}
+
+/** Projects a monitoring-visit, intervention or information-request workflow. Monotonic by version. */
+export async function projectLifecycleRecord(prisma: PrismaClient, p: LifecycleRecordProjection): Promise<void> {
+  const data = { ...p, state: p.state as object };
+  const updated = await prisma.lifecycleRecord.updateMany({ where: { id: p.id, stateVersion: { lt: p.stateVersion } }, data });
+  if (updated.count > 0) return;
+  await prisma.lifecycleRecord.createMany({ data: [data], skipDuplicates: true });
+}
