@@ -26,4 +26,6 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: /Programmes/ }).or(page.getByText('Programmes').first()).first().waitFor();
+  // Let the first data loads settle: clicking while react-admin re-renders the list detaches buttons.
+  await page.waitForLoadState('networkidle');
 }

@@ -64,9 +64,12 @@ describe('applyMigrations on PostgreSQL', () => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       '_prisma_migrations',
+      'action',
       'app_user',
       'audit_event',
       'command_receipt',
+      'escalation',
+      'lifecycle_record',
       'local_authority',
       'programme',
       'session',

@@ -30,7 +30,9 @@ describe('createMigration', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'ip-create-migration-'));
     schemaPath = path.join(dir, 'schema.prisma');
-    await writeFile(schemaPath, await readFile(SCHEMA_PATH, 'utf8'));
+    // Start from the schema as it stood at the first migration, so "init" can be compared exactly.
+    const first = (await readMigrationsList(MIGRATIONS_DIR)).migrationDirectories[0]!;
+    await writeFile(schemaPath, await readFile(path.join(MIGRATIONS_DIR, first.path, SNAPSHOT_FILE), 'utf8'));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

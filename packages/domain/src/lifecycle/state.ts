@@ -27,7 +27,10 @@ export const ZClock = z.object({
   dueAt: z.number(),
   status: ZClockStatus,
   source: z.string(),
+  /** Set when the thing the clock waits for happened; a breached clock stays open until then. */
   closedAt: z.number().nullable(),
+  /** Which escalation ladder this clock runs (see clock-ladders.ts). */
+  ladderId: z.string().optional(),
 });
 export type TClock = z.infer<typeof ZClock>;
 
@@ -41,6 +44,23 @@ export const ZHistoryEntry = z.object({
 });
 export type THistoryEntry = z.infer<typeof ZHistoryEntry>;
 
+/** A monitoring visit as the programme tracks it; the visit's own workflow holds the detail. */
+export const ZProgrammeVisit = z.object({
+  number: z.number().int().min(1),
+  theme: z.string(),
+  plannedStartOn: z.string(),
+  workflowId: z.string(),
+  status: z.enum(['scheduled', 'closed']),
+  letterPublishedOn: z.string().nullable(),
+});
+export type TProgrammeVisit = z.infer<typeof ZProgrammeVisit>;
+
+export const ZPlanResponse = z.object({
+  outcome: z.enum(['accepted', 'returned']),
+  letterOn: z.string(),
+  comments: z.string(),
+});
+
 export const ZProgrammeState = z.object({
   programmeId: z.string(),
   onsCode: z.string(),
@@ -52,6 +72,14 @@ export const ZProgrammeState = z.object({
   clocks: z.array(ZClock),
   history: z.array(ZHistoryEntry),
   startedAt: z.number(),
+  planSubmittedOn: z.string().nullable().default(null),
+  planResponse: ZPlanResponse.nullable().default(null),
+  visits: z.array(ZProgrammeVisit).default([]),
+  /** Keys of ladder steps already fired (clock/step/baseline): a step never fires twice. */
+  firedSteps: z.array(z.string()).default([]),
+  previousCycles: z
+    .array(z.object({ cycle: z.number().int(), grade: z.string().nullable(), endedAt: z.number() }))
+    .default([]),
   /** Increases by one on every event: projections only ever move forward. */
   version: z.number().int(),
   calendarVersion: z.string(),

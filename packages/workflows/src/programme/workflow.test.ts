@@ -3,22 +3,28 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCalendar, endOfLondonDayUtcMs, londonDateOf, type TProgrammeState } from '@ip/domain';
-import { programmeStateQuery, recordInspectionUpdate, submitPlanUpdate, type ProgrammeWorkflowArgs } from '../definitions.js';
+import { defaultCalendar, endOfLondonDayUtcMs, londonDateOf, londonLocalTimeUtcMs } from '@ip/domain';
+import {
+  programmeStateQuery,
+  publishReportUpdate,
+  recordInspectionUpdate,
+  submitPlanUpdate,
+  type ProgrammeWorkflowArgs,
+} from '../definitions.js';
 import { createTestWorker, createTimeSkippingEnv } from '../testing/env.js';
+import { fakeActivities, type FakeActivities } from '../testing/fake-activities.js';
 
 const actor = { userId: 'u-pm', role: 'programme_manager' as const, name: 'Priya Shah' };
 let env: TestWorkflowEnvironment;
 let worker: Worker;
 let running: Promise<void>;
-const projected: TProgrammeState[] = [];
+let fake: FakeActivities;
 const taskQueue = `test-${randomUUID()}`;
 
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
-  // The projection activity is replaced by a recorder: this file tests the workflow's clocks;
-  // projection into PostgreSQL is tested on a real database elsewhere.
-  worker = await createTestWorker(env, { projectProgramme: async (s: TProgrammeState) => { projected.push(s); } }, taskQueue);
+  fake = fakeActivities();
+  worker = await createTestWorker(env, fake.activities, taskQueue);
   running = worker.run();
 });
 afterAll(async () => {
@@ -27,95 +33,112 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-function start(onsCode: string) {
-  const id = `programme-${onsCode}-${randomUUID()}`;
-  const args: ProgrammeWorkflowArgs = { programmeId: id, onsCode, authorityName: 'Northmoor Borough Council', cycle: 1, actor, reason: 'test' };
+async function start(extra: Partial<ProgrammeWorkflowArgs> = {}) {
+  const id = `programme-test-${randomUUID()}`;
+  const args: ProgrammeWorkflowArgs = { programmeId: id, onsCode: 'E09000099', authorityName: 'Northmoor Borough Council', cycle: 1, actor, reason: 'test', ...extra };
   return env.client.workflow.start('programmeWorkflow', { workflowId: id, taskQueue, args: [args] });
 }
 
-function inspection(reportReceivedOn: string, grade: 'inadequate' | 'good' = 'inadequate') {
-  return {
-    type: 'standard' as const,
-    fieldworkStartedOn: '2025-09-29',
-    fieldworkEndedOn: '2025-10-10',
-    reportReceivedOn,
-    judgements: { overallEffectiveness: grade },
-  };
+async function today(): Promise<string> {
+  return londonDateOf(await env.currentTimeMs());
 }
 
-describe('programmeWorkflow on the time-skipping server', () => {
-  it('fires the 70-working-day action-plan deadline at the end of the due date in London, not a moment before', async () => {
-    const handle = await start('E09000001');
-    const today = londonDateOf(Date.now());
-    await handle.executeUpdate(recordInspectionUpdate, {
-      args: [{ actor, reason: 'Report received today', inspection: { ...inspection(today), fieldworkStartedOn: today, fieldworkEndedOn: today } }],
-    });
-    const expectedDue = defaultCalendar().addWorkingDays(today, 70);
-    const state = await handle.query(programmeStateQuery);
-    const plan = state.clocks.find((c) => c.name === 'actionPlan');
-    expect(plan?.dueOn).toBe(expectedDue);
-    expect(plan?.dueAt).toBe(endOfLondonDayUtcMs(expectedDue));
-    expect(plan?.workingDaysLeft).toBe(70);
+function inspection(reportReceivedOn: string, grade: 'inadequate' | 'good' = 'inadequate') {
+  return { type: 'standard' as const, fieldworkStartedOn: reportReceivedOn, fieldworkEndedOn: reportReceivedOn, reportReceivedOn, judgements: { overallEffectiveness: grade } };
+}
 
-    // Skip to one second before the deadline: still running.
-    const now = (await env.currentTimeMs());
-    await env.sleep(plan!.dueAt - now - 1000);
+const escalationsFor = (id: string) => fake.escalations.filter((e) => e.programmeId === id);
+
+describe('programmeWorkflow on the time-skipping server', () => {
+  it('runs the action-plan ladder: reminders at 09:00 London T−10/T−5 WD, then the 70-WD deadline at the end of the due date', async () => {
+    const handle = await start();
+    const received = await today();
+    await handle.executeUpdate(recordInspectionUpdate, { args: [{ actor, reason: 'Report received today', inspection: inspection(received) }] });
+    const cal = defaultCalendar();
+    const dueOn = cal.addWorkingDays(received, 70);
+    const state = await handle.query(programmeStateQuery);
+    const plan = state.clocks.find((c) => c.name === 'actionPlan')!;
+    expect(plan.dueOn).toBe(dueOn);
+    expect(plan.dueAt).toBe(endOfLondonDayUtcMs(dueOn));
+    expect(plan.workingDaysLeft).toBe(70);
+
+    // One second before the deadline: still running, both reminders already sent at their instants.
+    await env.sleep(plan.dueAt - (await env.currentTimeMs()) - 1000);
     const before = await handle.query(programmeStateQuery);
     expect(before.clocks.find((c) => c.name === 'actionPlan')?.status).toBe('running');
+    const reminders = escalationsFor(handle.workflowId).filter((e) => e.ladderId === 'action-plan');
+    expect(reminders.map((e) => [e.stepId, e.fireAt])).toEqual([
+      ['remind-10', londonLocalTimeUtcMs(cal.addWorkingDays(dueOn, -10), 9, 0)],
+      ['remind-5', londonLocalTimeUtcMs(cal.addWorkingDays(dueOn, -5), 9, 0)],
+    ]);
 
-    // Two seconds later it has fired, exactly at the deadline instant.
     await env.sleep(2000);
     const after = await handle.query(programmeStateQuery);
-    const fired = after.history.find((h) => h.type === 'clock_elapsed' && h.summary.includes('action plan'));
     expect(after.clocks.find((c) => c.name === 'actionPlan')?.status).toBe('breached');
-    // Timer resolution: the workflow observes the deadline within a second of the instant.
-    expect(fired!.at).toBeGreaterThanOrEqual(plan!.dueAt);
-    expect(fired!.at).toBeLessThan(plan!.dueAt + 1000);
+    const breach = escalationsFor(handle.workflowId).find((e) => e.ladderId === 'action-plan' && e.stepId === 'due-0')!;
+    expect(breach.fireAt).toBe(plan.dueAt);
+    expect(breach.firedAt).toBeGreaterThanOrEqual(plan.dueAt);
+    expect(breach.firedAt).toBeLessThan(plan.dueAt + 1000);
+    expect(breach.level).toBe('chief_executive');
   });
 
-  it('a plan submitted on time stops the clock: nothing fires afterwards', async () => {
-    const handle = await start('E09000002');
-    const today = londonDateOf(Date.now());
-    await handle.executeUpdate(recordInspectionUpdate, {
-      args: [{ actor, reason: 'Report received', inspection: { ...inspection(today), fieldworkStartedOn: today, fieldworkEndedOn: today } }],
-    });
-    await handle.executeUpdate(submitPlanUpdate, { args: [{ actor, reason: 'Signed off by cabinet', submittedOn: today }] });
-    await env.sleep('200 days');
+  it('a plan submitted on time stops its ladder: nothing about it fires afterwards', async () => {
+    const handle = await start();
+    const received = await today();
+    await handle.executeUpdate(recordInspectionUpdate, { args: [{ actor, reason: 'Report received', inspection: inspection(received) }] });
+    await handle.executeUpdate(publishReportUpdate, { args: [{ actor, reason: 'Published on the website', publishedOn: received }] });
+    await handle.executeUpdate(submitPlanUpdate, { args: [{ actor, reason: 'Signed off by cabinet', submittedOn: received }] });
+    await env.sleep('300 days');
     const state = await handle.query(programmeStateQuery);
     expect(state.phase).toBe('plan_submitted');
     expect(state.clocks.find((c) => c.name === 'actionPlan')?.status).toBe('met');
-    expect(state.history.filter((h) => h.type === 'clock_elapsed' && h.summary.includes('action plan'))).toHaveLength(0);
+    expect(state.clocks.every((c) => c.closedAt !== null)).toBe(true);
+    expect(escalationsFor(handle.workflowId)).toHaveLength(0);
   });
 
   it('rejects an invalid Update with its reason and leaves no trace in history', async () => {
-    const handle = await start('E09000003');
-    const err = await handle
-      .executeUpdate(submitPlanUpdate, { args: [{ actor, reason: 'Too early', submittedOn: '2026-01-01' }] })
-      .catch((e: unknown) => e);
+    const handle = await start();
+    const err = await handle.executeUpdate(submitPlanUpdate, { args: [{ actor, reason: 'Too early', submittedOn: '2027-01-01' }] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     expect(String((err as WorkflowUpdateFailedError).cause?.message)).toMatch(/no action plan to submit/);
-    const bad = await handle
-      .executeUpdate(recordInspectionUpdate, { args: [{ actor, reason: 'typo', inspection: inspection('2026-02-30') }] })
-      .catch((e: unknown) => e);
+    const bad = await handle.executeUpdate(recordInspectionUpdate, { args: [{ actor, reason: 'typo', inspection: { ...inspection('2027-02-01'), reportReceivedOn: '2027-02-30' } }] }).catch((e: unknown) => e);
     expect(String((bad as WorkflowUpdateFailedError).cause?.message)).toMatch(/reportReceivedOn/);
-
     const history = await handle.fetchHistory();
-    const accepted = history.events?.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes) ?? [];
-    expect(accepted).toHaveLength(0);
+    expect(history.events?.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(0);
     const state = await handle.query(programmeStateQuery);
     expect(state.phase).toBe('awaiting_inspection');
     expect(state.version).toBe(1);
   });
 
   it('a retried Update with the same id has one effect', async () => {
-    const handle = await start('E09000004');
-    const today = londonDateOf(Date.now());
-    const cmd = { actor, reason: 'Report received', inspection: { ...inspection(today, 'good'), fieldworkStartedOn: today, fieldworkEndedOn: today } };
+    const handle = await start();
+    const cmd = { actor, reason: 'Report received', inspection: inspection(await today(), 'good') };
     const first = await handle.executeUpdate(recordInspectionUpdate, { updateId: 'req-1', args: [cmd] });
     const second = await handle.executeUpdate(recordInspectionUpdate, { updateId: 'req-1', args: [cmd] });
     expect(second.version).toBe(first.version);
     const state = await handle.query(programmeStateQuery);
     expect(state.history.filter((h) => h.type === 'inspection_recorded')).toHaveLength(1);
     expect(state.phase).toBe('routine');
+  });
+
+  it('continues as new with its state intact, and the timers carry on in the new run', async () => {
+    const handle = await start({ continueAsNewAfterEvents: 40 });
+    const received = await today();
+    await handle.executeUpdate(recordInspectionUpdate, { args: [{ actor, reason: 'Report received', inspection: inspection(received) }] });
+    const before = await handle.query(programmeStateQuery);
+    // Let the ladders run: every step is an activity + an event, so the history passes 40 events.
+    await env.sleep('200 days');
+    const desc = await handle.describe();
+    const after = await env.client.workflow.getHandle(handle.workflowId).query(programmeStateQuery);
+    expect(desc.runId).not.toBe(handle.firstExecutionRunId);
+    expect(after.programmeId).toBe(before.programmeId);
+    expect(after.inspection).toEqual(before.inspection);
+    expect(after.history.slice(0, before.history.length)).toEqual(before.history);
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.clocks.find((c) => c.name === 'actionPlan')?.status).toBe('breached');
+    // Each ladder step recorded exactly once across the runs.
+    const ids = escalationsFor(handle.workflowId).map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.some((id) => id.includes('/action-plan/board-5@'))).toBe(true);
   });
 });

@@ -1,104 +1,190 @@
 /**
- * programmeWorkflow — one authority's improvement programme for one inspection cycle.
+ * programmeWorkflow — one authority's improvement programme, from the inspection to exit.
  *
- * Models BRIEF (a): inspection recorded → (inadequate / requires improvement) action planning with the
- * statutory clocks running from the date the report was received:
- *  - publish the report within 30 working days (SI 2007/462),
- *  - submit the action plan within 70 working days (Ofsted / council practice; clause unconfirmed),
- * working days per SI 2007/462 (England & Wales bank holidays, Christmas Day, Good Friday excluded).
- * Every change goes through the domain reducer, and each new state is projected to PostgreSQL before
- * an Update returns, so the API reads what the user just did.
+ * Models BRIEF (a), LA inspection track: inspection recorded → (inadequate / requires improvement)
+ * action planning → plan submitted → Ofsted accepts or returns it → (inadequate) monitoring, with a
+ * child monitoringVisitWorkflow per visit → re-inspection → exit when no longer inadequate, or a new
+ * cycle. Requires improvement: plan, then routine with focused visits / annual engagement meetings,
+ * where "areas for priority action" start the 20 WD draft and 70 WD plan clocks.
+ * Clocks (working days per SI 2007/462, deadlines at the end of the due date in Europe/London):
+ *  - publish the report within 30 WD of receipt (SI 2007/462),
+ *  - submit the action plan within 70 WD of receipt (Ofsted / council practice; clause unconfirmed),
+ *  - back-scheduled plan milestones and a 4-month monitoring gap (BRIEF (b), proposed),
+ *  - priority-action draft 20 WD / plan 70 WD after a focused visit letter (S16).
+ * Each clock runs an escalation ladder (reminders before, escalations after); every step fired is
+ * recorded exactly once by the recordEscalation activity, with an id derived from the step.
+ * Every change goes through the domain reducer and is projected to PostgreSQL before an Update
+ * returns. Long lives continue as new with their state intact.
  */
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  ParentClosePolicy,
+  patched,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   clockViews,
   defaultLifecycleContext,
+  escalationId,
   LifecycleRejection,
   nextDeadline,
   reduceProgramme,
-  ZInspection,
   ZActor,
+  ZInspection,
   type TProgrammeEvent,
   type TProgrammeState,
 } from '@ip/domain';
 import type { Activities } from '@ip/activities';
 import {
+  monitoringVisitChildId,
+  PROGRAMME_COMMANDS,
   programmeStateQuery,
-  recordInspectionUpdate,
-  submitPlanUpdate,
+  scheduleMonitoringVisitUpdate,
   type HumanCommand,
   type ProgrammeView,
   type ProgrammeWorkflowArgs,
-} from '../definitions.js';
+} from './definitions.js';
+import { defineUpdate } from '@temporalio/workflow';
+import { pendingSteps } from './ladder-timers.js';
 
-const { projectProgramme } = proxyActivities<Activities>({
+const { projectProgramme, recordEscalation } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
 export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TProgrammeState> {
-  const ctx = defaultLifecycleContext();
-  let state = reduceProgramme(null, { type: 'programme_started', at: Date.now(), ...args }, ctx);
+  const ctx = { ...defaultLifecycleContext(), ladders: args.ladders };
+  // Version 1 waited on the earliest clock only; ladders came later. Old histories keep the old loop.
+  const ladders = args.carried ? true : patched('escalation-ladders');
+  let state = args.carried ?? reduceProgramme(null, { type: 'programme_started', at: Date.now(), ...args }, ctx);
+  let openChildren = 0;
 
-  const view = (): ProgrammeView => ({
-    ...state,
-    clocks: clockViews(state, Date.now(), ctx.calendar),
-    asAt: Date.now(),
-  });
-  /** Applies an event: reducer, then projection. Rejections surface as failed Updates. */
+  const view = (): ProgrammeView => ({ ...state, clocks: clockViews(state, Date.now(), ctx.calendar), asAt: Date.now() });
   const apply = async (event: TProgrammeEvent): Promise<ProgrammeView> => {
-    state = reduceProgramme(state, event, ctx);
+    let next = reduceProgramme(state, event, ctx);
+    if (next === state) return view();
+    if (ladders && (event.type === 'inspection_recorded' || event.type === 'reinspection_recorded')) {
+      // From the ladders version on, an inadequate judgement also back-schedules the plan's milestones.
+      next = reduceProgramme(next, { type: 'milestones_scheduled', at: event.at }, ctx);
+    }
+    state = next;
     await projectProgramme(state);
     return view();
   };
   /** Validators run before an Update is written to history, so a rejected one leaves no trace. */
-  const validate = (cmd: HumanCommand, eventProbe: TProgrammeEvent): void => {
-    const actor = ZActor.safeParse(cmd.actor);
-    if (!actor.success) throw new Error('actor: a signed-in user is required');
+  const validate = (cmd: HumanCommand, probe: TProgrammeEvent): void => {
+    if (!ZActor.safeParse(cmd.actor).success) throw new Error('actor: a signed-in user is required');
     if (!cmd.reason || cmd.reason.trim().length < 3) throw new Error('reason: give a reason');
     try {
-      reduceProgramme(state, eventProbe, ctx);
+      reduceProgramme(state, probe, ctx);
     } catch (err) {
-      if (err instanceof LifecycleRejection) throw new Error(err.message);
-      throw err;
+      throw err instanceof LifecycleRejection ? new Error(err.message) : err;
     }
   };
 
-  setHandler(programmeStateQuery, view);
-  setHandler(
-    recordInspectionUpdate,
-    (cmd) => apply({ type: 'inspection_recorded', at: Date.now(), ...cmd }),
-    {
-      validator: (cmd) => {
-        const parsed = ZInspection.safeParse(cmd.inspection);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new Error(`inspection.${issue?.path.join('.')}: ${issue?.message}`);
-        }
-        validate(cmd, { type: 'inspection_recorded', at: Date.now(), ...cmd });
-      },
-    },
-  );
-  setHandler(
-    submitPlanUpdate,
-    (cmd) => apply({ type: 'plan_submitted', at: Date.now(), ...cmd }),
-    { validator: (cmd) => validate(cmd, { type: 'plan_submitted', at: Date.now(), ...cmd }) },
-  );
-
   // Handlers are registered before the first await, so an Update sent with the start is not lost.
-  await projectProgramme(state);
+  setHandler(programmeStateQuery, view);
+  for (const [name, type] of Object.entries(PROGRAMME_COMMANDS)) {
+    const toEvent = (cmd: HumanCommand): TProgrammeEvent => ({ ...cmd, type, at: Date.now() }) as TProgrammeEvent;
+    setHandler(defineUpdate<ProgrammeView, [HumanCommand]>(name), (cmd) => apply(toEvent(cmd)), {
+      validator: (cmd) => {
+        const inspection = (cmd as { inspection?: unknown }).inspection;
+        if (type === 'inspection_recorded' || type === 'reinspection_recorded') {
+          const parsed = ZInspection.safeParse(inspection);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new Error(`inspection.${issue?.path.join('.')}: ${issue?.message}`);
+          }
+        }
+        validate(cmd, toEvent(cmd));
+      },
+    });
+  }
+  setHandler(
+    scheduleMonitoringVisitUpdate,
+    async (cmd) => {
+      const workflowId = monitoringVisitChildId(state.programmeId, cmd.number);
+      const result = await apply({ ...cmd, type: 'monitoring_visit_scheduled', at: Date.now(), workflowId });
+      const child = await startChild('monitoringVisitWorkflow', {
+        workflowId,
+        args: [{ programmeId: state.programmeId, onsCode: state.onsCode, authorityName: state.authorityName, number: cmd.number, theme: cmd.theme, plannedStartOn: cmd.plannedStartOn }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+      openChildren += 1;
+      void child.result().then(
+        (r: { letterPublishedOn?: string | null } | undefined) => apply({ type: 'monitoring_visit_closed', at: Date.now(), number: cmd.number, letterPublishedOn: r?.letterPublishedOn ?? null }),
+        () => apply({ type: 'monitoring_visit_closed', at: Date.now(), number: cmd.number, letterPublishedOn: null }),
+      ).finally(() => { openChildren -= 1; });
+      return result;
+    },
+    { validator: (cmd) => validate(cmd, { ...cmd, type: 'monitoring_visit_scheduled', at: Date.now(), workflowId: 'probe' }) },
+  );
 
-  // Durable timers: sleep until the earliest running deadline, waking early whenever state changes.
+  await projectProgramme(state);
+  if (!ladders) return legacyClockLoop();
+
   while (state.phase !== 'closed') {
-    const due = nextDeadline(state);
+    if (shouldContinueAsNew(args) && openChildren === 0) {
+      await condition(allHandlersFinished);
+      if (openChildren === 0) await continueAsNew<typeof programmeWorkflow>({ ...args, carried: state });
+    }
+    const next = pendingSteps(state, args.ladders, ctx.calendar)[0];
     const seen = state.version;
-    if (!due) {
-      await condition(() => state.version !== seen);
+    if (!next) {
+      await condition(() => state.version !== seen || shouldContinueAsNew(args));
       continue;
     }
-    const changed = await condition(() => state.version !== seen, Math.max(1, due.dueAt - Date.now()));
-    // A timer never fires before its deadline instant; if the clock reads earlier, sleep the rest.
-    if (!changed && Date.now() >= due.dueAt) await apply({ type: 'clock_elapsed', at: Date.now(), clock: due.name });
+    const changed = await condition(() => state.version !== seen, Math.max(1, next.fireAt - Date.now()));
+    if (changed || Date.now() < next.fireAt) continue;
+    // A "due soon" reminder once the deadline has passed (a back-dated entry, or a long outage) tells
+    // nobody anything: it is marked done without a message. Escalations always go out.
+    const moot = next.step.kind === 'reminder' && Date.now() >= next.clock.dueAt;
+    if (!moot) {
+      await recordEscalation({
+        id: escalationId(state.programmeId, next.ladder.id, `${next.step.id}@${next.clock.startedOn}`, state.cycle),
+        workflowId: workflowInfo().workflowId,
+        programmeId: state.programmeId,
+        subjectKind: 'programme',
+        subjectId: state.programmeId,
+        subjectTitle: `${state.authorityName}: ${next.clock.label}`,
+        ladderId: next.ladder.id,
+        stepId: next.step.id,
+        kind: next.step.kind,
+        level: next.step.level,
+        label: next.step.label,
+        dueOn: next.clock.dueOn,
+        fireAt: next.fireAt,
+        firedAt: Date.now(),
+      });
+    }
+    await apply({ type: 'ladder_step_fired', at: Date.now(), clock: next.clock.name, stepId: next.step.id, key: next.key,
+      offsetWorkingDays: next.step.offsetWorkingDays, label: moot ? `(reminder not sent: deadline already past) ${next.step.label}` : next.step.label });
   }
+  await condition(allHandlersFinished);
   return state;
+
+  /** Version 1: sleep until the earliest running deadline and mark it passed. Kept for old histories. */
+  async function legacyClockLoop(): Promise<TProgrammeState> {
+    while (state.phase !== 'closed') {
+      const due = nextDeadline(state);
+      const seen = state.version;
+      if (!due) {
+        await condition(() => state.version !== seen);
+        continue;
+      }
+      const changed = await condition(() => state.version !== seen, Math.max(1, due.dueAt - Date.now()));
+      if (!changed && Date.now() >= due.dueAt) await apply({ type: 'clock_elapsed', at: Date.now(), clock: due.name });
+    }
+    return state;
+  }
+}
+
+function shouldContinueAsNew(args: ProgrammeWorkflowArgs): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || (args.continueAsNewAfterEvents !== undefined && info.historyLength >= args.continueAsNewAfterEvents);
 }

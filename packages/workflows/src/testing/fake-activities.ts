@@ -1,0 +1,39 @@
+/**
+ * In-memory stand-ins for the activities, for workflow tests on the time-skipping server. They keep
+ * the contracts that matter to workflows: recordEscalation is exactly-once by id (as the PostgreSQL
+ * implementation is, which is tested on a real database in @ip/activities).
+ */
+import type { Activities, EscalationFact } from '@ip/activities';
+
+export interface FakeActivities {
+  activities: Activities;
+  escalations: EscalationFact[];
+  projections: { kind: string; state: unknown }[];
+  /** How many times recordEscalation was called, duplicates included. */
+  escalationCalls: number;
+}
+
+export function fakeActivities(): FakeActivities {
+  const fake: FakeActivities = {
+    escalations: [],
+    projections: [],
+    escalationCalls: 0,
+    activities: {} as Activities,
+  };
+  const project = (kind: string) => async (state: unknown) => {
+    fake.projections.push({ kind, state });
+  };
+  const impl: Record<string, (arg: never) => Promise<unknown>> = {
+    projectProgramme: project('programme'),
+    projectLifecycleRecord: project('lifecycle'),
+    projectAction: project('action'),
+    async recordEscalation(fact: EscalationFact) {
+      fake.escalationCalls += 1;
+      if (fake.escalations.some((e) => e.id === fact.id)) return { created: false };
+      fake.escalations.push(fact);
+      return { created: true };
+    },
+  };
+  fake.activities = impl as unknown as Activities;
+  return fake;
+}
