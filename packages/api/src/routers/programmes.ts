@@ -2,54 +2,14 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { PrismaClient } from '@ip/db';
-import {
-  clockViews,
-  defaultCalendar,
-  ZProgrammeState,
-  ZRecordInspectionInput,
-  ZStartProgrammeInput,
-} from '@ip/domain';
-import {
-  programmeStateQuery,
-  programmeWorkflowId,
-  recordInspectionUpdate,
-  TASK_QUEUE,
-  type ProgrammeWorkflowArgs,
-} from '@ip/workflows/definitions';
+import { ZStartProgrammeInput } from '@ip/domain';
+import { programmeStateQuery, programmeWorkflowId, TASK_QUEUE, type ProgrammeWorkflowArgs } from '@ip/workflows/definitions';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
 import { withReceipt } from '../receipts.js';
-
-type ProgrammeRow = NonNullable<Awaited<ReturnType<PrismaClient['programme']['findFirst']>>> & {
-  authority: { name: string; onsCode: string };
-};
-
-/** The programme record the console shows: read-model row plus live working-day countdowns. */
-export function toProgrammeRecord(row: ProgrammeRow, nowMs: number) {
-  const state = ZProgrammeState.parse(row.state);
-  const clocks = clockViews(state, nowMs, defaultCalendar());
-  const plan = clocks.find((c) => c.name === 'actionPlan');
-  return {
-    id: row.id,
-    authorityId: row.authorityId,
-    authorityName: row.authority.name,
-    onsCode: row.authority.onsCode,
-    cycle: row.cycle,
-    phase: state.phase,
-    grade: state.grade,
-    reportReceivedOn: row.reportReceivedOn,
-    publishDueOn: row.publishDueOn,
-    actionPlanDueOn: row.actionPlanDueOn,
-    // Negative once overdue; null when there is no plan clock or the plan went in.
-    actionPlanWorkingDaysLeft: plan && plan.status !== 'met' && state.phase === 'action_planning' ? plan.workingDaysLeft : null,
-    stateVersion: row.stateVersion,
-    startedAt: row.startedAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    clocks: clocks.map((c) => ({ ...c, dueAt: new Date(c.dueAt).toISOString() })),
-    history: state.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
-  };
-}
-export type ProgrammeRecord = ReturnType<typeof toProgrammeRecord>;
+import { programmeCommands } from './programme-commands.js';
+import { toProgrammeRecord, type ProgrammeRow } from './programme-record.js';
+export type { ProgrammeRecord } from './programme-record.js';
 
 const SORTABLE = {
   id: 'id',
@@ -151,17 +111,5 @@ export const programmesRouter = router({
         return { data: toProgrammeRecord(row, ctx.now()) };
       }),
     ),
-  recordInspection: procedure(MANAGERS)
-    .input(ZRecordInspectionInput)
-    .mutation(async ({ ctx, input }) => {
-      const handle = ctx.temporal.workflow.getHandle(input.programmeId);
-      // The client request id is the Update id: Temporal runs a retried Update once and returns the
-      // first result, so a double-click or a network retry records one inspection.
-      await handle.executeUpdate(recordInspectionUpdate, {
-        updateId: `recordInspection:${input.clientRequestId}`,
-        args: [{ actor: { userId: ctx.user.id, role: ctx.user.role, name: ctx.user.name }, reason: input.reason, inspection: input.inspection }],
-      });
-      const row = await ctx.prisma.programme.findUniqueOrThrow({ where: { id: input.programmeId }, include: { authority: true } });
-      return { data: toProgrammeRecord(row, ctx.now()) };
-    }),
+  ...programmeCommands,
 });

@@ -27,7 +27,7 @@ export type TProgrammeEvent =
   | (EventBase & { type: 'milestones_scheduled' })
   | (HumanEventBase & { type: 'milestone_completed'; milestone: TPlanMilestone; completedOn: string })
   | (HumanEventBase & { type: 'plan_submitted'; submittedOn: string })
-  | (HumanEventBase & { type: 'plan_response_recorded'; outcome: 'accepted' | 'returned'; letterOn: string; comments: string })
+  | (HumanEventBase & { type: 'plan_response_recorded'; outcome: 'accepted' | 'returned'; letterOn: string; comments?: string })
   | (HumanEventBase & { type: 'monitoring_visit_scheduled'; number: number; theme: string; plannedStartOn: string; workflowId: string })
   | (EventBase & { type: 'monitoring_visit_closed'; number: number; letterPublishedOn: string | null })
   | (HumanEventBase & { type: 'reinspection_recorded'; inspection: TInspection })

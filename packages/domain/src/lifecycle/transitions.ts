@@ -103,7 +103,7 @@ export function applyHumanEvent(
             addMonths(event.letterOn, MONITORING_GAP_MONTHS), 0, `No visit within ${MONITORING_GAP_MONTHS} months (BRIEF (b), proposed)`, ladderId(ctx, 'nextMonitoringVisit'))]
         : state.clocks;
       return { ...state, clocks, phase: accepted ? (monitoring ? 'monitoring' : 'routine') : 'action_planning',
-        planResponse: { outcome: event.outcome, letterOn: event.letterOn, comments: event.comments },
+        planResponse: { outcome: event.outcome, letterOn: event.letterOn, comments: event.comments ?? '' },
         history: h(`Ofsted ${accepted ? 'accepted' : 'returned'} the action plan (letter ${formatLongDate(event.letterOn)})`) };
     }
     case 'monitoring_visit_scheduled': {

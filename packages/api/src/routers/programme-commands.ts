@@ -1,0 +1,68 @@
+/**
+ * Programme commands: each parses its shared zod schema, authorises, then sends the matching
+ * workflow Update with the client request id as the Update id (a retried command has one effect).
+ * A rejection by the workflow's validator comes back as PRECONDITION_FAILED with its reason.
+ */
+import type { z } from 'zod';
+import type { UpdateDefinition } from '@temporalio/client';
+import {
+  ZCompleteMilestoneInput,
+  ZPublishReportInput,
+  ZRecordEngagementMeetingInput,
+  ZRecordFocusedVisitInput,
+  ZRecordInspectionInput,
+  ZRecordPlanResponseInput,
+  ZRecordReinspectionInput,
+  ZScheduleMonitoringVisitInput,
+  ZSubmitPlanInput,
+} from '@ip/domain';
+import {
+  completeMilestoneUpdate,
+  publishReportUpdate,
+  recordEngagementMeetingUpdate,
+  recordFocusedVisitUpdate,
+  recordInspectionUpdate,
+  recordPlanResponseUpdate,
+  recordReinspectionUpdate,
+  scheduleMonitoringVisitUpdate,
+  submitPlanUpdate,
+  type HumanCommand,
+  type ProgrammeView,
+} from '@ip/workflows/definitions';
+import { MANAGERS, procedure } from '../trpc.js';
+import { toProgrammeRecord } from './programme-record.js';
+
+type CommandInput = { programmeId: string; clientRequestId: string; reason: string };
+
+type Payload<S extends z.ZodType<CommandInput>> = Omit<z.infer<S>, 'programmeId' | 'clientRequestId'>;
+
+/** The schema's payload must carry what the Update needs: checked at compile time for each command. */
+function programmeCommand<S extends z.ZodType<CommandInput>, A extends HumanCommand>(
+  schema: S & (Payload<S> extends Omit<A, 'actor'> ? unknown : never),
+  update: UpdateDefinition<ProgrammeView, [A], string>,
+) {
+  return procedure(MANAGERS)
+    .input(schema)
+    .mutation(async ({ ctx, input }) => {
+      const { programmeId, clientRequestId, reason, ...payload } = input as CommandInput & Record<string, unknown>;
+      const handle = ctx.temporal.workflow.getHandle(programmeId);
+      await handle.executeUpdate(update as UpdateDefinition<ProgrammeView, [unknown], string>, {
+        updateId: `${update.name}:${clientRequestId}`,
+        args: [{ ...payload, reason, actor: { userId: ctx.user.id, role: ctx.user.role, name: ctx.user.name } }],
+      });
+      const row = await ctx.prisma.programme.findUniqueOrThrow({ where: { id: programmeId }, include: { authority: true } });
+      return { data: toProgrammeRecord(row, ctx.now()) };
+    });
+}
+
+export const programmeCommands = {
+  recordInspection: programmeCommand(ZRecordInspectionInput, recordInspectionUpdate),
+  publishReport: programmeCommand(ZPublishReportInput, publishReportUpdate),
+  completeMilestone: programmeCommand(ZCompleteMilestoneInput, completeMilestoneUpdate),
+  submitPlan: programmeCommand(ZSubmitPlanInput, submitPlanUpdate),
+  recordPlanResponse: programmeCommand(ZRecordPlanResponseInput, recordPlanResponseUpdate),
+  scheduleMonitoringVisit: programmeCommand(ZScheduleMonitoringVisitInput, scheduleMonitoringVisitUpdate),
+  recordReinspection: programmeCommand(ZRecordReinspectionInput, recordReinspectionUpdate),
+  recordFocusedVisit: programmeCommand(ZRecordFocusedVisitInput, recordFocusedVisitUpdate),
+  recordEngagementMeeting: programmeCommand(ZRecordEngagementMeetingInput, recordEngagementMeetingUpdate),
+};

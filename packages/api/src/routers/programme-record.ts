@@ -1,0 +1,34 @@
+import type { PrismaClient } from '@ip/db';
+import { clockViews, defaultCalendar, ZProgrammeState } from '@ip/domain';
+
+export type ProgrammeRow = NonNullable<Awaited<ReturnType<PrismaClient['programme']['findFirst']>>> & {
+  authority: { name: string; onsCode: string };
+};
+
+/** The programme record the console shows: read-model row plus live working-day countdowns. */
+export function toProgrammeRecord(row: ProgrammeRow, nowMs: number) {
+  const state = ZProgrammeState.parse(row.state);
+  const clocks = clockViews(state, nowMs, defaultCalendar());
+  const plan = clocks.find((c) => c.name === 'actionPlan');
+  return {
+    id: row.id,
+    authorityId: row.authorityId,
+    authorityName: row.authority.name,
+    onsCode: row.authority.onsCode,
+    cycle: row.cycle,
+    phase: state.phase,
+    grade: state.grade,
+    reportReceivedOn: row.reportReceivedOn,
+    publishDueOn: row.publishDueOn,
+    actionPlanDueOn: row.actionPlanDueOn,
+    // Negative once overdue; null when there is no plan clock or the plan went in.
+    actionPlanWorkingDaysLeft: plan && plan.status !== 'met' && state.phase === 'action_planning' ? plan.workingDaysLeft : null,
+    stateVersion: row.stateVersion,
+    startedAt: row.startedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    clocks: clocks.map((c) => ({ ...c, dueAt: new Date(c.dueAt).toISOString() })),
+    history: state.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+  };
+}
+export type ProgrammeRecord = ReturnType<typeof toProgrammeRecord>;
+
