@@ -1,8 +1,9 @@
 import type { PrismaClient } from '@ip/db';
-import type { TProgrammeState } from '@ip/domain';
+import type { TActionState, TProgrammeState } from '@ip/domain';
 import { recordEscalationFact, type EscalationFact } from './escalation/record.js';
 import { projectLifecycleRecord, type LifecycleRecordProjection } from './projection/lifecycle-record.js';
 import { projectProgrammeState } from './projection/programme.js';
+import { projectActionState } from './projection/action.js';
 
 export type { EscalationFact, LifecycleRecordProjection };
 
@@ -15,6 +16,10 @@ export function createActivities(deps: ActivityDeps) {
   return {
     async projectProgramme(state: TProgrammeState): Promise<void> {
       await projectProgrammeState(deps.prisma, state);
+    },
+    /** Monotonic by stateVersion: see projectActionState. */
+    async projectAction(state: TActionState): Promise<void> {
+      await projectActionState(deps.prisma, state);
     },
     async projectLifecycleRecord(p: LifecycleRecordProjection): Promise<void> {
       await projectLifecycleRecord(deps.prisma, p);

@@ -5,3 +5,4 @@
 export const TASK_QUEUE = 'improvement-programme';
 
 export * from './programme/definitions.js';
+export * from './action/definitions.js';

@@ -26,20 +26,15 @@ export async function projectProgrammeState(prisma: PrismaClient, state: TProgra
     stateVersion: state.version,
     startedAt: new Date(state.startedAt),
   };
-  const updated = await prisma.programme.updateMany({
-    where: { id: state.programmeId, stateVersion: { lt: state.version } },
-    data: row,
-  });
-  if (updated.count === 0) {
-    try {
-      await prisma.programme.create({ data: { id: state.programmeId, ...row } });
-    } catch (err) {
-      // Unique violation: the row exists with a version >= ours, so there is nothing to do.
-      if ((err as { code?: string }).code !== 'P2002') throw err;
-      return;
-    }
+  const older = { id: state.programmeId, stateVersion: { lt: state.version } };
+  let wrote = (await prisma.programme.updateMany({ where: older, data: row })).count > 0;
+  if (!wrote) {
+    wrote = (await prisma.programme.createMany({ data: [{ id: state.programmeId, ...row }], skipDuplicates: true })).count > 0;
+    // Lost a race with another first projection: the row exists now, so move it forward if ours is newer.
+    if (!wrote) wrote = (await prisma.programme.updateMany({ where: older, data: row })).count > 0;
   }
-  if (state.grade) {
+  // Only the newest state may set the authority's grade (a late, older projection must not revert it).
+  if (wrote && state.grade) {
     await prisma.localAuthority.update({ where: { id: authority.id }, data: { currentGrade: state.grade } });
   }
 }

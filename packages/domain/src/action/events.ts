@@ -1,0 +1,42 @@
+import type { TLadder } from '../escalation/ladder.js';
+import type { TActor } from '../schemas/common.js';
+import type { TActionDefinition, TActionEvidenceBody, TActionProgressBody } from './schemas.js';
+import type { TActionLadderStepRecord, TActionRules } from './state.js';
+
+interface EventBase {
+  /** Epoch ms at which the event happened (workflow time when run inside a workflow). */
+  at: number;
+}
+interface HumanEventBase extends EventBase {
+  actor: TActor;
+  reason: string;
+}
+
+/** A ladder step reached by its timer; the same fields whichever way it went. */
+export type TActionStepEventFields = Omit<TActionLadderStepRecord, 'firedAt' | 'outcome'>;
+
+/** Everything that can happen to an action. The reducer is the only place these change state. */
+export type TActionEvent =
+  | (HumanEventBase & {
+      type: 'action_created';
+      /** The workflow id: escalation ids and the read model's primary key are built from it. */
+      actionId: string;
+      definition: TActionDefinition;
+      ladder: TLadder;
+      rules: TActionRules;
+    })
+  | (HumanEventBase & { type: 'progress_updated' } & TActionProgressBody)
+  | (HumanEventBase & { type: 'evidence_attached' } & TActionEvidenceBody)
+  | (HumanEventBase & { type: 'sign_off_requested' })
+  | (HumanEventBase & { type: 'signed_off' })
+  | (HumanEventBase & { type: 'sign_off_returned' })
+  | (HumanEventBase & { type: 'extension_requested'; newDueOn: string; justification: string })
+  | (HumanEventBase & { type: 'extension_approved' })
+  | (HumanEventBase & { type: 'extension_rejected' })
+  | (HumanEventBase & { type: 'action_cancelled' })
+  | (EventBase & { type: 'escalation_fired' } & TActionStepEventFields)
+  | (EventBase & { type: 'reminder_skipped' } & TActionStepEventFields)
+  /** Time alone changed the RAG or its flags (due date near or passed, stale, a month ended). */
+  | (EventBase & { type: 'rag_reviewed' });
+
+export type TActionEventType = TActionEvent['type'];

@@ -1,0 +1,128 @@
+/**
+ * Schemas for improvement-plan actions (BRIEF (c) "Action": owner, due date, status, RAG, % done,
+ * evidence, links to recommendations, last update). One schema per concept: the API's `.input()`,
+ * the workflow's Update payload and the console's form all derive from these.
+ *
+ * Each command is split into a *body* (the fields the command adds) and the *input* the API accepts
+ * (body + ZCommandMeta + actionId). The workflow Update carries body + actor + reason; the API turns
+ * `clientRequestId` into the Update id, so a retried command has exactly one effect.
+ */
+import { z } from 'zod';
+import { ZIsoDate } from '../calendar/index.js';
+import { ZActor, ZCommandMeta } from '../schemas/common.js';
+
+/** The person accountable for delivering the action (often not a user of this system). */
+export const ZActionOwner = z.object({
+  name: z.string().trim().min(1, 'Give the owner’s name').max(200),
+  email: z.email('Enter a valid email address').optional(),
+});
+export type TActionOwner = z.infer<typeof ZActionOwner>;
+
+/** The owner's own view of progress, which can make the RAG worse but never better (see rag.ts). */
+export const ZActionOwnerRag = z.enum(['green', 'amber', 'red']);
+export type TActionOwnerRag = z.infer<typeof ZActionOwnerRag>;
+
+/** What an action is: the thing a programme manager types in when adding it to the plan. */
+export const ZActionDefinition = z.object({
+  programmeId: z.string().min(1),
+  title: z.string().trim().min(3, 'Give the action a title of at least 3 characters').max(300),
+  description: z.string().trim().max(5000).optional(),
+  workstream: z.string().trim().min(1).max(200).optional(),
+  owner: ZActionOwner,
+  dueOn: ZIsoDate,
+  /** Responds to an Ofsted recommendation or finding: adds the +20 WD step to the board chair and DfE. */
+  ofstedLinked: z.boolean(),
+  recommendationRefs: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+});
+export type TActionDefinition = z.infer<typeof ZActionDefinition>;
+export type TActionDefinitionInput = z.input<typeof ZActionDefinition>;
+
+const ZActionId = z.string().min(1).max(300);
+const ZActionCommandMeta = ZCommandMeta.extend({ actionId: ZActionId });
+
+// ---- command bodies (what each Update adds to actor + reason) -------------------------------------
+
+export const ZActionProgressBody = z.object({
+  percentComplete: z.number().int('Whole percentages only').min(0).max(100),
+  note: z.string().trim().min(3, 'Say what has been done').max(5000),
+  /** The owner's own RAG; omitted means no view given this time (an old view does not linger). */
+  ragAssessment: ZActionOwnerRag.optional(),
+});
+export type TActionProgressBody = z.infer<typeof ZActionProgressBody>;
+
+export const ZActionEvidenceBody = z.object({
+  title: z.string().trim().min(3, 'Give the evidence a title').max(300),
+  url: z.url('Enter a full link, starting https://').optional(),
+  /** A document reference when there is no link, e.g. a case-file audit id or minute number. */
+  reference: z.string().trim().min(1).max(300).optional(),
+});
+export type TActionEvidenceBody = z.infer<typeof ZActionEvidenceBody>;
+
+function linkOrReference(e: { url?: string | undefined; reference?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (!e.url && !e.reference) ctx.addIssue({ code: 'custom', path: ['url'], message: 'Give a link or a document reference' });
+}
+
+export const ZActionSignOffBody = z.object({
+  /** 'returned' sends it back to the owner as not yet done (evidence insufficient). */
+  outcome: z.enum(['signed_off', 'returned']).default('signed_off'),
+});
+export type TActionSignOffBody = z.infer<typeof ZActionSignOffBody>;
+
+export const ZActionExtensionBody = z.object({
+  newDueOn: ZIsoDate,
+  justification: z.string().trim().min(10, 'Explain why more time is needed (at least 10 characters)').max(5000),
+});
+export type TActionExtensionBody = z.infer<typeof ZActionExtensionBody>;
+
+const ZEmptyBody = z.object({});
+
+// ---- API inputs -------------------------------------------------------------------------------------
+
+export const ZCreateActionInput = ZCommandMeta.extend(ZActionDefinition.shape);
+export type TCreateActionInput = z.infer<typeof ZCreateActionInput>;
+
+export const ZUpdateActionProgressInput = ZActionCommandMeta.extend(ZActionProgressBody.shape);
+export type TUpdateActionProgressInput = z.infer<typeof ZUpdateActionProgressInput>;
+
+export const ZAttachEvidenceInput = ZActionCommandMeta.extend(ZActionEvidenceBody.shape).superRefine(linkOrReference);
+export type TAttachEvidenceInput = z.infer<typeof ZAttachEvidenceInput>;
+
+export const ZRequestSignOffInput = ZActionCommandMeta;
+export type TRequestSignOffInput = z.infer<typeof ZRequestSignOffInput>;
+
+export const ZSignOffActionInput = ZActionCommandMeta.extend(ZActionSignOffBody.shape);
+export type TSignOffActionInput = z.infer<typeof ZSignOffActionInput>;
+
+export const ZRequestExtensionInput = ZActionCommandMeta.extend(ZActionExtensionBody.shape);
+export type TRequestExtensionInput = z.infer<typeof ZRequestExtensionInput>;
+
+export const ZApproveExtensionInput = ZActionCommandMeta;
+export type TApproveExtensionInput = z.infer<typeof ZApproveExtensionInput>;
+
+export const ZRejectExtensionInput = ZActionCommandMeta;
+export type TRejectExtensionInput = z.infer<typeof ZRejectExtensionInput>;
+
+export const ZCancelActionInput = ZActionCommandMeta;
+export type TCancelActionInput = z.infer<typeof ZCancelActionInput>;
+
+// ---- workflow Update payloads: body + who + why ----------------------------------------------------
+
+const ZHumanCommand = z.object({ actor: ZActor, reason: ZCommandMeta.shape.reason });
+
+/**
+ * What each action Update carries, keyed by command. The workflow's validators parse with these, so
+ * a malformed payload is rejected before it reaches history.
+ */
+export const ZActionCommandPayloads = {
+  updateProgress: ZHumanCommand.extend(ZActionProgressBody.shape),
+  attachEvidence: ZHumanCommand.extend(ZActionEvidenceBody.shape).superRefine(linkOrReference),
+  requestSignOff: ZHumanCommand.extend(ZEmptyBody.shape),
+  signOff: ZHumanCommand.extend(ZActionSignOffBody.shape),
+  requestExtension: ZHumanCommand.extend(ZActionExtensionBody.shape),
+  approveExtension: ZHumanCommand.extend(ZEmptyBody.shape),
+  rejectExtension: ZHumanCommand.extend(ZEmptyBody.shape),
+  cancel: ZHumanCommand.extend(ZEmptyBody.shape),
+} as const;
+export type TActionCommandName = keyof typeof ZActionCommandPayloads;
+/** The payload type of one action Update (input side: defaults such as `outcome` may be omitted). */
+export type TActionCommandPayload<K extends TActionCommandName> = z.input<(typeof ZActionCommandPayloads)[K]>;

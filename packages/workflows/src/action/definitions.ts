@@ -1,0 +1,55 @@
+/**
+ * Names shared by the action workflow, the worker and the API: workflow id, start arguments,
+ * Updates and the Query. Importing this file pulls in no workflow code.
+ *
+ * Every Update carries the actor and the reason; the API passes its `clientRequestId` as the
+ * Update id, so a retried command has exactly one effect. Every Update returns the ActionView
+ * after the change (already projected to PostgreSQL).
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  ActionView,
+  TActionCommandName,
+  TActionCommandPayload,
+  TActionDefinitionInput,
+  TActionRules,
+  TActor,
+  TCalendarOverridesInput,
+  TLadderInput,
+} from '@ip/domain';
+
+/**
+ * One action workflow per action. `key` is any stable string unique within the programme; the API
+ * uses the create command's clientRequestId, so a retried create finds the workflow already started.
+ */
+export function actionWorkflowId(programmeId: string, key: string): string {
+  return `action-${programmeId}-${key}`;
+}
+
+export interface ActionWorkflowArgs {
+  definition: TActionDefinitionInput;
+  actor: TActor;
+  reason: string;
+  /** The programme's escalation ladder; default DEFAULT_ACTION_LADDER (BRIEF (b), proposed). */
+  ladder?: TLadderInput;
+  /** RAG thresholds; defaults DEFAULT_ACTION_RULES (stale after DEFAULT_CLOCKS.staleAfterWD). */
+  rules?: Partial<TActionRules>;
+  /** Admin calendar overrides (one-off bank holidays), if the programme has any. */
+  calendarOverrides?: TCalendarOverridesInput;
+}
+
+/** The payload of each action Update: actor + reason + the command's own fields. */
+export type ActionCommand<K extends TActionCommandName> = TActionCommandPayload<K>;
+
+export const updateActionProgressUpdate = defineUpdate<ActionView, [ActionCommand<'updateProgress'>]>('updateActionProgress');
+export const attachActionEvidenceUpdate = defineUpdate<ActionView, [ActionCommand<'attachEvidence'>]>('attachActionEvidence');
+export const requestActionSignOffUpdate = defineUpdate<ActionView, [ActionCommand<'requestSignOff'>]>('requestActionSignOff');
+/** `outcome: 'returned'` refuses the sign-off and hands the action back to the owner. */
+export const signOffActionUpdate = defineUpdate<ActionView, [ActionCommand<'signOff'>]>('signOffAction');
+export const requestActionExtensionUpdate = defineUpdate<ActionView, [ActionCommand<'requestExtension'>]>('requestActionExtension');
+export const approveActionExtensionUpdate = defineUpdate<ActionView, [ActionCommand<'approveExtension'>]>('approveActionExtension');
+export const rejectActionExtensionUpdate = defineUpdate<ActionView, [ActionCommand<'rejectExtension'>]>('rejectActionExtension');
+export const cancelActionUpdate = defineUpdate<ActionView, [ActionCommand<'cancel'>]>('cancelAction');
+
+/** Full state, RAG now, time left to the due date and the pending ladder steps. */
+export const actionStateQuery = defineQuery<ActionView>('actionState');
