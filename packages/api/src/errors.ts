@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
 import { WorkflowUpdateFailedError, WorkflowNotFoundError, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 
 /** True when an error means Temporal or the database cannot be reached right now. */
@@ -9,6 +10,34 @@ export function isUnavailable(err: unknown): boolean {
   if (e?.code === 14 || e?.code === 4) return true; // gRPC UNAVAILABLE / DEADLINE_EXCEEDED
   if (typeof e?.code === 'string' && ['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED'].includes(e.code)) return true;
   return e?.cause ? isUnavailable(e.cause) : false;
+}
+
+/** True for a unique-constraint violation (Prisma P2002; PostgreSQL 23505 through a driver adapter). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  return e?.code === 'P2002' || e?.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
+}
+
+/** Rethrows a unique-constraint violation as CONFLICT with a message the user can act on. */
+export function conflictOnDuplicate(message: string): (err: unknown) => never {
+  return (err) => {
+    if (isUniqueViolation(err)) throw new TRPCError({ code: 'CONFLICT', message, cause: err });
+    throw err;
+  };
+}
+
+/**
+ * A BAD_REQUEST about one input field that only the server can check (e.g. against stored data).
+ * Carries a ZodError, so the error formatter fills `fieldErrors` exactly as for schema errors.
+ */
+export function fieldError(path: (string | number)[], message: string): TRPCError {
+  // Made by a failing parse: a ZodError built with `new` is not an Error in zod 4, and tRPC would
+  // replace a non-Error cause with an opaque one.
+  const cause = z
+    .unknown()
+    .superRefine((_, ctx) => ctx.addIssue({ code: 'custom', path, message }))
+    .safeParse(undefined).error;
+  return new TRPCError({ code: 'BAD_REQUEST', message: `${path.join('.')}: ${message}`, cause });
 }
 
 /**
@@ -26,6 +55,9 @@ export function toUserError(err: unknown): unknown {
   }
   if (err instanceof WorkflowExecutionAlreadyStartedError) {
     return new TRPCError({ code: 'CONFLICT', message: 'That programme has already started', cause: err });
+  }
+  if (isUniqueViolation(err)) {
+    return new TRPCError({ code: 'CONFLICT', message: 'A record with the same reference already exists', cause: err });
   }
   if (isUnavailable(err)) {
     return new TRPCError({

@@ -2,6 +2,13 @@ import { publicProcedure, router } from './trpc.js';
 import { authRouter } from './routers/auth.js';
 import { authoritiesRouter } from './routers/authorities.js';
 import { programmesRouter } from './routers/programmes.js';
+import { kpisRouter } from './routers/kpis.js';
+import { kpiReadingsRouter } from './routers/kpi-readings.js';
+import { risksRouter } from './routers/risks.js';
+import { workstreamsRouter } from './routers/workstreams.js';
+import { recommendationsRouter } from './routers/recommendations.js';
+import { escalationsRouter } from './routers/escalations.js';
+import { savedViewsRouter } from './routers/saved-views.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -23,6 +30,13 @@ export const appRouter = router({
   auth: authRouter,
   authorities: authoritiesRouter,
   programmes: programmesRouter,
+  kpis: kpisRouter,
+  kpiReadings: kpiReadingsRouter,
+  risks: risksRouter,
+  workstreams: workstreamsRouter,
+  recommendations: recommendationsRouter,
+  escalations: escalationsRouter,
+  savedViews: savedViewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

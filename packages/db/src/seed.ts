@@ -1,12 +1,16 @@
 /**
- * Demo data for the walking skeleton: three console users and three local authorities.
- * Idempotent (upserts keyed on email / ONS code), so the dev launcher can run it on every start.
+ * Demo data for the walking skeleton: three console users, three local authorities, and Northmoor's
+ * registers (KPIs, risks, workstreams, recommendations: see seed-registers.ts).
+ * Idempotent (upserts keyed on email / ONS code / register keys), so the dev launcher can run it on every start.
  *
  * Northmoor and Eastfield are fictional (their ONS codes are unassigned placeholders);
  * Worcestershire is real and public: its ILACS history is published by Ofsted.
  */
 import type { PrismaClient } from './generated/prisma/client.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { seedDemoRegisters, type RegisterSeedResult } from './seed-registers.js';
+
+export * from './seed-registers.js';
 
 /** The one password every demo user has. Demo data only: never seed it into a real deployment. */
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -47,14 +51,15 @@ export const DEMO_AUTHORITIES = [
 ] as const;
 
 /** Counts of what {@link seedDemoData} ensured exists. */
-export interface SeedResult {
+export interface SeedResult extends RegisterSeedResult {
   users: number;
   authorities: number;
 }
 
 /**
- * Upserts the demo users and authorities. Re-running changes nothing except re-hashing a demo
- * user's password if it no longer verifies (so a changed demo password heals on the next start).
+ * Upserts the demo users and authorities, and creates Northmoor's registers where missing.
+ * Re-running changes nothing except re-hashing a demo user's password if it no longer verifies
+ * (so a changed demo password heals on the next start).
  */
 export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
   for (const user of DEMO_USERS) {
@@ -75,5 +80,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
       update: fields,
     });
   }
-  return { users: DEMO_USERS.length, authorities: DEMO_AUTHORITIES.length };
+  const registers = await seedDemoRegisters(prisma);
+  return { users: DEMO_USERS.length, authorities: DEMO_AUTHORITIES.length, ...registers };
 }

@@ -5,4 +5,7 @@
 export const TASK_QUEUE = 'improvement-programme';
 
 export * from './programme/definitions.js';
+export * from './information-request/definitions.js';
 export * from './action/definitions.js';
+export * from './monitoring-visit/definitions.js';
+export * from './intervention/definitions.js';

@@ -1,3 +1,6 @@
 /** The workflow bundle's entry point: every workflow the worker runs. */
 export { programmeWorkflow } from './programme/workflow.js';
+export { informationRequestWorkflow } from './information-request/workflow.js';
 export { actionWorkflow } from './action/workflow.js';
+export { monitoringVisitWorkflow } from './monitoring-visit/workflow.js';
+export { interventionWorkflow } from './intervention/workflow.js';

@@ -69,10 +69,16 @@ describe('applyMigrations on PostgreSQL', () => {
       'audit_event',
       'command_receipt',
       'escalation',
+      'kpi',
+      'kpi_reading',
       'lifecycle_record',
       'local_authority',
       'programme',
+      'recommendation',
+      'risk',
+      'saved_view',
       'session',
+      'workstream',
     ]);
   });
 });

@@ -15,8 +15,8 @@ export function makeClock(
 }
 
 /** The deadline passed with nothing done: the clock turns breached and stays open (escalations go on). */
-export function breachClock(clocks: TClock[], name: string): TClock[] {
-  return clocks.map((c) => (c.name === name && c.status === 'running' ? { ...c, status: 'breached' } : c));
+export function breachClock(clocks: TClock[], clock: TClock): TClock[] {
+  return clocks.map((c) => (c === clock && c.status === 'running' ? { ...c, status: 'breached' } : c));
 }
 
 /** The legacy deadline event closed the clock as it breached it (workflow version 1). */

@@ -3,7 +3,7 @@ import type { TClockConfig } from '../calendar/index.js';
 import type { TLadder } from '../escalation/ladder.js';
 import type { TProgrammeEvent } from './events.js';
 import type { TClock, THistoryEntry, TProgrammeState } from './state.js';
-import { breachAndCloseClock, breachClock } from './clocks.js';
+import { breachAndCloseClock, breachClock, stepKey } from './clocks.js';
 import { applyHumanEvent } from './transitions.js';
 
 /** What the reducer needs to turn dates into deadlines. Pure data and pure functions only. */
@@ -71,11 +71,13 @@ function applyEvent(
 ): TProgrammeState {
   switch (event.type) {
     case 'ladder_step_fired': {
-      const clock = state.clocks.find((c) => c.name === event.clock);
+      // Several clocks may share a name over a programme's life (one monitoring gap per visit): the
+      // step's key names the very clock it belongs to.
+      const clock = state.clocks.find((c) => stepKey(c, event.stepId) === event.key);
       if (!clock || state.firedSteps.includes(event.key)) return state;
       return {
         ...state,
-        clocks: event.offsetWorkingDays >= 0 ? breachClock(state.clocks, event.clock) : state.clocks,
+        clocks: event.offsetWorkingDays >= 0 ? breachClock(state.clocks, clock) : state.clocks,
         firedSteps: [...state.firedSteps, event.key],
         history: [...state.history, entry(event, `${event.label} (${clock.label}, due ${formatLongDate(clock.dueOn)})`)],
       };

@@ -7,3 +7,5 @@ export * from './plan.js';
 export * from './kpi.js';
 export * from './risk.js';
 export * from './escalation.js';
+export * from './registers.js';
+export * from './saved-view.js';

@@ -7,11 +7,6 @@ export function programmeWorkflowId(onsCode: string, cycle: number): string {
   return `programme-${onsCode}-${cycle}`;
 }
 
-/** The workflow id of a programme's n-th monitoring visit (a child workflow). */
-export function monitoringVisitChildId(programmeId: string, n: number): string {
-  return `${programmeId}/monitoring-visit-${n}`;
-}
-
 export interface ProgrammeWorkflowArgs {
   programmeId: string;
   onsCode: string;

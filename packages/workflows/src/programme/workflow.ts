@@ -18,6 +18,7 @@
  */
 import {
   allHandlersFinished,
+  ApplicationFailure,
   condition,
   continueAsNew,
   ParentClosePolicy,
@@ -40,8 +41,8 @@ import {
   type TProgrammeState,
 } from '@ip/domain';
 import type { Activities } from '@ip/activities';
+import { monitoringVisitWorkflowId, type MonitoringVisitResult } from '../monitoring-visit/definitions.js';
 import {
-  monitoringVisitChildId,
   PROGRAMME_COMMANDS,
   programmeStateQuery,
   scheduleMonitoringVisitUpdate,
@@ -66,9 +67,17 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
 
   const view = (): ProgrammeView => ({ ...state, clocks: clockViews(state, Date.now(), ctx.calendar), asAt: Date.now() });
   const apply = async (event: TProgrammeEvent): Promise<ProgrammeView> => {
-    let next = reduceProgramme(state, event, ctx);
+    let next: TProgrammeState;
+    try {
+      next = reduceProgramme(state, event, ctx);
+    } catch (err) {
+      // Two Updates validated against the same state can still collide: the loser fails cleanly
+      // with the domain's reason instead of failing the workflow task.
+      if (err instanceof LifecycleRejection) throw ApplicationFailure.nonRetryable(err.message, 'LifecycleRejection');
+      throw err;
+    }
     if (next === state) return view();
-    if (ladders && (event.type === 'inspection_recorded' || event.type === 'reinspection_recorded')) {
+    if (ladders && next.phase === 'action_planning' && (event.type === 'inspection_recorded' || event.type === 'reinspection_recorded')) {
       // From the ladders version on, an inadequate judgement also back-schedules the plan's milestones.
       next = reduceProgramme(next, { type: 'milestones_scheduled', at: event.at }, ctx);
     }
@@ -108,7 +117,7 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
   setHandler(
     scheduleMonitoringVisitUpdate,
     async (cmd) => {
-      const workflowId = monitoringVisitChildId(state.programmeId, cmd.number);
+      const workflowId = monitoringVisitWorkflowId(state.programmeId, cmd.number);
       const result = await apply({ ...cmd, type: 'monitoring_visit_scheduled', at: Date.now(), workflowId });
       const child = await startChild('monitoringVisitWorkflow', {
         workflowId,
@@ -117,7 +126,7 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
       });
       openChildren += 1;
       void child.result().then(
-        (r: { letterPublishedOn?: string | null } | undefined) => apply({ type: 'monitoring_visit_closed', at: Date.now(), number: cmd.number, letterPublishedOn: r?.letterPublishedOn ?? null }),
+        (r: MonitoringVisitResult | undefined) => apply({ type: 'monitoring_visit_closed', at: Date.now(), number: cmd.number, letterPublishedOn: r?.letterPublishedOn ?? null }),
         () => apply({ type: 'monitoring_visit_closed', at: Date.now(), number: cmd.number, letterPublishedOn: null }),
       ).finally(() => { openChildren -= 1; });
       return result;

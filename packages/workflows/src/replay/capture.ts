@@ -26,11 +26,14 @@ await worker.runUntil(async () => {
       console.log(`keep     ${s.name} (already captured)`);
       continue;
     }
-    const id = await s.run(env, taskQueue);
-    const history = await env.client.workflow.getHandle(id).fetchHistory();
-    // Proto3 JSON, the format the Temporal CLI and UI export, so auditors' exports replay the same way.
-    writeFileSync(file, historyToJSON(history) + '\n');
-    console.log(`captured ${s.name}: ${history.events?.length} events`);
+    const ids = [await s.run(env, taskQueue)].flat();
+    for (const [i, id] of ids.entries()) {
+      const history = await env.client.workflow.getHandle(id).fetchHistory();
+      const out = i === 0 ? file : join(HISTORIES_DIR, `${s.name}--${i}.json`);
+      // Proto3 JSON, the format the Temporal CLI and UI export, so auditors' exports replay the same way.
+      writeFileSync(out, historyToJSON(history) + '\n');
+      console.log(`captured ${out.split('/').at(-1)}: ${history.events?.length} events`);
+    }
   }
 });
 await env.teardown();

@@ -5,12 +5,17 @@
  * change that would break running workflows fails the build unless it is guarded with patched().
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { londonDateOf } from '@ip/domain';
+import { defaultCalendar, londonDateOf } from '@ip/domain';
 import { recordInspectionUpdate, submitPlanUpdate, type ProgrammeWorkflowArgs } from '../definitions.js';
+import { approveActionExtensionUpdate, requestActionExtensionUpdate, updateActionProgressUpdate, type ActionWorkflowArgs } from '../action/definitions.js';
+import { answerInformationRequestUpdate } from '../information-request/definitions.js';
+import { recordInterventionStepUpdate } from '../intervention/definitions.js';
+import { runFullCycle } from '../scenario/full-cycle.js';
 
 export interface Scenario {
   name: string;
-  run(env: TestWorkflowEnvironment, taskQueue: string): Promise<string>;
+  /** Returns the workflow id(s) whose histories to keep. */
+  run(env: TestWorkflowEnvironment, taskQueue: string): Promise<string | string[]>;
 }
 
 const actor = { userId: 'u-pm', role: 'programme_manager' as const, name: 'Priya Shah' };
@@ -45,6 +50,60 @@ export const SCENARIOS: Scenario[] = [
         args: [{ actor, reason: 'Report received', inspection: { type: 'standard', fieldworkStartedOn: today, fieldworkEndedOn: today, reportReceivedOn: today, judgements: { overallEffectiveness: 'good' } } }],
       });
       await env.sleep('60 days');
+      return id;
+    },
+  },
+  {
+    // Version 2 of the programme (escalation ladders) and four monitoring-visit children, end to end.
+    name: 'programme-v2-full-cycle',
+    async run(env, taskQueue) {
+      const r = await runFullCycle(env, taskQueue, 'golden-programme-v2-full-cycle');
+      return [r.programmeId, ...r.visitIds];
+    },
+  },
+  {
+    name: 'action-extension-approved',
+    async run(env, taskQueue) {
+      const id = 'golden-action-extension-approved';
+      const cal = defaultCalendar();
+      const today = londonDateOf(await env.currentTimeMs());
+      const args: ActionWorkflowArgs = { actor, reason: 'From the plan', definition: {
+        programmeId: 'golden-programme', title: 'Audit of front-door decisions', owner: { name: 'Head of MASH' },
+        dueOn: cal.addWorkingDays(today, 30), ofstedLinked: true, recommendationRefs: ['R1'] } };
+      const handle = await env.client.workflow.start('actionWorkflow', { workflowId: id, taskQueue, args: [args] });
+      await env.sleep('10 days');
+      await handle.executeUpdate(updateActionProgressUpdate, { args: [{ actor, reason: 'Monthly update', percentComplete: 40, note: 'Sampling done' }] });
+      await handle.executeUpdate(requestActionExtensionUpdate, { args: [{ actor: { ...actor, userId: 'u-owner' }, reason: 'Auditor off sick', newDueOn: cal.addWorkingDays(today, 50), justification: 'Lead auditor on long-term sick leave' }] });
+      await handle.executeUpdate(approveActionExtensionUpdate, { args: [{ actor, reason: 'Agreed at the board' }] });
+      await env.sleep('100 days');
+      return id;
+    },
+  },
+  {
+    name: 'information-request-answered',
+    async run(env, taskQueue) {
+      const id = 'golden-information-request-answered';
+      const cal = defaultCalendar();
+      const today = londonDateOf(await env.currentTimeMs());
+      const handle = await env.client.workflow.start('informationRequestWorkflow', { workflowId: id, taskQueue, args: [{
+        onsCode: 'E09000099', requester: { kind: 'committee', name: 'Children and Young People Scrutiny Panel' },
+        subject: 'Explain social worker churn', requestedOn: today, dueOn: cal.addWorkingDays(today, 20) }] });
+      await env.sleep('20 days');
+      await handle.executeUpdate(answerInformationRequestUpdate, { args: [{ actor, reason: 'Sent to the panel clerk', answeredOn: londonDateOf(await env.currentTimeMs()), summary: 'Exit interview analysis attached' }] });
+      return id;
+    },
+  },
+  {
+    name: 'intervention-direction-remain',
+    async run(env, taskQueue) {
+      const id = 'golden-intervention-direction-remain';
+      const handle = await env.client.workflow.start('interventionWorkflow', { workflowId: id, taskQueue, args: [{ onsCode: 'E09000099', authorityName: 'Northmoor Borough Council' }] });
+      const on = async () => londonDateOf(await env.currentTimeMs());
+      await handle.executeUpdate(recordInterventionStepUpdate, { args: [{ actor, reason: 'DfE letter', step: { type: 'statutory_direction_issued', on: await on(), commissionerName: 'A Commissioner', commissionerAppointedOn: await on() } }] });
+      await env.sleep('120 days');
+      await handle.executeUpdate(recordInterventionStepUpdate, { args: [{ actor, reason: 'Report published', step: { type: 'commissioner_report_received', on: await on(), recommendation: 'remain_with_council' } }] });
+      await handle.executeUpdate(recordInterventionStepUpdate, { args: [{ actor, reason: 'Secretary of State decision', step: { type: 'remain_with_council_decided', on: await on() } }] });
+      await env.sleep('30 days');
       return id;
     },
   },

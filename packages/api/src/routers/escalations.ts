@@ -1,0 +1,116 @@
+/**
+ * Escalations fired by the workflows' ladders (BRIEF (b)): read, and acknowledged by a recipient.
+ * The rows are durable facts written by the escalation activity; the only change a user makes is
+ * the acknowledgement, recorded once.
+ */
+import { z } from 'zod';
+import type { Escalation } from '@ip/db';
+import { ZAcknowledgeEscalationInput, ZEscalationLevel } from '@ip/domain';
+import { recordAudit, snapshot } from '../audit.js';
+import type { Context } from '../context.js';
+import { MANAGERS, procedure, READERS, router } from '../trpc.js';
+import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
+import { notFound, searchAny } from './register-support.js';
+
+const SORTABLE = {
+  id: 'firedAt', firedAt: 'firedAt', fireAt: 'fireAt', dueOn: 'dueOn', level: 'level',
+  acknowledgedAt: 'acknowledgedAt', subjectTitle: 'subjectTitle',
+} as const;
+
+const ZEscalationFilter = z
+  .object({
+    programmeId: z.string().max(200).optional(),
+    acknowledged: z.union([z.boolean(), z.stringbool()]).optional(),
+    level: ZEscalationLevel.optional(),
+    kind: z.enum(['reminder', 'escalation']).optional(),
+    subjectKind: z.string().max(64).optional(),
+    subjectId: z.string().max(200).optional(),
+    q: z.string().max(200).optional(),
+  })
+  .passthrough();
+
+export function toEscalationRecord(row: Escalation) {
+  return {
+    id: row.id,
+    workflowId: row.workflowId,
+    programmeId: row.programmeId,
+    subjectKind: row.subjectKind,
+    subjectId: row.subjectId,
+    subjectTitle: row.subjectTitle,
+    ladderId: row.ladderId,
+    stepId: row.stepId,
+    kind: row.kind,
+    level: row.level,
+    label: row.label,
+    dueOn: row.dueOn,
+    fireAt: row.fireAt.toISOString(),
+    firedAt: row.firedAt.toISOString(),
+    acknowledged: row.acknowledgedAt !== null,
+    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: row.acknowledgedBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+export type EscalationRecord = ReturnType<typeof toEscalationRecord>;
+
+async function list(ctx: Context, input: TListParams) {
+  const f = parseFilter(ZEscalationFilter, input.filter);
+  const where = {
+    ...(f.programmeId ? { programmeId: f.programmeId } : {}),
+    ...(f.acknowledged === undefined ? {} : { acknowledgedAt: f.acknowledged ? { not: null } : null }),
+    ...(f.level ? { level: f.level } : {}),
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.subjectKind ? { subjectKind: f.subjectKind } : {}),
+    ...(f.subjectId ? { subjectId: f.subjectId } : {}),
+    ...searchAny(['subjectTitle', 'label'] as const, f.q),
+  };
+  const [rows, total] = await Promise.all([
+    ctx.prisma.escalation.findMany({ where, orderBy: [orderBy(input.sort, SORTABLE, 'firedAt'), { id: 'asc' }], ...page(input.pagination) }),
+    ctx.prisma.escalation.count({ where }),
+  ]);
+  return { data: rows.map(toEscalationRecord), total };
+}
+
+export const escalationsRouter = router({
+  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
+  getManyReference: procedure(READERS)
+    .input(ZGetManyReference(['programmeId', 'subjectId']))
+    .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
+  getOne: procedure(READERS)
+    .input(ZGetOne)
+    .query(async ({ ctx, input }) => {
+      const row = await ctx.prisma.escalation.findUnique({ where: { id: input.id } });
+      if (!row) throw notFound('escalation', input.id);
+      return { data: toEscalationRecord(row) };
+    }),
+  getMany: procedure(READERS)
+    .input(ZGetMany)
+    .query(async ({ ctx, input }) => ({
+      data: (await ctx.prisma.escalation.findMany({ where: { id: { in: input.ids } } })).map(toEscalationRecord),
+    })),
+  /**
+   * Records who acknowledged and when, once. Acknowledging again (a retry, or a second recipient)
+   * changes nothing and returns the record as first acknowledged, so no receipt is needed.
+   */
+  acknowledge: procedure(MANAGERS)
+    .input(ZAcknowledgeEscalationInput)
+    .mutation(({ ctx, input }) =>
+      ctx.prisma.$transaction(async (tx) => {
+        const before = await tx.escalation.findUnique({ where: { id: input.escalationId } });
+        if (!before) throw notFound('escalation', input.escalationId);
+        if (before.acknowledgedAt) return { data: toEscalationRecord(before) };
+        // Conditional on still being unacknowledged: of two concurrent acknowledgements, one wins.
+        const { count } = await tx.escalation.updateMany({
+          where: { id: before.id, acknowledgedAt: null },
+          data: { acknowledgedAt: new Date(ctx.now()), acknowledgedBy: ctx.user.id },
+        });
+        const row = await tx.escalation.findUniqueOrThrow({ where: { id: before.id } });
+        if (count === 1) {
+          await recordAudit(tx, ctx.user, {
+            entity: 'escalation', entityId: row.id, action: 'acknowledge', reason: input.reason, before: snapshot(before), after: snapshot(row),
+          });
+        }
+        return { data: toEscalationRecord(row) };
+      }),
+    ),
+});

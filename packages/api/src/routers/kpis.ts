@@ -1,0 +1,143 @@
+/**
+ * KPIs and their readings (BRIEF (c) KPI, (d)). Definitions are records a programme manager keeps;
+ * RAG, trend and breach streak are computed from the readings by the domain rules on every read.
+ */
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { kpiValueProblem, ZCreateKpiInput, ZKpiDirection, ZKpiPeriod, ZKpiUnit, ZRecordKpiReadingInput, ZUpdateKpiInput } from '@ip/domain';
+import { recordAudit, snapshot } from '../audit.js';
+import { conflictOnDuplicate, fieldError } from '../errors.js';
+import { withReceipt } from '../receipts.js';
+import { MANAGERS, procedure, READERS, router } from '../trpc.js';
+import { kpiColumns, kpiDefinition, kpiRecords, toKpiRecord } from './kpi-record.js';
+import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
+import { notFound, requireProgramme, searchAny } from './register-support.js';
+import type { Context } from '../context.js';
+
+const SORTABLE = {
+  id: 'name', key: 'key', name: 'name', unit: 'unit', direction: 'direction', target: 'target',
+  amberBand: 'amberBand', redBand: 'redBand', period: 'period', createdAt: 'createdAt', updatedAt: 'updatedAt',
+} as const;
+
+const ZKpiFilter = z
+  .object({
+    programmeId: z.string().max(200).optional(),
+    q: z.string().max(200).optional(),
+    unit: ZKpiUnit.optional(),
+    direction: ZKpiDirection.optional(),
+    period: ZKpiPeriod.optional(),
+  })
+  .passthrough();
+
+async function list(ctx: Context, input: TListParams) {
+  const f = parseFilter(ZKpiFilter, input.filter);
+  const where = {
+    ...(f.programmeId ? { programmeId: f.programmeId } : {}),
+    ...(f.unit ? { unit: f.unit } : {}),
+    ...(f.direction ? { direction: f.direction } : {}),
+    ...(f.period ? { period: f.period } : {}),
+    ...searchAny(['name', 'key'] as const, f.q),
+  };
+  const [rows, total] = await Promise.all([
+    ctx.prisma.kpi.findMany({ where, orderBy: [orderBy(input.sort, SORTABLE, 'name'), { id: 'asc' }], ...page(input.pagination) }),
+    ctx.prisma.kpi.count({ where }),
+  ]);
+  return { data: await kpiRecords(ctx.prisma, rows), total };
+}
+
+export const kpisRouter = router({
+  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
+  getManyReference: procedure(READERS)
+    .input(ZGetManyReference(['programmeId']))
+    .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
+  getOne: procedure(READERS)
+    .input(ZGetOne)
+    .query(async ({ ctx, input }) => {
+      const row = await ctx.prisma.kpi.findUnique({ where: { id: input.id } });
+      if (!row) throw notFound('KPI', input.id);
+      const [data] = await kpiRecords(ctx.prisma, [row]);
+      return { data: data! };
+    }),
+  getMany: procedure(READERS)
+    .input(ZGetMany)
+    .query(async ({ ctx, input }) => ({
+      data: await kpiRecords(ctx.prisma, await ctx.prisma.kpi.findMany({ where: { id: { in: input.ids } } })),
+    })),
+
+  create: procedure(MANAGERS)
+    .input(ZCreateKpiInput)
+    .mutation(({ ctx, input }) =>
+      withReceipt(ctx, 'kpis.create', input.clientRequestId, () =>
+        ctx.prisma
+          .$transaction(async (tx) => {
+            await requireProgramme(tx, input.programmeId);
+            const row = await tx.kpi.create({ data: { programmeId: input.programmeId, ...kpiColumns(input.kpi) } });
+            await recordAudit(tx, ctx.user, { entity: 'kpi', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
+            return { data: toKpiRecord(row, []) };
+          })
+          .catch(conflictOnDuplicate(`kpi.key: this programme already has a KPI with the key ${input.kpi.key}`)),
+      ),
+    ),
+
+  update: procedure(MANAGERS)
+    .input(ZUpdateKpiInput)
+    .mutation(({ ctx, input }) =>
+      withReceipt(ctx, 'kpis.update', input.data.clientRequestId, () =>
+        ctx.prisma
+          .$transaction(async (tx) => {
+            const before = await tx.kpi.findUnique({ where: { id: input.id } });
+            if (!before) throw notFound('KPI', input.id);
+            if (before.key !== input.data.kpi.key && (await tx.kpiReading.count({ where: { kpiId: before.id } })) > 0) {
+              throw fieldError(['data', 'kpi', 'key'], `The key cannot change once readings refer to it; keep ${before.key}`);
+            }
+            const row = await tx.kpi.update({ where: { id: before.id }, data: kpiColumns(input.data.kpi) });
+            await recordAudit(tx, ctx.user, {
+              entity: 'kpi', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
+            });
+            const [data] = await kpiRecords(tx, [row]);
+            return { data: data! };
+          })
+          .catch(conflictOnDuplicate(`data.kpi.key: this programme already has a KPI with the key ${input.data.kpi.key}`)),
+      ),
+    ),
+
+  /**
+   * Records a period's figure, or corrects it: a second reading for the same period replaces the
+   * value, and the audit trail keeps the old one. Returns the KPI with its new standing.
+   */
+  recordReading: procedure(MANAGERS)
+    .input(ZRecordKpiReadingInput)
+    .mutation(({ ctx, input }) =>
+      withReceipt(ctx, 'kpis.recordReading', input.clientRequestId, () =>
+        ctx.prisma
+          .$transaction(async (tx) => {
+            const { reading } = input;
+            const kpi = await tx.kpi.findUnique({ where: { programmeId_key: { programmeId: input.programmeId, key: reading.kpiKey } } });
+            if (!kpi) {
+              await requireProgramme(tx, input.programmeId);
+              throw fieldError(['reading', 'kpiKey'], `This programme has no KPI with the key ${reading.kpiKey}`);
+            }
+            const problem = kpiValueProblem(kpiDefinition(kpi), reading.value);
+            if (problem) throw fieldError(['reading', 'value'], problem);
+            const where = { kpiId_periodEnd: { kpiId: kpi.id, periodEnd: reading.periodEnd } };
+            const existing = await tx.kpiReading.findUnique({ where });
+            const fields = { value: reading.value, note: reading.note ?? null, recordedBy: ctx.user.id };
+            const row = existing
+              ? await tx.kpiReading.update({ where: { id: existing.id }, data: fields })
+              : await tx.kpiReading.create({ data: { kpiId: kpi.id, periodEnd: reading.periodEnd, ...fields } });
+            await recordAudit(tx, ctx.user, {
+              entity: 'kpi_reading',
+              entityId: row.id,
+              action: existing ? 'correct_reading' : 'record_reading',
+              reason: input.reason,
+              ...(existing ? { before: snapshot(existing) } : {}),
+              after: snapshot(row),
+            });
+            const [data] = await kpiRecords(tx, [kpi]);
+            if (!data) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'KPI vanished mid-transaction' });
+            return { data };
+          })
+          .catch(conflictOnDuplicate('Another reading for this period was recorded at the same moment; refresh and try again')),
+      ),
+    ),
+});

@@ -1,0 +1,112 @@
+/** Recommendations and areas for priority action from Ofsted reports; actions link to them by ref. */
+import { z } from 'zod';
+import type { Recommendation } from '@ip/db';
+import { ZAddRecommendationInput, ZJudgementArea, ZUpdateRecommendationInput, type TRecommendation } from '@ip/domain';
+import { recordAudit, snapshot } from '../audit.js';
+import type { Context } from '../context.js';
+import { conflictOnDuplicate } from '../errors.js';
+import { withReceipt } from '../receipts.js';
+import { MANAGERS, procedure, READERS, router } from '../trpc.js';
+import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
+import { notFound, requireProgramme, searchAny } from './register-support.js';
+
+const SORTABLE = {
+  id: 'ref', ref: 'ref', judgementArea: 'judgementArea', priorityAction: 'priorityAction',
+  sourceInspectionId: 'sourceInspectionId', createdAt: 'createdAt', updatedAt: 'updatedAt',
+} as const;
+
+const ZRecommendationFilter = z
+  .object({
+    programmeId: z.string().max(200).optional(),
+    judgementArea: ZJudgementArea.optional(),
+    priorityAction: z.union([z.boolean(), z.stringbool()]).optional(),
+    sourceInspectionId: z.string().max(200).optional(),
+    q: z.string().max(200).optional(),
+  })
+  .passthrough();
+
+function columns(r: TRecommendation) {
+  return { ref: r.ref, text: r.text, judgementArea: r.judgementArea, sourceInspectionId: r.sourceInspectionId, priorityAction: r.priorityAction };
+}
+
+export function toRecommendationRecord(row: Recommendation) {
+  return {
+    id: row.id,
+    programmeId: row.programmeId,
+    ref: row.ref,
+    text: row.text,
+    judgementArea: row.judgementArea,
+    sourceInspectionId: row.sourceInspectionId,
+    priorityAction: row.priorityAction,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+async function list(ctx: Context, input: TListParams) {
+  const f = parseFilter(ZRecommendationFilter, input.filter);
+  const where = {
+    ...(f.programmeId ? { programmeId: f.programmeId } : {}),
+    ...(f.judgementArea ? { judgementArea: f.judgementArea } : {}),
+    ...(f.priorityAction === undefined ? {} : { priorityAction: f.priorityAction }),
+    ...(f.sourceInspectionId ? { sourceInspectionId: f.sourceInspectionId } : {}),
+    ...searchAny(['ref', 'text'] as const, f.q),
+  };
+  const [rows, total] = await Promise.all([
+    ctx.prisma.recommendation.findMany({ where, orderBy: [orderBy(input.sort, SORTABLE, 'ref'), { id: 'asc' }], ...page(input.pagination) }),
+    ctx.prisma.recommendation.count({ where }),
+  ]);
+  return { data: rows.map(toRecommendationRecord), total };
+}
+
+const duplicateRef = (path: string, ref: string) => conflictOnDuplicate(`${path}: this programme already has a recommendation with the reference ${ref}`);
+
+export const recommendationsRouter = router({
+  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
+  getManyReference: procedure(READERS)
+    .input(ZGetManyReference(['programmeId']))
+    .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
+  getOne: procedure(READERS)
+    .input(ZGetOne)
+    .query(async ({ ctx, input }) => {
+      const row = await ctx.prisma.recommendation.findUnique({ where: { id: input.id } });
+      if (!row) throw notFound('recommendation', input.id);
+      return { data: toRecommendationRecord(row) };
+    }),
+  getMany: procedure(READERS)
+    .input(ZGetMany)
+    .query(async ({ ctx, input }) => ({
+      data: (await ctx.prisma.recommendation.findMany({ where: { id: { in: input.ids } } })).map(toRecommendationRecord),
+    })),
+  create: procedure(MANAGERS)
+    .input(ZAddRecommendationInput)
+    .mutation(({ ctx, input }) =>
+      withReceipt(ctx, 'recommendations.create', input.clientRequestId, () =>
+        ctx.prisma
+          .$transaction(async (tx) => {
+            await requireProgramme(tx, input.programmeId);
+            const row = await tx.recommendation.create({ data: { programmeId: input.programmeId, ...columns(input.recommendation) } });
+            await recordAudit(tx, ctx.user, { entity: 'recommendation', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
+            return { data: toRecommendationRecord(row) };
+          })
+          .catch(duplicateRef('recommendation.ref', input.recommendation.ref)),
+      ),
+    ),
+  update: procedure(MANAGERS)
+    .input(ZUpdateRecommendationInput)
+    .mutation(({ ctx, input }) =>
+      withReceipt(ctx, 'recommendations.update', input.data.clientRequestId, () =>
+        ctx.prisma
+          .$transaction(async (tx) => {
+            const before = await tx.recommendation.findUnique({ where: { id: input.id } });
+            if (!before) throw notFound('recommendation', input.id);
+            const row = await tx.recommendation.update({ where: { id: before.id }, data: columns(input.data.recommendation) });
+            await recordAudit(tx, ctx.user, {
+              entity: 'recommendation', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
+            });
+            return { data: toRecommendationRecord(row) };
+          })
+          .catch(duplicateRef('data.recommendation.ref', input.data.recommendation.ref)),
+      ),
+    ),
+});

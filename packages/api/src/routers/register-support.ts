@@ -1,0 +1,23 @@
+/** Helpers shared by the register routers (KPIs, risks, workstreams, recommendations). */
+import { TRPCError } from '@trpc/server';
+import type { Tx } from '../audit.js';
+import { fieldError } from '../errors.js';
+
+/**
+ * Registers key their rows by a plain programme id (no foreign key, so the demo seed can run before
+ * the programme workflow projects its row); commands from users check it here instead.
+ */
+export async function requireProgramme(tx: Tx, programmeId: string, path: (string | number)[] = ['programmeId']): Promise<void> {
+  const found = await tx.programme.findUnique({ where: { id: programmeId }, select: { id: true } });
+  if (!found) throw fieldError(path, `No programme with id ${programmeId}`);
+}
+
+export function notFound(what: string, id: string): TRPCError {
+  return new TRPCError({ code: 'NOT_FOUND', message: `No ${what} with id ${id}` });
+}
+
+/** A case-insensitive "contains" over several text columns, for the lists' `q` filter. */
+export function searchAny<F extends string>(fields: readonly F[], q: string | undefined) {
+  if (!q) return {};
+  return { OR: fields.map((f) => ({ [f]: { contains: q, mode: 'insensitive' as const } })) as { [K in F]?: { contains: string; mode: 'insensitive' } }[] };
+}

@@ -1,0 +1,128 @@
+/**
+ * The programme's 5×5 risk register (BRIEF (c) Risk; seed 002's Risk Heat Map). Scores, RAG,
+ * heat-map cells and escalation come from the domain rules on every record.
+ */
+import { z } from 'zod';
+import type { TRisk } from '@ip/domain';
+import { ZProgrammeRef, ZRecordRiskInput, ZUpdateRiskInput } from '@ip/domain';
+import type { Risk } from '@ip/db';
+import { recordAudit, snapshot, type Tx } from '../audit.js';
+import type { Context, SessionUser } from '../context.js';
+import { conflictOnDuplicate } from '../errors.js';
+import { withReceipt } from '../receipts.js';
+import { MANAGERS, procedure, READERS, router } from '../trpc.js';
+import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
+import { notFound, requireProgramme, searchAny } from './register-support.js';
+import { riskColumns, riskHeatMaps, toRiskRecord } from './risk-record.js';
+
+const SORTABLE = {
+  id: 'ref', ref: 'ref', title: 'title', owner: 'owner', threshold: 'threshold', beforeScore: 'beforeScore',
+  score: 'afterScore', rag: 'afterScore', afterScore: 'afterScore', createdAt: 'createdAt', updatedAt: 'updatedAt',
+} as const;
+
+const ZRiskFilter = z
+  .object({
+    programmeId: z.string().max(200).optional(),
+    q: z.string().max(200).optional(),
+    owner: z.string().max(200).optional(),
+  })
+  .passthrough();
+
+async function list(ctx: Context, input: TListParams) {
+  const f = parseFilter(ZRiskFilter, input.filter);
+  const where = {
+    ...(f.programmeId ? { programmeId: f.programmeId } : {}),
+    ...(f.owner ? { owner: f.owner } : {}),
+    ...searchAny(['ref', 'title', 'owner'] as const, f.q),
+  };
+  const [rows, total] = await Promise.all([
+    ctx.prisma.risk.findMany({ where, orderBy: [orderBy(input.sort, SORTABLE, 'ref'), { id: 'asc' }], ...page(input.pagination) }),
+    ctx.prisma.risk.count({ where }),
+  ]);
+  return { data: rows.map(toRiskRecord), total };
+}
+
+/**
+ * Re-scores or edits an existing risk. The previous residual score is kept only when the residual
+ * position changes, so editing the wording does not hide that the risk rose at its last review.
+ */
+async function rescore(tx: Tx, user: SessionUser, before: Risk, risk: TRisk, reason: string) {
+  const columns = riskColumns(risk);
+  const previousScore = columns.afterScore === before.afterScore ? before.previousScore : before.afterScore;
+  const row = await tx.risk.update({ where: { id: before.id }, data: { ...columns, previousScore } });
+  await recordAudit(tx, user, { entity: 'risk', entityId: row.id, action: 'update', reason, before: snapshot(before), after: snapshot(row) });
+  return { data: toRiskRecord(row) };
+}
+
+async function insert(tx: Tx, user: SessionUser, programmeId: string, risk: TRisk, reason: string) {
+  await requireProgramme(tx, programmeId);
+  const row = await tx.risk.create({ data: { programmeId, ...riskColumns(risk) } });
+  await recordAudit(tx, user, { entity: 'risk', entityId: row.id, action: 'create', reason, after: snapshot(row) });
+  return { data: toRiskRecord(row) };
+}
+
+const duplicateRef = (path: string, ref: string) => conflictOnDuplicate(`${path}: the register already has a risk with the reference ${ref}`);
+
+export const risksRouter = router({
+  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
+  getManyReference: procedure(READERS)
+    .input(ZGetManyReference(['programmeId']))
+    .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
+  getOne: procedure(READERS)
+    .input(ZGetOne)
+    .query(async ({ ctx, input }) => {
+      const row = await ctx.prisma.risk.findUnique({ where: { id: input.id } });
+      if (!row) throw notFound('risk', input.id);
+      return { data: toRiskRecord(row) };
+    }),
+  getMany: procedure(READERS)
+    .input(ZGetMany)
+    .query(async ({ ctx, input }) => ({
+      data: (await ctx.prisma.risk.findMany({ where: { id: { in: input.ids } } })).map(toRiskRecord),
+    })),
+  /** The 5×5 grids before and after mitigation, with the refs of the risks in each cell. */
+  heatMap: procedure(READERS)
+    .input(ZProgrammeRef)
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.prisma.risk.findMany({ where: { programmeId: input.programmeId }, orderBy: { ref: 'asc' } });
+      return { data: { programmeId: input.programmeId, riskCount: rows.length, ...riskHeatMaps(rows) } };
+    }),
+
+  /** Adds a new risk; a reference already on the register is a CONFLICT (use `record` to re-score). */
+  create: procedure(MANAGERS)
+    .input(ZRecordRiskInput)
+    .mutation(({ ctx, input }) =>
+      withReceipt(ctx, 'risks.create', input.clientRequestId, () =>
+        ctx.prisma
+          .$transaction((tx) => insert(tx, ctx.user, input.programmeId, input.risk, input.reason))
+          .catch(duplicateRef('risk.ref', input.risk.ref)),
+      ),
+    ),
+  /** Adds a risk, or re-scores the one with the same reference (a register review). */
+  record: procedure(MANAGERS)
+    .input(ZRecordRiskInput)
+    .mutation(({ ctx, input }) =>
+      withReceipt(ctx, 'risks.record', input.clientRequestId, () =>
+        ctx.prisma
+          .$transaction(async (tx) => {
+            const where = { programmeId_ref: { programmeId: input.programmeId, ref: input.risk.ref } };
+            const before = await tx.risk.findUnique({ where });
+            return before ? rescore(tx, ctx.user, before, input.risk, input.reason) : insert(tx, ctx.user, input.programmeId, input.risk, input.reason);
+          })
+          .catch(duplicateRef('risk.ref', input.risk.ref)),
+      ),
+    ),
+  update: procedure(MANAGERS)
+    .input(ZUpdateRiskInput)
+    .mutation(({ ctx, input }) =>
+      withReceipt(ctx, 'risks.update', input.data.clientRequestId, () =>
+        ctx.prisma
+          .$transaction(async (tx) => {
+            const before = await tx.risk.findUnique({ where: { id: input.id } });
+            if (!before) throw notFound('risk', input.id);
+            return rescore(tx, ctx.user, before, input.data.risk, input.data.reason);
+          })
+          .catch(duplicateRef('data.risk.ref', input.data.risk.ref)),
+      ),
+    ),
+});

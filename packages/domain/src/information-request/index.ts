@@ -1,0 +1,5 @@
+export * from './ladder-clock.js';
+export * from './schemas.js';
+export * from './state.js';
+export * from './events.js';
+export * from './reducer.js';

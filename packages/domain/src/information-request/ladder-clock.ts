@@ -1,0 +1,219 @@
+/**
+ * A deadline with an escalation ladder attached: the shared building block of the information-request,
+ * monitoring-visit and intervention lifecycles. Pure data plus pure functions, so the reducers (and the
+ * audit replay) decide which reminders are still owed and the workflows only sleep until the next one.
+ *
+ * Lives here (not in lifecycle/) only because this folder is the smallest user of it; the other two
+ * lifecycles import it from '../information-request/ladder-clock.js'.
+ */
+import { z } from 'zod';
+import { endOfLondonDayUtcMs, formatLongDate, londonDateOf, ZIsoDate } from '../calendar/index.js';
+import { scheduleLadder, ZLadder, type TLadder, type TLadderStep } from '../escalation/index.js';
+import { ZActor, ZCommandMeta } from '../schemas/common.js';
+import { LifecycleRejection } from '../lifecycle/reducer.js';
+import type { THistoryEntry } from '../lifecycle/state.js';
+
+/**
+ * running: before the due date, unmet. overdue: past it and still unmet (the ladder keeps escalating).
+ * met: done by the due date. breached: done, but late. closed: stopped without being met (withdrawn,
+ * cancelled, superseded by a new due date, or a reminder-only clock whose subject moved on).
+ */
+export const ZLadderClockStatus = z.enum(['running', 'overdue', 'met', 'breached', 'closed']);
+export type TLadderClockStatus = z.infer<typeof ZLadderClockStatus>;
+
+export const ZLadderClock = z.object({
+  name: z.string(),
+  label: z.string(),
+  /** 'deadline' turns overdue when the due date passes; 'reminder' only reminds and never breaches. */
+  mode: z.enum(['deadline', 'reminder']),
+  startedOn: ZIsoDate,
+  dueOn: ZIsoDate,
+  /** End of `dueOn` in Europe/London (epoch ms). */
+  dueAt: z.number(),
+  status: ZLadderClockStatus,
+  source: z.string(),
+  /** The ladder travels with the clock, so a replay months later uses the ladder that was in force. */
+  ladder: ZLadder,
+  /** Unique within the workflow; part of every escalation id, so a re-armed clock escalates afresh. */
+  baseline: z.number().int().positive(),
+  /** Reminders scheduled before this instant are skipped: reminding someone of the past helps nobody. */
+  armedAt: z.number(),
+  firedStepIds: z.array(z.string()),
+  closedAt: z.number().nullable(),
+});
+export type TLadderClock = z.infer<typeof ZLadderClock>;
+
+/** Actor and reason on every Update payload (the API adds clientRequestId, used as the Update id). */
+export const ZLifecycleUpdateMeta = z.object({ actor: ZActor, reason: ZCommandMeta.shape.reason });
+export type TLifecycleUpdateMeta = z.infer<typeof ZLifecycleUpdateMeta>;
+
+export interface LadderCalendar {
+  addWorkingDays(from: string, n: number): string;
+  workingDaysBetween(a: string, b: string): number;
+  readonly version: string;
+}
+
+export function armClock(o: {
+  name: string;
+  label: string;
+  mode: TLadderClock['mode'];
+  startedOn: string;
+  dueOn: string;
+  source: string;
+  ladder: TLadder;
+  baseline: number;
+  at: number;
+}): TLadderClock {
+  const { at, ...rest } = o;
+  return { ...rest, dueAt: endOfLondonDayUtcMs(o.dueOn), status: 'running', armedAt: at, firedStepIds: [], closedAt: null };
+}
+
+export const isLadderClockActive = (c: TLadderClock): boolean => c.status === 'running' || c.status === 'overdue';
+
+/** Met or breached is judged by the business date it happened, not by when it was typed in. */
+export function satisfyClocks(clocks: TLadderClock[], name: string, onDate: string, at: number): TLadderClock[] {
+  return clocks.map((c) =>
+    c.name === name && isLadderClockActive(c) ? { ...c, status: onDate <= c.dueOn ? 'met' : 'breached', closedAt: at } : c,
+  );
+}
+
+/** Stops active clocks (all of them, or the named ones) without judging them. */
+export function closeClocks(clocks: TLadderClock[], at: number, names?: string[]): TLadderClock[] {
+  return clocks.map((c) => (isLadderClockActive(c) && (!names || names.includes(c.name)) ? { ...c, status: 'closed', closedAt: at } : c));
+}
+
+/** What a timer does when it fires; the reducers take it as a `timer_fired` event. */
+export interface TTimerFired {
+  clock: string;
+  baseline: number;
+  /** null: the clock's own deadline passing. */
+  stepId: string | null;
+}
+
+export interface LadderTimer extends TTimerFired {
+  fireOn: string;
+  fireAt: number;
+  step: TLadderStep | null;
+  ladderId: string;
+  clockLabel: string;
+  dueOn: string;
+}
+
+/**
+ * Every timer still owed by the active clocks, in firing order. At the same instant the deadline comes
+ * before the ladder step, so the timeline reads "deadline passed" then "escalated". Escalations whose
+ * instant is already past still fire (the obligation is unmet); stale reminders do not.
+ */
+export function pendingLadderTimers(clocks: TLadderClock[], calendar: Pick<LadderCalendar, 'addWorkingDays'>): LadderTimer[] {
+  const out: LadderTimer[] = [];
+  for (const c of clocks) {
+    if (!isLadderClockActive(c)) continue;
+    const base = { clock: c.name, baseline: c.baseline, ladderId: c.ladder.id, clockLabel: c.label, dueOn: c.dueOn };
+    if (c.mode === 'deadline' && c.status === 'running') {
+      out.push({ ...base, stepId: null, step: null, fireOn: c.dueOn, fireAt: c.dueAt });
+    }
+    for (const s of scheduleLadder(c.ladder, c.dueOn, calendar)) {
+      if (c.firedStepIds.includes(s.step.id)) continue;
+      if (s.step.kind === 'reminder' && (s.fireAt < c.armedAt || c.status === 'overdue')) continue;
+      out.push({ ...base, stepId: s.step.id, step: s.step, fireOn: s.fireOn, fireAt: s.fireAt });
+    }
+  }
+  return out.sort((a, b) => a.fireAt - b.fireAt || (a.step ? 1 : 0) - (b.step ? 1 : 0));
+}
+
+/**
+ * Applies a fired timer to the clocks. Returns null when it no longer applies (the clock was met,
+ * closed or re-armed meanwhile, or the step already fired), so a late or repeated timer is a no-op.
+ */
+export function fireLadderTimer(
+  clocks: TLadderClock[],
+  t: TTimerFired,
+  at: number,
+): { clocks: TLadderClock[]; summary: string } | null {
+  const clock = clocks.find((c) => c.name === t.clock && c.baseline === t.baseline);
+  if (!clock || !isLadderClockActive(clock)) return null;
+  if (t.stepId === null) {
+    if (clock.mode !== 'deadline' || clock.status !== 'running') return null;
+    return {
+      clocks: clocks.map((c) => (c === clock ? { ...c, status: 'overdue' } : c)),
+      summary: `Deadline passed: ${clock.label} (due ${formatLongDate(clock.dueOn)})`,
+    };
+  }
+  const step = clock.ladder.steps.find((s) => s.id === t.stepId);
+  if (!step || clock.firedStepIds.includes(step.id)) return null;
+  return {
+    clocks: clocks.map((c) => (c === clock ? { ...c, firedStepIds: [...c.firedStepIds, step.id] } : c)),
+    summary: `${step.kind === 'reminder' ? 'Reminder' : 'Escalation'} to ${step.level.replaceAll('_', ' ')}: ${step.label} (${clock.label}, due ${formatLongDate(clock.dueOn)})`,
+  };
+}
+
+export interface LadderClockView extends TLadderClock {
+  /** Working days from today (London) to the due date; negative once overdue. */
+  workingDaysLeft: number;
+  msLeft: number;
+  /** The next reminder or escalation this clock will fire, if any. */
+  nextStep: { stepId: string | null; label: string; fireAt: number } | null;
+}
+
+/** Time left on every clock at `nowMs`: what the Queries return. */
+export function ladderClockViews(clocks: TLadderClock[], nowMs: number, calendar: LadderCalendar): LadderClockView[] {
+  const today = londonDateOf(nowMs);
+  const timers = pendingLadderTimers(clocks, calendar);
+  return clocks.map((c) => {
+    const next = timers.find((t) => t.clock === c.name && t.baseline === c.baseline);
+    return {
+      ...c,
+      workingDaysLeft: calendar.workingDaysBetween(today, c.dueOn),
+      msLeft: c.dueAt - nowMs,
+      nextStep: next ? { stepId: next.stepId, label: next.step?.label ?? 'Deadline', fireAt: next.fireAt } : null,
+    };
+  });
+}
+
+/** One timeline line; system events (timers) carry no actor. */
+export function lifecycleEntry(
+  event: { at: number; type: string; actor?: THistoryEntry['actor']; reason?: string | null },
+  summary: string,
+): THistoryEntry {
+  return { at: event.at, type: event.type, actor: event.actor ?? null, reason: event.reason ?? null, summary };
+}
+
+/** "field.path: message" from the first zod issue: the text a rejected Update shows the user. */
+export function firstZodIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid input';
+  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Parses an Update payload or workflow argument, throwing LifecycleRejection with the first issue, so
+ * a workflow validator rejects a malformed payload exactly as it rejects an impossible transition.
+ */
+export function parseLifecyclePayload<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new LifecycleRejection(firstZodIssue(r.error));
+  return r.data;
+}
+
+/** A business date may be today or earlier, never in the future (London calendar). */
+export function assertNotInFuture(what: string, date: string, at: number): void {
+  const today = londonDateOf(at);
+  if (date > today) throw new LifecycleRejection(`${what} (${formatLongDate(date)}) is in the future; today is ${formatLongDate(today)}`);
+}
+
+/** The next thing a lifecycle workflow must do by itself: apply `event` at `fireAt`, and record the escalation if any. */
+export interface PendingTimer<E> {
+  fireAt: number;
+  event: E;
+  ladder: LadderTimer | null;
+}
+
+/** The earliest ladder timer as a `timer_fired` event. */
+export function nextLadderTimer(
+  clocks: TLadderClock[],
+  calendar: Pick<LadderCalendar, 'addWorkingDays'>,
+): PendingTimer<{ type: 'timer_fired' } & TTimerFired> | undefined {
+  const t = pendingLadderTimers(clocks, calendar)[0];
+  if (!t) return undefined;
+  return { fireAt: t.fireAt, event: { type: 'timer_fired', clock: t.clock, baseline: t.baseline, stepId: t.stepId }, ladder: t };
+}

@@ -1,0 +1,69 @@
+/**
+ * Test-only helpers for the lifecycle workflows (never imported by workflow code): a recording fake
+ * of the two activities they use. The fake recordEscalation dedupes by id exactly like the real one
+ * (createMany + skipDuplicates), so "recorded once" is checked the way production behaves.
+ */
+import type { EscalationFact, LifecycleRecordProjection } from '@ip/activities';
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { expect, vi } from 'vitest';
+
+export function recordingActivities() {
+  const projections: LifecycleRecordProjection[] = [];
+  const escalations = new Map<string, EscalationFact>();
+  const calls: EscalationFact[] = [];
+  return {
+    projections,
+    escalations,
+    calls,
+    activities: {
+      async projectLifecycleRecord(p: LifecycleRecordProjection): Promise<void> {
+        projections.push(JSON.parse(JSON.stringify(p)) as LifecycleRecordProjection);
+      },
+      async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
+        calls.push(fact);
+        if (escalations.has(fact.id)) return { created: false };
+        escalations.set(fact.id, fact);
+        return { created: true };
+      },
+    },
+    escalationsFor(workflowId: string): EscalationFact[] {
+      return [...escalations.values()].filter((e) => e.workflowId === workflowId).sort((a, b) => a.fireAt - b.fireAt);
+    },
+    projectionsFor(workflowId: string): LifecycleRecordProjection[] {
+      return projections.filter((p) => p.id === workflowId);
+    },
+  };
+}
+
+/** Number of accepted Updates in the workflow's history (a rejected one must leave none). */
+export async function acceptedUpdates(handle: WorkflowHandle): Promise<number> {
+  const history = await handle.fetchHistory();
+  return history.events?.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length ?? 0;
+}
+
+/** The message a rejected Update carries to the caller. */
+export function rejection(err: unknown): string {
+  const e = err as { cause?: { message?: string }; message?: string };
+  return String(e?.cause?.message ?? e?.message ?? err);
+}
+
+/** Terminates workflows a test left running, so one test's timers never fire during another's. */
+export async function terminateRunning(handles: WorkflowHandle[]): Promise<void> {
+  for (const h of handles.splice(0)) {
+    const { status } = await h.describe();
+    if (status.name === 'RUNNING') await h.terminate('test finished');
+  }
+}
+
+/**
+ * The result of a workflow that is closing by itself (e.g. right after its final Update), read without
+ * unlocking time skipping. Why not `handle.result()`: the test client unlocks skipping while it waits,
+ * and the server then jumps to a stale default-timeout timer about 10 years ahead, dragging every
+ * later test a decade forward. Throws the workflow's failure like `result()` does.
+ */
+export async function closedResult<R>(env: TestWorkflowEnvironment, handle: WorkflowHandle): Promise<R> {
+  await vi.waitFor(async () => expect((await handle.describe()).status.name).not.toBe('RUNNING'), { timeout: 10_000 });
+  const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  return plain.workflow.getHandle(handle.workflowId).result() as Promise<R>;
+}

@@ -1,0 +1,45 @@
+/**
+ * Names shared by monitoringVisitWorkflow, the programme workflow that starts it as a child, the
+ * worker and the API. Importing this file pulls in no workflow code.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  LadderClockView,
+  TCancelVisitUpdate,
+  TConfirmNewActionsUpdate,
+  TMonitoringVisitArgsInput,
+  TMonitoringVisitState,
+  TMonitoringVisitSummary,
+  TPublishLetterUpdate,
+  TRecordDraftLetterUpdate,
+  TRecordFieldworkUpdate,
+  TSubmitAccuracyCorrectionsUpdate,
+} from '@ip/domain';
+
+/** One workflow per visit: `programme-E09000099-1-mv-2` is the second visit of that programme. */
+export function monitoringVisitWorkflowId(programmeId: string, n: number): string {
+  return `${programmeId}-mv-${n}`;
+}
+
+/** { programmeId, onsCode, authorityName, number, theme, plannedStartOn, ladder? (new-actions ladder) } */
+export type MonitoringVisitWorkflowArgs = TMonitoringVisitArgsInput;
+/** Returned when the follow-up is done (or the visit is cancelled). */
+export type MonitoringVisitResult = TMonitoringVisitSummary;
+
+/** What the query and every Update return: the full state plus the time left on each clock. */
+export interface MonitoringVisitView extends Omit<TMonitoringVisitState, 'clocks'> {
+  clocks: LadderClockView[];
+  asAt: number;
+}
+
+export const recordFieldworkUpdate = defineUpdate<MonitoringVisitView, [TRecordFieldworkUpdate]>('recordFieldwork');
+export const recordDraftLetterUpdate = defineUpdate<MonitoringVisitView, [TRecordDraftLetterUpdate]>('recordDraftLetter');
+export const submitAccuracyCorrectionsUpdate = defineUpdate<MonitoringVisitView, [TSubmitAccuracyCorrectionsUpdate]>('submitAccuracyCorrections');
+export const publishLetterUpdate = defineUpdate<MonitoringVisitView, [TPublishLetterUpdate]>('publishLetter');
+export const confirmNewActionsCreatedUpdate = defineUpdate<MonitoringVisitView, [TConfirmNewActionsUpdate]>('confirmNewActionsCreated');
+export const cancelVisitUpdate = defineUpdate<MonitoringVisitView, [TCancelVisitUpdate]>('cancelVisit');
+/**
+ * Full state plus time left on each clock. Pass the caller's clock (epoch ms): a query does not advance
+ * workflow time, so without it "time left" is as at the workflow's last wake-up.
+ */
+export const monitoringVisitStateQuery = defineQuery<MonitoringVisitView, [asAtMs?: number]>('monitoringVisitState');
