@@ -6,6 +6,7 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { Box, Typography } from '@mui/material';
 import { ActionPlanDaysLeftField, GradeField, IsoDateField, PhaseField } from '../components/fields';
 import { PHASE_LABELS } from '../labels';
 import { useCanMutate } from '../use-can-mutate';
@@ -23,6 +24,23 @@ function ListActions() {
   );
 }
 
+/** No programmes yet: say what a programme is and, for those who may, how to start one. */
+function ProgrammesEmpty() {
+  const canMutate = useCanMutate();
+  return (
+    <Box sx={{ p: 4, maxWidth: 640 }}>
+      <Typography component="h2" variant="h5" gutterBottom>
+        No programmes yet
+      </Typography>
+      <Typography variant="body1" sx={{ mb: 2 }}>
+        A programme follows one council through one inspection cycle: the report, the action plan, monitoring visits
+        and re-inspection.{canMutate ? ' Start one when an inspection report arrives.' : ''}
+      </Typography>
+      {canMutate && <CreateButton label="Start programme" variant="contained" />}
+    </Box>
+  );
+}
+
 /** All programmes, most urgent action plan first. */
 export function ProgrammeList() {
   return (
@@ -31,6 +49,7 @@ export function ProgrammeList() {
       sort={{ field: 'actionPlanDueOn', order: 'ASC' }}
       filters={filters}
       actions={<ListActions />}
+      empty={<ProgrammesEmpty />}
       perPage={25}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
