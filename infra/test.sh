@@ -12,7 +12,20 @@ export CHROMIUM_PATH="$(bash "$ROOT/infra/chromium.sh" ensure)"
 # A throwaway Temporal dev server for the end-to-end tests, on ports of its own.
 TDATA="$ROOT/.data/test-temporal"
 rm -rf "$TDATA"
-PORT=17233
+# The first port from 17233 up whose gRPC and UI ports (port+1000) are both free.
+PORT=$(python3 - <<'PY'
+import socket
+def free(p):
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", p)); return True
+    except OSError:
+        return False
+    finally:
+        s.close()
+print(next(p for p in range(17233, 17433) if free(p) and free(p + 1000)))
+PY
+)
 export TEMPORAL_ADDRESS="127.0.0.1:$PORT" TEMPORAL_NAMESPACE=default
 cleanup() { bash "$ROOT/infra/temporal-dev.sh" stop --data "$TDATA" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
