@@ -1,5 +1,6 @@
 import { publicProcedure, router } from './trpc.js';
 import { authRouter } from './routers/auth.js';
+import { liveRouter } from './routers/live.js';
 import { authoritiesRouter } from './routers/authorities.js';
 import { programmesRouter } from './routers/programmes.js';
 import { kpisRouter } from './routers/kpis.js';
@@ -28,6 +29,7 @@ export const appRouter = router({
     return { ok: database === 'up' && temporal === 'up', database, temporal };
   }),
   auth: authRouter,
+  live: liveRouter,
   authorities: authoritiesRouter,
   programmes: programmesRouter,
   kpis: kpisRouter,
