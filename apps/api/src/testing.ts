@@ -18,6 +18,8 @@ import { createApiServer } from './server.js';
 
 export interface Rig {
   url: string;
+  /** The rig's own PostgreSQL database (for running the CLIs against it). */
+  databaseUrl: string;
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
@@ -42,6 +44,7 @@ export async function startRig(opts: { consoleDir?: string } = {}): Promise<Rig>
 
   return {
     url,
+    databaseUrl: db.url,
     prisma,
     temporal,
     taskQueue,

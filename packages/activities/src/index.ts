@@ -6,6 +6,8 @@ import { projectProgrammeState } from './projection/programme.js';
 import { projectActionState } from './projection/action.js';
 
 export type { EscalationFact, LifecycleRecordProjection };
+/** The projections themselves, for rebuilding the read model from Temporal (the API's projections.rebuild). */
+export { projectActionState, projectLifecycleRecord, projectProgrammeState };
 
 export interface ActivityDeps {
   prisma: PrismaClient;

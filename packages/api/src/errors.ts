@@ -40,18 +40,30 @@ export function fieldError(path: (string | number)[], message: string): TRPCErro
   return new TRPCError({ code: 'BAD_REQUEST', message: `${path.join('.')}: ${message}`, cause });
 }
 
+/** How workflow errors read for the record a router drives (an action, a visit, ...). */
+export interface WorkflowWording {
+  /** The workflow does not exist. */
+  notFound?: string;
+  /** The workflow has finished (signed off, cancelled, closed): it takes no more Updates. */
+  closed?: string;
+}
+
 /**
  * Maps infrastructure and workflow errors to errors a user can act on: never a bare 500 or a hang.
- * Domain rejections from an Update validator become PRECONDITION_FAILED carrying the reason.
+ * Domain rejections from an Update validator become PRECONDITION_FAILED carrying the reason; an
+ * Update to a finished workflow (Temporal: NOT_FOUND "workflow execution already completed") too.
  */
-export function toUserError(err: unknown): unknown {
+export function toUserError(err: unknown, wording: WorkflowWording = {}): unknown {
   if (err instanceof TRPCError) return err;
   if (err instanceof WorkflowUpdateFailedError) {
     const cause = err.cause as { message?: string } | undefined;
     return new TRPCError({ code: 'PRECONDITION_FAILED', message: cause?.message ?? err.message, cause: err });
   }
   if (err instanceof WorkflowNotFoundError) {
-    return new TRPCError({ code: 'NOT_FOUND', message: 'No such programme workflow', cause: err });
+    if (/already completed/i.test(err.message)) {
+      return new TRPCError({ code: 'PRECONDITION_FAILED', message: wording.closed ?? 'This record is closed: nothing more can be recorded against it', cause: err });
+    }
+    return new TRPCError({ code: 'NOT_FOUND', message: wording.notFound ?? 'No such programme workflow', cause: err });
   }
   if (err instanceof WorkflowExecutionAlreadyStartedError) {
     return new TRPCError({ code: 'CONFLICT', message: 'That programme has already started', cause: err });

@@ -10,6 +10,11 @@ import { workstreamsRouter } from './routers/workstreams.js';
 import { recommendationsRouter } from './routers/recommendations.js';
 import { escalationsRouter } from './routers/escalations.js';
 import { savedViewsRouter } from './routers/saved-views.js';
+import { actionsRouter } from './routers/actions.js';
+import { monitoringVisitsRouter } from './routers/monitoring-visits.js';
+import { interventionsRouter } from './routers/interventions.js';
+import { informationRequestsRouter } from './routers/information-requests.js';
+import { projectionsRouter } from './routers/projections.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -39,6 +44,11 @@ export const appRouter = router({
   recommendations: recommendationsRouter,
   escalations: escalationsRouter,
   savedViews: savedViewsRouter,
+  actions: actionsRouter,
+  monitoringVisits: monitoringVisitsRouter,
+  interventions: interventionsRouter,
+  informationRequests: informationRequestsRouter,
+  projections: projectionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,77 @@
+/**
+ * Action commands: each parses its shared zod schema, authorises, then sends the matching Update to
+ * the action's workflow with `${update}:${clientRequestId}` as the Update id (a retried command has
+ * one effect). The workflow's validator rejects what the domain forbids (an extension approved by
+ * the person who asked, sign-off without evidence, ...) as PRECONDITION_FAILED with the reason; an
+ * action that is signed off or cancelled has finished, and says so.
+ */
+import type { z } from 'zod';
+import type { UpdateDefinition } from '@temporalio/client';
+import {
+  ZApproveExtensionInput,
+  ZAttachEvidenceInput,
+  ZCancelActionInput,
+  ZRejectExtensionInput,
+  ZRequestExtensionInput,
+  ZRequestSignOffInput,
+  ZSignOffActionInput,
+  ZUpdateActionProgressInput,
+  type ActionView,
+  type TActionCommandName,
+  type TActor,
+} from '@ip/domain';
+import {
+  approveActionExtensionUpdate,
+  attachActionEvidenceUpdate,
+  cancelActionUpdate,
+  rejectActionExtensionUpdate,
+  requestActionExtensionUpdate,
+  requestActionSignOffUpdate,
+  signOffActionUpdate,
+  updateActionProgressUpdate,
+  type ActionCommand,
+} from '@ip/workflows/definitions';
+import type { WorkflowWording } from '../errors.js';
+import { MANAGERS, procedure } from '../trpc.js';
+import { toActionRecord } from './action-record.js';
+import { notFound } from './register-support.js';
+import { actorOf, sendUpdate } from './workflow-support.js';
+
+export const ACTION_WORDING: WorkflowWording = {
+  notFound: 'No such action',
+  closed: 'This action is closed (signed off or cancelled)',
+};
+
+type CommandInput = { actionId: string; clientRequestId: string; reason: string };
+type Payload<S extends z.ZodType<CommandInput>> = Omit<z.infer<S>, 'actionId' | 'clientRequestId'> & { actor: TActor };
+
+/** The schema's payload must be what the Update takes: checked at compile time for each command. */
+function actionCommand<S extends z.ZodType<CommandInput>, A extends ActionCommand<TActionCommandName>>(
+  schema: S & (Payload<S> extends A ? unknown : never),
+  update: UpdateDefinition<ActionView, [A], string>,
+) {
+  return procedure(MANAGERS)
+    .input(schema)
+    .mutation(async ({ ctx, input }) => {
+      const { actionId, clientRequestId, ...payload } = input as CommandInput & Record<string, unknown>;
+      const wording = { ...ACTION_WORDING, notFound: `No action with id ${actionId}` };
+      await sendUpdate(ctx, actionId, update as UpdateDefinition<unknown, [unknown], string>, clientRequestId, { ...payload, actor: actorOf(ctx.user) }, wording);
+      // The workflow projects before the Update returns, so the row already shows this command.
+      const row = await ctx.prisma.action.findUnique({ where: { id: actionId } });
+      if (!row) throw notFound('action', actionId);
+      return { data: toActionRecord(row, ctx.now()) };
+    });
+}
+
+export const actionCommands = {
+  updateProgress: actionCommand(ZUpdateActionProgressInput, updateActionProgressUpdate),
+  attachEvidence: actionCommand(ZAttachEvidenceInput, attachActionEvidenceUpdate),
+  requestSignOff: actionCommand(ZRequestSignOffInput, requestActionSignOffUpdate),
+  /** `outcome: 'returned'` refuses the sign-off and hands the action back to its owner. */
+  signOff: actionCommand(ZSignOffActionInput, signOffActionUpdate),
+  requestExtension: actionCommand(ZRequestExtensionInput, requestActionExtensionUpdate),
+  /** Must come from someone other than the requester: the workflow refuses otherwise. */
+  approveExtension: actionCommand(ZApproveExtensionInput, approveActionExtensionUpdate),
+  rejectExtension: actionCommand(ZRejectExtensionInput, rejectActionExtensionUpdate),
+  cancel: actionCommand(ZCancelActionInput, cancelActionUpdate),
+};

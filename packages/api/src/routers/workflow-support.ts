@@ -1,0 +1,96 @@
+/**
+ * What the routers driving actions, monitoring visits, interventions and information requests share:
+ * start a workflow once per client request, send an Update keyed by the request id, wait for the
+ * first projection, and word Temporal's errors for the record at hand.
+ */
+import { createHash } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/client';
+import type { TActor } from '@ip/domain';
+import { TASK_QUEUE } from '@ip/workflows/definitions';
+import type { Context, SessionUser } from '../context.js';
+import { toUserError, type WorkflowWording } from '../errors.js';
+
+export type SignedInContext = Context & { user: SessionUser };
+
+/** Who is acting, as every workflow command records it. */
+export function actorOf(user: SessionUser): TActor {
+  return { userId: user.id, role: user.role, name: user.name };
+}
+
+/**
+ * A workflow-id key derived from a create command's client request id: a retried create addresses
+ * the same workflow. Hashed, so ids have one length and one alphabet whatever the client sent.
+ */
+export function requestKey(clientRequestId: string): string {
+  return createHash('sha256').update(clientRequestId).digest('hex').slice(0, 16);
+}
+
+/** The Update id of a command: one effect per (Update, client request id), however often it is sent. */
+export function updateIdOf(update: { name: string }, clientRequestId: string): string {
+  return `${update.name}:${clientRequestId}`;
+}
+
+/**
+ * Starts a workflow unless one with this id already exists (running or finished): a retry of the
+ * same create is the same effect, and a finished workflow's id is never reused for a new one.
+ */
+export async function startOnce(ctx: Context, workflowType: string, workflowId: string, args: unknown, wording: WorkflowWording): Promise<void> {
+  try {
+    await ctx.temporal.workflow.start(workflowType, {
+      workflowId,
+      taskQueue: ctx.taskQueue ?? TASK_QUEUE,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      args: [args],
+    });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+    throw toUserError(err, wording);
+  }
+}
+
+/** Sends one command as a workflow Update; a rejection comes back as PRECONDITION_FAILED with its reason. */
+export async function sendUpdate<A>(
+  ctx: Context,
+  workflowId: string,
+  update: UpdateDefinition<unknown, [A], string>,
+  clientRequestId: string,
+  arg: A,
+  wording: WorkflowWording,
+): Promise<void> {
+  try {
+    await ctx.temporal.workflow.getHandle(workflowId).executeUpdate(update, { updateId: updateIdOf(update, clientRequestId), args: [arg] });
+  } catch (err) {
+    throw toUserError(err, wording);
+  }
+}
+
+/**
+ * Waits for a just-started workflow's first projection. If it does not come, says why: the workflow
+ * refused its arguments (BAD_REQUEST with the reason) or no worker has picked it up yet.
+ */
+export async function waitForProjection<T>(
+  ctx: Context,
+  workflowId: string,
+  find: () => Promise<T | null>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await find();
+    if (row) return row;
+    if (Date.now() > until) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const handle = ctx.temporal.workflow.getHandle(workflowId);
+  const described = await handle.describe().catch(() => null);
+  if (described?.status.name === 'FAILED') {
+    const failure = (await handle.result().then(() => null, (e: unknown) => e)) as { cause?: { message?: string }; message?: string } | null;
+    throw new TRPCError({ code: 'BAD_REQUEST', message: failure?.cause?.message ?? failure?.message ?? `The ${what} could not be started` });
+  }
+  throw new TRPCError({
+    code: 'SERVICE_UNAVAILABLE',
+    message: `The ${what} started but the worker has not picked it up yet; refresh in a moment.`,
+  });
+}
