@@ -1,5 +1,5 @@
 /** Production API process: real PostgreSQL and Temporal, separate from the worker. */
-import { Client, Connection } from '@temporalio/client';
+import { createTemporalClient } from '@ip/api';
 import pino from 'pino';
 import { createPrisma } from '@ip/db';
 import { loadApiEnv } from './env.js';
@@ -8,8 +8,7 @@ import { createApiServer } from './server.js';
 const env = loadApiEnv();
 const log = pino({ level: env.LOG_LEVEL });
 const prisma = createPrisma({ databaseUrl: env.DATABASE_URL });
-const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+const { client: temporal, connection } = createTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
 const server = createApiServer({
   prisma,
   temporal,

@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Client, Connection } from '@temporalio/client';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import pino from 'pino';
+import type { Client } from '@temporalio/client';
 import type { AppRouter } from '@ip/api';
+import { createTemporalClient } from '@ip/api';
 import { createPrisma, type PrismaClient } from '@ip/db';
 import { applyMigrations } from '@ip/db/migrate';
 import { seedDemoData } from '@ip/db/seed';
@@ -36,8 +37,7 @@ export async function startRig(opts: { consoleDir?: string } = {}): Promise<Rig>
   const taskQueue = `e2e-${randomUUID()}`;
   const { worker, connection: workerConnection } = await createWorker({ temporalAddress: address, namespace: 'default', prisma, taskQueue });
   const running = worker.run();
-  const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection, namespace: 'default' });
+  const { client: temporal, connection } = createTemporalClient(address, 'default');
   const server = createApiServer({ prisma, temporal, taskQueue, consoleDir: opts.consoleDir, logger: pino({ level: 'silent' }) });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -5,7 +5,7 @@
  * the worker as separate processes on real PostgreSQL (apps/api, apps/worker).
  */
 import { resolve } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { createTemporalClient } from '@ip/api';
 import pino from 'pino';
 import { createApiServer } from '@ip/api-server';
 import { createEmbeddedPrisma } from '@ip/db';
@@ -30,8 +30,7 @@ const { worker, connection: workerConnection } = await createWorker({
 });
 const workerRun = worker.run();
 
-const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+const { client: temporal, connection } = createTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
 const created = await seedDemoProgrammes(db.prisma, temporal);
 
 const server = createApiServer({ prisma: db.prisma, temporal, consoleDir: resolve(env.CONSOLE_DIR), logger: log });

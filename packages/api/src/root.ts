@@ -1,6 +1,7 @@
 import { publicProcedure, router } from './trpc.js';
 import { authRouter } from './routers/auth.js';
 import { liveRouter } from './routers/live.js';
+import { usersRouter } from './routers/users.js';
 import { authoritiesRouter } from './routers/authorities.js';
 import { programmesRouter } from './routers/programmes.js';
 import { kpisRouter } from './routers/kpis.js';
@@ -35,6 +36,7 @@ export const appRouter = router({
   }),
   auth: authRouter,
   live: liveRouter,
+  users: usersRouter,
   authorities: authoritiesRouter,
   programmes: programmesRouter,
   kpis: kpisRouter,

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { verifyPassword } from '@ip/db';
-import { ZRole } from '@ip/domain';
-import { publicProcedure, router } from '../trpc.js';
+import { hashPassword, verifyPassword } from '@ip/db';
+import { ZChangePasswordInput, ZRole } from '@ip/domain';
+import { procedure, publicProcedure, READERS, router } from '../trpc.js';
 import { loginLimiter } from '../rate-limit.js';
 
 const SESSION_DAYS = 7;
@@ -44,6 +44,23 @@ export const authRouter = router({
     return { ok: true as const };
   }),
   me: publicProcedure().query(({ ctx }) => ({ user: ctx.user })),
+  /** Any signed-in user changes their own password; every other session of theirs ends. */
+  changePassword: procedure(READERS)
+    .input(ZChangePasswordInput)
+    .mutation(async ({ ctx, input }) => {
+      const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.user.id } });
+      if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'currentPassword: that is not your current password' });
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      const now = new Date(ctx.now());
+      await ctx.prisma.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
+        await tx.session.updateMany({ where: { userId: user.id, revokedAt: null, NOT: { id: ctx.sessionId ?? '' } }, data: { revokedAt: now } });
+        await tx.auditEvent.create({ data: { actorUserId: user.id, actorRole: user.role, entity: 'user', entityId: user.id, action: 'change_password' } });
+      });
+      return { ok: true as const };
+    }),
 });
 
 /** Resolves a session token from a cookie into the signed-in user, or null. */

@@ -9,3 +9,4 @@ export * from './risk.js';
 export * from './escalation.js';
 export * from './registers.js';
 export * from './saved-view.js';
+export * from './user.js';
