@@ -24,8 +24,25 @@ export interface Rig {
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
+  /** The Temporal namespace this rig created for itself. */
+  namespace: string;
   client(): { trpc: ReturnType<typeof createTRPCClient<AppRouter>>; cookies: Map<string, string> };
   close(): Promise<void>;
+}
+
+async function createNamespace(address: string, namespace: string): Promise<string> {
+  const { connection } = createTemporalClient(address, namespace);
+  try {
+    await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: { seconds: 86_400 as never } });
+    for (let i = 0; i < 100; i++) {
+      const ok = await connection.workflowService.describeNamespace({ namespace }).then(() => true, () => false);
+      if (ok) return namespace;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`namespace ${namespace} did not become ready`);
+  } finally {
+    await connection.close().catch(() => undefined);
+  }
 }
 
 export async function startRig(opts: { consoleDir?: string } = {}): Promise<Rig> {
@@ -35,9 +52,12 @@ export async function startRig(opts: { consoleDir?: string } = {}): Promise<Rig>
   await seedDemoData(prisma);
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   const taskQueue = `e2e-${randomUUID()}`;
-  const { worker, connection: workerConnection } = await createWorker({ temporalAddress: address, namespace: 'default', prisma, taskQueue });
+  // A namespace per rig: workflow ids (one programme per authority per cycle) never collide
+  // between test files sharing one dev server, exactly as in separate deployments.
+  const namespace = await createNamespace(address, `e2e-${randomUUID().slice(0, 8)}`);
+  const { worker, connection: workerConnection } = await createWorker({ temporalAddress: address, namespace, prisma, taskQueue });
   const running = worker.run();
-  const { client: temporal, connection } = createTemporalClient(address, 'default');
+  const { client: temporal, connection } = createTemporalClient(address, namespace);
   const server = createApiServer({ prisma, temporal, taskQueue, consoleDir: opts.consoleDir, logger: pino({ level: 'silent' }) });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -48,6 +68,7 @@ export async function startRig(opts: { consoleDir?: string } = {}): Promise<Rig>
     prisma,
     temporal,
     taskQueue,
+    namespace,
     client() {
       const cookies = new Map<string, string>();
       const trpc = createTRPCClient<AppRouter>({

@@ -212,7 +212,7 @@ describe('workflow routers end to end: API → Temporal → worker → PostgreSQ
     const cli = fileURLToPath(new URL('./rebuild-projections.ts', import.meta.url));
     const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
     const { stdout } = await promisify(execFile)(tsx, [cli, '--task-queue', rig.taskQueue], {
-      env: { ...process.env, DATABASE_URL: rig.databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' },
+      env: { ...process.env, DATABASE_URL: rig.databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233', TEMPORAL_NAMESPACE: rig.namespace },
     });
     expect(JSON.parse(stdout)).toMatchObject({ scanned: 6, projected: 6, failed: 0 });
     const request = await rig.prisma.lifecycleRecord.findUniqueOrThrow({ where: { id: ids.request } });

@@ -4,7 +4,9 @@ import { recordEscalationFact, type EscalationFact } from './escalation/record.j
 import { projectLifecycleRecord, type LifecycleRecordProjection } from './projection/lifecycle-record.js';
 import { projectProgrammeState } from './projection/programme.js';
 import { projectActionState } from './projection/action.js';
+import { evaluateKpiReturn, type KpiReturnInput, type KpiReturnResult } from './kpi/evaluate-return.js';
 
+export type { KpiReturnInput, KpiReturnResult };
 export type { EscalationFact, LifecycleRecordProjection };
 /** The projections themselves, for rebuilding the read model from Temporal (the API's projections.rebuild). */
 export { projectActionState, projectLifecycleRecord, projectProgrammeState };
@@ -27,6 +29,10 @@ export function createActivities(deps: ActivityDeps) {
       await projectLifecycleRecord(deps.prisma, p);
     },
     /** Exactly-once: see recordEscalationFact. */
+    /** The monthly KPI return: RAG changes to the owner, red two periods running to the board. */
+    async evaluateKpiReturn(input: KpiReturnInput): Promise<KpiReturnResult> {
+      return evaluateKpiReturn(deps.prisma, input);
+    },
     async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
       return recordEscalationFact(deps.prisma, fact);
     },

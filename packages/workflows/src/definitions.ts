@@ -9,3 +9,4 @@ export * from './information-request/definitions.js';
 export * from './action/definitions.js';
 export * from './monitoring-visit/definitions.js';
 export * from './intervention/definitions.js';
+export * from './kpi-return/definitions.js';

@@ -4,3 +4,4 @@ export { informationRequestWorkflow } from './information-request/workflow.js';
 export { actionWorkflow } from './action/workflow.js';
 export { monitoringVisitWorkflow } from './monitoring-visit/workflow.js';
 export { interventionWorkflow } from './intervention/workflow.js';
+export { kpiReturnWorkflow } from './kpi-return/workflow.js';

@@ -4,6 +4,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { PrismaClient } from '@ip/db';
 import { ZStartProgrammeInput } from '@ip/domain';
 import { programmeStateQuery, programmeWorkflowId, TASK_QUEUE, type ProgrammeWorkflowArgs } from '@ip/workflows/definitions';
+import { ensureKpiReturnSchedule } from '../kpi-schedule.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
 import { withReceipt } from '../receipts.js';
@@ -106,6 +107,7 @@ export const programmesRouter = router({
           // A concurrent retry of the same command started it first: same effect, so carry on.
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
         }
+        await ensureKpiReturnSchedule(ctx.temporal, id, ctx.taskQueue ?? TASK_QUEUE);
         const row = await waitForProjection(ctx.prisma, id);
         if (!row) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The programme started but the worker has not picked it up yet; refresh in a moment.' });
         return { data: toProgrammeRecord(row, ctx.now()) };
