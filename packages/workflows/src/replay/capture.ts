@@ -9,14 +9,12 @@ import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { createTestWorker, createTimeSkippingEnv } from '../testing/env.js';
 import { SCENARIOS } from './scenarios.js';
+import { fakeActivities } from '../testing/fake-activities.js';
 import { HISTORIES_DIR } from './histories.js';
 
 const env = await createTimeSkippingEnv();
 const taskQueue = `capture-${randomUUID()}`;
-const worker = await createTestWorker(env, {
-  projectProgramme: async () => {}, projectLifecycleRecord: async () => {}, projectAction: async () => {},
-  recordEscalation: async () => ({ created: true }),
-}, taskQueue);
+const worker = await createTestWorker(env, fakeActivities().activities, taskQueue);
 const only = process.argv.slice(2);
 await worker.runUntil(async () => {
   for (const s of SCENARIOS) {

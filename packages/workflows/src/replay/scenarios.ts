@@ -94,6 +94,14 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'kpi-return-run',
+    async run(env, taskQueue) {
+      const id = 'golden-kpi-return-run';
+      await env.client.workflow.execute('kpiReturnWorkflow', { workflowId: id, taskQueue, args: [{ programmeId: 'golden-programme' }] });
+      return id;
+    },
+  },
+  {
     name: 'intervention-direction-remain',
     async run(env, taskQueue) {
       const id = 'golden-intervention-direction-remain';

@@ -27,6 +27,9 @@ export function fakeActivities(): FakeActivities {
     projectProgramme: project('programme'),
     projectLifecycleRecord: project('lifecycle'),
     projectAction: project('action'),
+    async evaluateKpiReturn() {
+      return { evaluated: 0, red: 0, amber: 0, escalationsCreated: 0 };
+    },
     async recordEscalation(fact: EscalationFact) {
       fake.escalationCalls += 1;
       if (fake.escalations.some((e) => e.id === fact.id)) return { created: false };
