@@ -25,7 +25,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /Programmes/ }).or(page.getByText('Programmes').first()).first().waitFor();
+  // The side menu appears once signed in (text alone would match the sign-in page's own wording).
+  await page.getByRole('menuitem', { name: 'Programmes' }).waitFor();
   // Let the first data loads settle: clicking while react-admin re-renders the list detaches buttons.
   await page.waitForLoadState('networkidle');
 }

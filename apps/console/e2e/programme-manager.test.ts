@@ -75,6 +75,13 @@ describe('console in Chromium against the real system', () => {
     expect(await page.getByRole('button', { name: 'Record inspection' }).count()).toBe(0);
     await screenshot(page, '03-auditor-programme');
 
+    // Live: a colleague publishes the report elsewhere; this page updates without a reload.
+    const colleague = rig.client();
+    await colleague.trpc.auth.login.mutate({ email: 'pm@northmoor.gov.uk', password: DEMO_PASSWORD });
+    const programmeId = decodeURIComponent(programmeUrl.split('/programmes/')[1]!.split('/')[0]!);
+    await colleague.trpc.programmes.publishReport.mutate({ programmeId, clientRequestId: crypto.randomUUID(), reason: 'Published on the council website', publishedOn: '2025-11-20' });
+    await page.getByText('Inspection report published on 20 November 2025').first().waitFor({ timeout: 15_000 });
+
     const forged = await page.evaluate(async () => {
       const res = await fetch('/trpc/programmes.create', {
         method: 'POST',

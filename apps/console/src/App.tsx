@@ -1,19 +1,27 @@
-import { Admin, Resource } from 'react-admin';
+import type { ComponentType } from 'react';
+import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import type { TRole } from '@ip/domain';
 import { authorities } from './authorities';
+import { Dashboard } from './dashboard/Dashboard';
+import { escalations } from './escalations';
+import { kpis } from './kpis';
 import { LoginPage } from './LoginPage';
 import { programmes } from './programmes';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
+import { recommendations } from './recommendations';
+import { RiskHeatMapPage, risks } from './risks';
 import { SERVICE_NAME } from './service';
 import { ServiceLayout } from './ServiceLayout';
 import { theme } from './theme';
+import { workstreams } from './workstreams';
 
-const MAY_START_PROGRAMMES: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];
+const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];
+const { Route } = reactRouterProvider;
 
 /**
- * The console. Resources are declared per role: an auditor gets no create route at all (and no
- * create buttons), not just hidden buttons; the API refuses the commands in any case.
+ * The console. Resources are declared per role: an auditor gets no create or edit routes at all
+ * (and no create buttons), not just hidden buttons; the API refuses the commands in any case.
  */
 export function App() {
   return (
@@ -23,18 +31,29 @@ export function App() {
       authProvider={authProvider}
       loginPage={LoginPage}
       layout={ServiceLayout}
+      dashboard={Dashboard}
       theme={theme}
       requireAuth
       disableTelemetry
     >
-      {(permissions: TRole | undefined) => [
-        <Resource
-          key="programmes"
-          {...programmes}
-          create={MAY_START_PROGRAMMES.includes(permissions) ? programmes.create : undefined}
-        />,
-        <Resource key="authorities" {...authorities} />,
-      ]}
+      {(permissions: TRole | undefined) => {
+        const mayChange = MAY_CHANGE.includes(permissions);
+        const writable = <T extends { create?: ComponentType; edit?: ComponentType }>(r: T): T =>
+          mayChange ? r : { ...r, create: undefined, edit: undefined };
+        return [
+          <Resource key="programmes" {...writable(programmes)} />,
+          <Resource key="escalations" {...escalations} />,
+          <Resource key="kpis" {...writable(kpis)} />,
+          <Resource key="kpiReadings" name="kpiReadings" />,
+          <Resource key="risks" {...writable(risks)} />,
+          <Resource key="workstreams" {...writable(workstreams)} />,
+          <Resource key="recommendations" {...writable(recommendations)} />,
+          <Resource key="authorities" {...authorities} />,
+          <CustomRoutes key="custom">
+            <Route path="/risk-heat-map" element={<RiskHeatMapPage />} />
+          </CustomRoutes>,
+        ];
+      }}
     </Admin>
   );
 }

@@ -3,6 +3,8 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { AppBar, Layout, TitlePortal } from 'react-admin';
 import { SERVICE_NAME } from './service';
+import { ServiceMenu } from './ServiceMenu';
+import { LiveRefresh } from './providers/live-refresh';
 
 /** The header names the service first, then the page, like a GOV.UK service header. */
 function ServiceAppBar() {
@@ -20,5 +22,10 @@ function ServiceAppBar() {
 }
 
 export function ServiceLayout({ children }: { children: ReactNode }) {
-  return <Layout appBar={ServiceAppBar}>{children}</Layout>;
+  return (
+    <Layout appBar={ServiceAppBar} menu={ServiceMenu}>
+      <LiveRefresh />
+      {children}
+    </Layout>
+  );
 }

@@ -47,3 +47,26 @@ export function formatWorkingDaysLeft(days: number | null | undefined): string {
   const unit = n === 1 ? 'working day' : 'working days';
   return days < 0 ? `${n} ${unit} overdue` : `${n} ${unit}`;
 }
+
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+/** A KPI figure in its unit: "74%", "17", "12 days", "0.85". '' when there is no figure. */
+export function formatKpiValue(value: number | null | undefined, unit: string): string {
+  if (value == null) return '';
+  const n = numberFormat.format(value);
+  if (unit === 'percent') return `${n}%`;
+  if (unit === 'days') return value === 1 ? '1 day' : `${n} days`;
+  return n;
+}
+
+/** "Month ending 30 June 2018" / "Quarter ending 30 June 2018". */
+export function formatPeriodEnd(periodEnd: string | null | undefined, period: string): string {
+  if (!periodEnd) return '';
+  return `${period === 'quarterly' ? 'Quarter' : 'Month'} ending ${formatDate(periodEnd)}`;
+}
+
+/** "30 Jun 2018": for chart axes, where the long form does not fit. */
+export function formatShortDate(value: string): string {
+  const date = toDate(value);
+  return date ? new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: LONDON }).format(date) : '';
+}

@@ -8,6 +8,8 @@ export interface TProgrammeClock {
   dueAt: string;
   workingDaysLeft: number | null;
   status: TClockStatus;
+  /** When the awaited event happened (epoch ms); a clock that breached stays open until then. */
+  closedAt?: number | null;
 }
 
 /** One entry of the audit history: who did what, why and when. `actor` is null for the system. */

@@ -56,7 +56,7 @@ export function toHttpError(error: unknown): HttpError {
     }
     const code = (data.code ?? 'INTERNAL_SERVER_ERROR') as TApiErrorCode;
     const status = data.httpStatus ?? STATUS_BY_CODE[code] ?? 500;
-    const errors = firstMessages(data.fieldErrors);
+    const errors = firstMessages(data.fieldErrors) ?? pathFromMessage(code, error.message);
     const body: TApiErrorBody = errors ? { code, errors } : { code };
     return new HttpError(FRIENDLY[code] ?? error.message, status, body);
   }
@@ -78,6 +78,17 @@ export function apiErrorCode(error: unknown): TApiErrorCode | undefined {
 export function isDefinitiveRejection(error: unknown): boolean {
   const status = error instanceof HttpError ? error.status : 0;
   return status >= 400 && status < 500;
+}
+
+/**
+ * A CONFLICT (e.g. a duplicate reference) carries no field errors, but the API words it
+ * "risk.ref: the register already has ..." so that a form can still show it against the field.
+ */
+function pathFromMessage(code: TApiErrorCode, message: string): Record<string, string> | undefined {
+  if (code !== 'CONFLICT' && code !== 'BAD_REQUEST') return undefined;
+  const match = /^([A-Za-z]\w*(?:\.\w+)+|[A-Za-z]\w*): (\S[^\n]*)$/.exec(message);
+  const [, path, text] = match ?? [];
+  return path && text ? { [path]: text.charAt(0).toUpperCase() + text.slice(1) } : undefined;
 }
 
 function firstMessages(fieldErrors: TErrorData['fieldErrors']): Record<string, string> | undefined {

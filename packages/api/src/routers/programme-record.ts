@@ -27,6 +27,9 @@ export function toProgrammeRecord(row: ProgrammeRow, nowMs: number) {
     startedAt: row.startedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     clocks: clocks.map((c) => ({ ...c, dueAt: new Date(c.dueAt).toISOString() })),
+    visits: state.visits,
+    planSubmittedOn: state.planSubmittedOn,
+    planResponse: state.planResponse,
     history: state.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
   };
 }

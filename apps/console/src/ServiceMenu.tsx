@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import ListSubheader from '@mui/material/ListSubheader';
+import GridIcon from '@mui/icons-material/GridOnOutlined';
+import { Menu, useSidebarState } from 'react-admin';
+
+/** A group heading; hidden when the sidebar is folded to icons only. */
+function Group({ children }: { children: ReactNode }) {
+  const [open] = useSidebarState();
+  if (!open) return null;
+  return (
+    <ListSubheader
+      component="div"
+      disableSticky
+      sx={{ backgroundColor: 'transparent', color: 'text.secondary', fontWeight: 700, fontSize: '0.8rem', textTransform: 'uppercase', letterSpacing: 0.6, lineHeight: 1.5, mt: 2, mb: 0.5 }}
+    >
+      {children}
+    </ListSubheader>
+  );
+}
+
+/**
+ * The side menu, grouped as a programme director thinks about the work: the overview, the
+ * programme and what has escalated, performance and risk, the plan, then reference data.
+ */
+export function ServiceMenu() {
+  return (
+    <Menu>
+      <Menu.DashboardItem primaryText="Dashboard" />
+      <Group>Programme</Group>
+      <Menu.ResourceItem name="programmes" />
+      <Menu.ResourceItem name="escalations" />
+      <Group>Performance and risk</Group>
+      <Menu.ResourceItem name="kpis" />
+      <Menu.ResourceItem name="risks" />
+      <Menu.Item to="/risk-heat-map" primaryText="Risk heat map" leftIcon={<GridIcon />} />
+      <Group>Improvement plan</Group>
+      <Menu.ResourceItem name="workstreams" />
+      <Menu.ResourceItem name="recommendations" />
+      <Group>Reference</Group>
+      <Menu.ResourceItem name="authorities" />
+    </Menu>
+  );
+}

@@ -1,0 +1,34 @@
+import { ExportButton, SaveButton, TextInput, Toolbar } from 'react-admin';
+
+/**
+ * The reason every command carries (auditors read it later). `source` is a dotted path when the
+ * reason sits inside react-admin's update payload.
+ */
+export function ReasonInput({ label = 'Reason for this change', example }: { label?: string; example?: string }) {
+  return (
+    <TextInput
+      source="reason"
+      label={label}
+      helperText={example ? `Auditors will read this, for example: ‘${example}’` : 'Auditors will read this'}
+      multiline
+      minRows={2}
+      sx={{ maxWidth: 640 }}
+    />
+  );
+}
+
+/** A form's single save button, named after what it does ("Add risk", not "Save"). */
+export function CommandToolbar({ label }: { label: string }) {
+  return (
+    <Toolbar>
+      <SaveButton label={label} alwaysEnable />
+    </Toolbar>
+  );
+}
+
+/** The API pages at most 500 rows, so CSV exports ask for at most that many. */
+export const EXPORT_LIMIT = 500;
+
+export function CsvExportButton() {
+  return <ExportButton label="Download CSV" maxResults={EXPORT_LIMIT} />;
+}
