@@ -4,4 +4,4 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/infra/bootstrap.sh"
 cd "$ROOT/packages/workflows"
-exec node --import tsx src/scenario/run.ts 2> >(grep -v 'WARN' >&2)
+exec node --import tsx scripts/scenario.ts 2> >(grep -v 'WARN' >&2)

@@ -12,8 +12,8 @@ import {
   signOffActionUpdate,
   updateActionProgressUpdate,
 } from './definitions.js';
-import { auditor, calendar, eventually, harness, pm, pm2, straddlingDueDate, type Harness } from './test-harness.js';
-import { workflowBundle } from '../testing/env.js';
+import { auditor, calendar, eventually, harness, pm, pm2, straddlingDueDate, type Harness } from '../../testing/action-test-harness.js';
+import { workflowBundle } from '../../testing/env.js';
 
 const ladder = DEFAULT_ACTION_LADDER;
 let h: Harness | undefined;

@@ -4,7 +4,7 @@ import type { Worker } from '@temporalio/worker';
 import { WorkflowFailedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_INFO_REQUEST_LADDER, defaultCalendar, endOfLondonDayUtcMs, escalationId, londonDateOf, scheduleLadder, type TInformationRequestState } from '@ip/domain';
-import { createTestWorker, createTimeSkippingEnv } from '../testing/env.js';
+import { createTestWorker, createTimeSkippingEnv } from '../../testing/env.js';
 import {
   answerInformationRequestUpdate as answer,
   extendInformationRequestDueDateUpdate as extend,
@@ -13,7 +13,7 @@ import {
   withdrawInformationRequestUpdate as withdraw,
   type InformationRequestWorkflowArgs,
 } from './definitions.js';
-import { acceptedUpdates, closedResult, recordingActivities, rejection, terminateRunning } from './test-kit.js';
+import { acceptedUpdates, closedResult, recordingActivities, rejection, terminateRunning } from '../../testing/lifecycle-test-kit.js';
 
 const cal = defaultCalendar();
 const actor = { userId: 'u-pm', role: 'programme_manager' as const, name: 'Priya Shah' };

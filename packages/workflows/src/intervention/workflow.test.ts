@@ -7,8 +7,8 @@ import {
   addMonths, DEFAULT_COMMISSIONER_UPDATE_LADDER, DEFAULT_INTERVENTION_REVIEW_LADDER, defaultCalendar, endOfLondonDayUtcMs, escalationId,
   londonDateOf, scheduleLadder, type TInterventionState, type TInterventionStep,
 } from '@ip/domain';
-import { createTestWorker, createTimeSkippingEnv } from '../testing/env.js';
-import { acceptedUpdates, closedResult, recordingActivities, rejection, terminateRunning } from '../information-request/test-kit.js';
+import { createTestWorker, createTimeSkippingEnv } from '../../testing/env.js';
+import { acceptedUpdates, closedResult, recordingActivities, rejection, terminateRunning } from '../../testing/lifecycle-test-kit.js';
 import { interventionStateQuery as stateQuery, interventionWorkflowId, recordInterventionStepUpdate as recordStep } from './definitions.js';
 
 const cal = defaultCalendar();

@@ -7,8 +7,8 @@ import {
   DEFAULT_MV_EVIDENCE_PACK_LADDER, DEFAULT_MV_NEW_ACTIONS_LADDER, defaultCalendar, endOfLondonDayUtcMs, escalationId, londonDateOf,
   londonMidnightUtcMs, scheduleLadder,
 } from '@ip/domain';
-import { createTestWorker, createTimeSkippingEnv } from '../testing/env.js';
-import { acceptedUpdates, closedResult, recordingActivities, rejection, terminateRunning } from '../information-request/test-kit.js';
+import { createTestWorker, createTimeSkippingEnv } from '../../testing/env.js';
+import { acceptedUpdates, closedResult, recordingActivities, rejection, terminateRunning } from '../../testing/lifecycle-test-kit.js';
 import {
   cancelVisitUpdate, confirmNewActionsCreatedUpdate, monitoringVisitStateQuery as stateQuery, monitoringVisitWorkflowId,
   publishLetterUpdate, recordDraftLetterUpdate, recordFieldworkUpdate, submitAccuracyCorrectionsUpdate,

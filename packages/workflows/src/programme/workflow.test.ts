@@ -11,8 +11,8 @@ import {
   submitPlanUpdate,
   type ProgrammeWorkflowArgs,
 } from '../definitions.js';
-import { createTestWorker, createTimeSkippingEnv } from '../testing/env.js';
-import { fakeActivities, type FakeActivities } from '../testing/fake-activities.js';
+import { createTestWorker, createTimeSkippingEnv } from '../../testing/env.js';
+import { fakeActivities, type FakeActivities } from '../../testing/fake-activities.js';
 
 const actor = { userId: 'u-pm', role: 'programme_manager' as const, name: 'Priya Shah' };
 let env: TestWorkflowEnvironment;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createTestWorker, createTimeSkippingEnv } from '../testing/env.js';
-import { fakeActivities } from '../testing/fake-activities.js';
+import { createTestWorker, createTimeSkippingEnv } from '../../testing/env.js';
+import { fakeActivities } from '../../testing/fake-activities.js';
 import { runFullCycle } from './full-cycle.js';
 
 describe('a full improvement cycle on the time-skipping server (npm run scenario)', () => {

@@ -39,9 +39,7 @@ export async function runFullCycle(env: TestWorkflowEnvironment, taskQueue: stri
   const cal = defaultCalendar();
   const now = async () => londonDateOf(await env.currentTimeMs());
   /** Advance the server clock to 10:00 London on `date` (working-day arithmetic picks the dates). */
-  const debug = (m: string) => { if (process.env.SCENARIO_DEBUG) console.error(`[scenario] ${m}`); };
   const until = async (date: string) => {
-    debug(`until ${date}`);
     const target = Date.parse(`${date}T10:00:00Z`);
     const ms = target - (await env.currentTimeMs());
     if (ms > 0) await env.sleep(ms);
@@ -93,7 +91,6 @@ export async function runFullCycle(env: TestWorkflowEnvironment, taskQueue: stri
     await visit.executeUpdate(confirmNewActionsCreatedUpdate, { args: [{ actor: pm, reason: 'Actions added to the plan', actionRefs: [`MV${n}-1`, `MV${n}-2`] }] });
     // The visit closes when its follow-up window ends; the programme hears of it from the child.
     for (let d = 0; d < 30 && (await handle.query(programmeStateQuery)).visits.at(-1)?.status !== 'closed'; d++) {
-      debug(`waiting for visit ${n} to close (day ${d})`);
       await env.sleep('1 day');
     }
   }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { temporal } from '@temporalio/proto';
 
-export const HISTORIES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'histories');
+export const HISTORIES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'histories');
 
 /** The committed golden histories, as { workflowId, history } pairs for Worker.runReplayHistories. */
 export function goldenHistories(): { workflowId: string; history: temporal.api.history.v1.IHistory; file: string }[] {

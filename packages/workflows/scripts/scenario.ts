@@ -4,10 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { formatLongDate, londonDateOf, londonOffsetMinutes } from '@ip/domain';
-import { monitoringVisitStateQuery } from '../monitoring-visit/definitions.js';
+import { monitoringVisitStateQuery } from '../src/monitoring-visit/definitions.js';
 import { createTestWorker, createTimeSkippingEnv } from '../testing/env.js';
 import { fakeActivities } from '../testing/fake-activities.js';
-import { runFullCycle } from './full-cycle.js';
+import { runFullCycle } from '../src/scenario/full-cycle.js';
 
 const started = performance.now();
 const env = await createTimeSkippingEnv();

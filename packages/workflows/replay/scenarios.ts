@@ -6,11 +6,11 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { defaultCalendar, londonDateOf } from '@ip/domain';
-import { recordInspectionUpdate, submitPlanUpdate, type ProgrammeWorkflowArgs } from '../definitions.js';
-import { approveActionExtensionUpdate, requestActionExtensionUpdate, updateActionProgressUpdate, type ActionWorkflowArgs } from '../action/definitions.js';
-import { answerInformationRequestUpdate } from '../information-request/definitions.js';
-import { recordInterventionStepUpdate } from '../intervention/definitions.js';
-import { runFullCycle } from '../scenario/full-cycle.js';
+import { recordInspectionUpdate, submitPlanUpdate, type ProgrammeWorkflowArgs } from '../src/definitions.js';
+import { approveActionExtensionUpdate, requestActionExtensionUpdate, updateActionProgressUpdate, type ActionWorkflowArgs } from '../src/action/definitions.js';
+import { answerInformationRequestUpdate } from '../src/information-request/definitions.js';
+import { recordInterventionStepUpdate } from '../src/intervention/definitions.js';
+import { runFullCycle } from '../src/scenario/full-cycle.js';
 
 export interface Scenario {
   name: string;

@@ -15,9 +15,9 @@ import {
   type TActor,
 } from '@ip/domain';
 import type { EscalationFact } from '@ip/activities';
-import { actionWorkflowId, type ActionWorkflowArgs } from './definitions.js';
-import type { actionWorkflow } from './workflow.js';
-import { createTestWorker, createTimeSkippingEnv } from '../testing/env.js';
+import { actionWorkflowId, type ActionWorkflowArgs } from '../src/action/definitions.js';
+import type { actionWorkflow } from '../src/action/workflow.js';
+import { createTestWorker, createTimeSkippingEnv } from './env.js';
 
 export const pm: TActor = { userId: 'u-pm', role: 'programme_manager', name: 'Priya Shah' };
 export const pm2: TActor = { userId: 'u-pm2', role: 'programme_manager', name: 'Tom Reid' };
