@@ -105,6 +105,21 @@ describe('end to end over HTTP: API → Temporal dev server → worker → Postg
     expect((denied as TRPCClientError<AppRouter>).data?.code).toBe('UNAUTHORIZED');
   });
 
+  it('an admin configures a programme’s ladder and calendar; a programme manager may not', async () => {
+    const pm = await signIn('pm@northmoor.gov.uk');
+    const { data: programme } = await pm.trpc.programmes.create.mutate({ onsCode: 'E08000099', clientRequestId: randomUUID(), reason: 'Focused visit expected' });
+    const ladder = { id: 'publish-tight', name: 'Publish sooner', steps: [{ id: 'remind-10', offsetWorkingDays: -10, kind: 'reminder' as const, level: 'programme_manager' as const, label: 'Publish within 10 working days' }] };
+    const input = { programmeId: programme.id, clientRequestId: randomUUID(), reason: 'Agreed by the improvement board', ladders: { publishReport: ladder }, calendarOverrides: { add: [{ date: '2027-06-14', title: 'One-off bank holiday' }], remove: [] } };
+    const refused = await pm.trpc.programmes.configure.mutate(input).catch((e: unknown) => e);
+    expect((refused as TRPCClientError<AppRouter>).data?.code).toBe('FORBIDDEN');
+    const admin = await signIn('admin@northmoor.gov.uk');
+    await admin.trpc.programmes.configure.mutate(input);
+    const live = await rig.temporal.workflow.getHandle(programme.id).query(programmeStateQuery);
+    expect(live.config.ladders.publishReport?.id).toBe('publish-tight');
+    expect(live.config.calendarOverrides?.add[0]?.date).toBe('2027-06-14');
+    expect(live.history.at(-1)?.actor?.role).toBe('admin');
+  });
+
   it('refuses a state-changing request from another origin', async () => {
     const res = await fetch(`${rig.url}/trpc/auth.login`, {
       method: 'POST',

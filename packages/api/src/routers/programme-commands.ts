@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/client';
 import {
+  ZConfigureProgrammeInput,
   ZCompleteMilestoneInput,
   ZPublishReportInput,
   ZRecordEngagementMeetingInput,
@@ -17,6 +18,7 @@ import {
   ZSubmitPlanInput,
 } from '@ip/domain';
 import {
+  configureProgrammeUpdate,
   completeMilestoneUpdate,
   publishReportUpdate,
   recordEngagementMeetingUpdate,
@@ -29,6 +31,7 @@ import {
   type HumanCommand,
   type ProgrammeView,
 } from '@ip/workflows/definitions';
+import type { TRole } from '@ip/domain';
 import { MANAGERS, procedure } from '../trpc.js';
 import { toProgrammeRecord } from './programme-record.js';
 
@@ -40,8 +43,9 @@ type Payload<S extends z.ZodType<CommandInput>> = Omit<z.infer<S>, 'programmeId'
 function programmeCommand<S extends z.ZodType<CommandInput>, A extends HumanCommand>(
   schema: S & (Payload<S> extends Omit<A, 'actor'> ? unknown : never),
   update: UpdateDefinition<ProgrammeView, [A], string>,
+  roles: readonly TRole[] = MANAGERS,
 ) {
-  return procedure(MANAGERS)
+  return procedure(roles)
     .input(schema)
     .mutation(async ({ ctx, input }) => {
       const { programmeId, clientRequestId, reason, ...payload } = input as CommandInput & Record<string, unknown>;
@@ -65,4 +69,6 @@ export const programmeCommands = {
   recordReinspection: programmeCommand(ZRecordReinspectionInput, recordReinspectionUpdate),
   recordFocusedVisit: programmeCommand(ZRecordFocusedVisitInput, recordFocusedVisitUpdate),
   recordEngagementMeeting: programmeCommand(ZRecordEngagementMeetingInput, recordEngagementMeetingUpdate),
+  /** Admin only: escalation ladders and calendar overrides for this programme, from now on. */
+  configure: programmeCommand(ZConfigureProgrammeInput, configureProgrammeUpdate, ['admin']),
 };

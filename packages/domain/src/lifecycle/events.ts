@@ -1,5 +1,7 @@
 import type { TActor } from '../schemas/common.js';
 import type { TInspection } from '../schemas/inspection.js';
+import type { TCalendarOverrides } from '../calendar/index.js';
+import type { TLadder } from '../escalation/ladder.js';
 
 interface EventBase {
   /** Epoch ms at which the event happened (workflow time when run inside a workflow). */
@@ -39,6 +41,8 @@ export type TProgrammeEvent =
       priorityActionAreas: string[];
     })
   | (HumanEventBase & { type: 'engagement_meeting_recorded'; heldOn: string; notes: string })
+  /** An admin changed the programme's escalation ladders and/or calendar (applies from now on). */
+  | (HumanEventBase & { type: 'programme_configured'; ladders?: Record<string, TLadder>; calendarOverrides?: TCalendarOverrides })
   /** A step of a clock's escalation ladder fired (a reminder, the deadline, or an escalation). */
   | (EventBase & { type: 'ladder_step_fired'; clock: string; stepId: string; key: string; offsetWorkingDays: number; label: string })
   /** The first workflow version's deadline event, kept so old histories replay the same. */

@@ -54,6 +54,7 @@ export function reduceProgramme(
       visits: [],
       firedSteps: [],
       previousCycles: [],
+      config: { ladders: {} },
       version: 1,
       calendarVersion: ctx.calendar.version,
     };

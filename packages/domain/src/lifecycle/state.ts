@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ZActor, type TActor } from '../schemas/common.js';
 import { ZGrade, ZInspection } from '../schemas/inspection.js';
+import { ZCalendarOverrides } from '../calendar/index.js';
+import { ZLadder } from '../escalation/ladder.js';
 
 /** Where a programme is in the post-inspection lifecycle (BRIEF (a), LA inspection track). */
 export const ZProgrammePhase = z.enum([
@@ -83,6 +85,14 @@ export const ZProgrammeState = z.object({
   /** Increases by one on every event: projections only ever move forward. */
   version: z.number().int(),
   calendarVersion: z.string(),
+  /**
+   * Per-programme configuration set by an admin: escalation ladders by clock name (replacing the
+   * defaults) and one-off calendar changes. Lives in the state, so it survives continue-as-new and
+   * shows in the audit trail.
+   */
+  config: z
+    .object({ ladders: z.record(z.string(), ZLadder).default({}), calendarOverrides: ZCalendarOverrides.optional() })
+    .default({ ladders: {} }),
 });
 export type TProgrammeState = z.infer<typeof ZProgrammeState>;
 

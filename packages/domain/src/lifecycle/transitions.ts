@@ -1,6 +1,7 @@
 import { addMonths, formatLongDate } from '../calendar/index.js';
 import { GRADE_LABELS, type TGrade } from '../schemas/inspection.js';
 import type { TInspection } from '../schemas/inspection.js';
+import { ZLadder } from '../escalation/ladder.js';
 import { MONITORING_GAP_MONTHS, PLAN_MILESTONES, PROGRAMME_CLOCK_LADDERS } from './clock-ladders.js';
 import { closeOpenClocks, makeClock, satisfyClock } from './clocks.js';
 import type { TProgrammeEvent } from './events.js';
@@ -145,6 +146,19 @@ export function applyHumanEvent(
       ];
       return { ...state, phase: 'action_planning', clocks: [...state.clocks, ...clocks],
         history: h(`Focused visit on ${formatLongDate(event.visitOn)} (${event.theme}) found ${event.priorityActionAreas.length} area(s) for priority action; draft due ${formatLongDate(clocks[0]!.dueOn)}, plan due ${formatLongDate(clocks[1]!.dueOn)}`) };
+    }
+    case 'programme_configured': {
+      if (event.actor.role !== 'admin') throw new LifecycleRejection('Only an admin can change escalation ladders or the calendar');
+      // Parsed here (defaults filled, e.g. the ladder's local firing time), whatever the caller sent.
+      const given = Object.fromEntries(Object.entries(event.ladders ?? {}).map(([k, l]) => [k, ZLadder.parse(l)]));
+      const ladders = { ...state.config.ladders, ...given };
+      const changed = [
+        ...Object.keys(event.ladders ?? {}).map((k) => `ladder for ${k}`),
+        ...(event.calendarOverrides ? [`calendar (${event.calendarOverrides.add.length} added, ${event.calendarOverrides.remove.length} removed days)`] : []),
+      ];
+      if (changed.length === 0) throw new LifecycleRejection('Nothing to change: give ladders or calendar overrides');
+      return { ...state, config: { ladders, calendarOverrides: event.calendarOverrides ?? state.config.calendarOverrides },
+        history: h(`Configuration changed: ${changed.join('; ')} (applies to reminders and deadlines from now on)`) };
     }
     case 'engagement_meeting_recorded': {
       requirePhase(state, ['routine', 'action_planning', 'plan_submitted', 'monitoring'], 'Recording an annual engagement meeting');

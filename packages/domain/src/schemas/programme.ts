@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZCommandMeta } from './common.js';
-import { ZIsoDate } from '../calendar/index.js';
+import { ZCalendarOverrides, ZIsoDate } from '../calendar/index.js';
+import { ZLadder } from '../escalation/ladder.js';
 import { ZInspection } from './inspection.js';
 
 /** ONS area code of a local authority, e.g. E09000099. */
@@ -58,3 +59,11 @@ export type TRecordFocusedVisitInput = z.infer<typeof ZRecordFocusedVisitInput>;
 /** The annual engagement meeting with Ofsted (ILACS). */
 export const ZRecordEngagementMeetingInput = ZCommandMeta.extend({ programmeId, heldOn: ZIsoDate, notes: z.string().max(5000).default('') });
 export type TRecordEngagementMeetingInput = z.infer<typeof ZRecordEngagementMeetingInput>;
+
+/** Admin: the programme's escalation ladders (by clock name) and one-off calendar changes. */
+export const ZConfigureProgrammeInput = ZCommandMeta.extend({
+  programmeId,
+  ladders: z.record(z.string().regex(/^[a-zA-Z]+$/, 'ladders: keys are clock names, e.g. actionPlan'), ZLadder).optional(),
+  calendarOverrides: ZCalendarOverrides.optional(),
+}).refine((v) => v.ladders !== undefined || v.calendarOverrides !== undefined, { message: 'Give ladders or calendar overrides', path: ['ladders'] });
+export type TConfigureProgrammeInput = z.infer<typeof ZConfigureProgrammeInput>;

@@ -47,6 +47,7 @@ export const PROGRAMME_COMMANDS = {
   recordReinspection: 'reinspection_recorded',
   recordFocusedVisit: 'focused_visit_recorded',
   recordEngagementMeeting: 'engagement_meeting_recorded',
+  configureProgramme: 'programme_configured',
 } as const satisfies Record<string, THumanProgrammeEvent['type']>;
 export type ProgrammeCommandName = keyof typeof PROGRAMME_COMMANDS;
 
@@ -58,6 +59,8 @@ export const recordPlanResponseUpdate = defineUpdate<ProgrammeView, [CommandPayl
 export const recordReinspectionUpdate = defineUpdate<ProgrammeView, [CommandPayload<'reinspection_recorded'>]>('recordReinspection');
 export const recordFocusedVisitUpdate = defineUpdate<ProgrammeView, [CommandPayload<'focused_visit_recorded'>]>('recordFocusedVisit');
 export const recordEngagementMeetingUpdate = defineUpdate<ProgrammeView, [CommandPayload<'engagement_meeting_recorded'>]>('recordEngagementMeeting');
+/** Admin only: change the programme's escalation ladders and/or calendar overrides. */
+export const configureProgrammeUpdate = defineUpdate<ProgrammeView, [CommandPayload<'programme_configured'>]>('configureProgramme');
 /** Schedules the next monitoring visit; the workflow starts it as a child workflow. */
 export const scheduleMonitoringVisitUpdate = defineUpdate<
   ProgrammeView,

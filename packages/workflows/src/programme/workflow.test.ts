@@ -5,6 +5,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendar, endOfLondonDayUtcMs, londonDateOf, londonLocalTimeUtcMs } from '@ip/domain';
 import {
+  configureProgrammeUpdate,
   programmeStateQuery,
   publishReportUpdate,
   recordInspectionUpdate,
@@ -119,6 +120,31 @@ describe('programmeWorkflow on the time-skipping server', () => {
     const state = await handle.query(programmeStateQuery);
     expect(state.history.filter((h) => h.type === 'inspection_recorded')).toHaveLength(1);
     expect(state.phase).toBe('routine');
+  });
+
+  it('an admin reconfigures the ladder and the calendar: pending reminders move, new clocks use the new calendar; others are refused', async () => {
+    const handle = await start();
+    const cal = defaultCalendar();
+    const received = cal.nextWorkingDay(await today());
+    const admin = { userId: 'u-admin', role: 'admin' as const, name: 'Ada Admin' };
+    const ladder = { id: 'action-plan-tight', name: 'Tighter plan ladder', steps: [
+      { id: 'remind-15', offsetWorkingDays: -15, kind: 'reminder', level: 'director', label: 'Plan due in 15 working days: DCS told' },
+      { id: 'due-0', offsetWorkingDays: 0, kind: 'escalation', level: 'chief_executive', setsRed: true, label: 'Plan deadline missed' },
+    ] };
+    const refused = await handle.executeUpdate(configureProgrammeUpdate, { args: [{ actor, reason: 'Not mine to change', ladders: { actionPlan: ladder as never } }] }).catch((e: unknown) => e);
+    expect(String((refused as WorkflowUpdateFailedError).cause?.message)).toMatch(/Only an admin/);
+    // A one-off bank holiday announced at short notice, ten working days after the report arrives.
+    const holiday = cal.addWorkingDays(received, 10);
+    await handle.executeUpdate(configureProgrammeUpdate, { args: [{ actor: admin, reason: 'Board agreed a tighter ladder; one-off bank holiday', ladders: { actionPlan: ladder as never }, calendarOverrides: { add: [{ date: holiday, title: 'One-off bank holiday' }], remove: [] } }] });
+    await handle.executeUpdate(recordInspectionUpdate, { args: [{ actor, reason: 'Report received', inspection: inspection(received) }] });
+    const state = await handle.query(programmeStateQuery);
+    const plan = state.clocks.find((c) => c.name === 'actionPlan')!;
+    expect(plan.dueOn).toBe(cal.addWorkingDays(cal.addWorkingDays(received, 70), 1));
+    expect(plan.ladderId).toBe('action-plan-tight');
+    await env.sleep(plan.dueAt - (await env.currentTimeMs()) + 5000);
+    const mine = escalationsFor(handle.workflowId).filter((e) => e.ladderId === 'action-plan-tight').map((e) => e.stepId);
+    expect(mine).toEqual(['remind-15', 'due-0']);
+    expect(escalationsFor(handle.workflowId).some((e) => e.ladderId === 'action-plan')).toBe(false);
   });
 
   it('continues as new with its state intact, and the timers carry on in the new run', async () => {

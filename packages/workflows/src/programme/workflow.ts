@@ -30,7 +30,8 @@ import {
 } from '@temporalio/workflow';
 import {
   clockViews,
-  defaultLifecycleContext,
+  programmeContext,
+  ZLadder,
   escalationId,
   LifecycleRejection,
   nextDeadline,
@@ -59,17 +60,19 @@ const { projectProgramme, recordEscalation } = proxyActivities<Activities>({
 });
 
 export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TProgrammeState> {
-  const ctx = { ...defaultLifecycleContext(), ladders: args.ladders };
+  // The context follows the programme's configuration (ladders, calendar), which an admin may change.
+  const ctxOf = () =>
+    programmeContext({ ladders: { ...(args.ladders ?? {}), ...(state?.config.ladders ?? {}) }, calendarOverrides: state?.config.calendarOverrides });
   // Version 1 waited on the earliest clock only; ladders came later. Old histories keep the old loop.
   const ladders = args.carried ? true : patched('escalation-ladders');
-  let state = args.carried ?? reduceProgramme(null, { type: 'programme_started', at: Date.now(), ...args }, ctx);
+  let state: TProgrammeState = args.carried ?? reduceProgramme(null, { type: 'programme_started', at: Date.now(), ...args }, programmeContext({ ladders: args.ladders ?? {} }));
   let openChildren = 0;
 
-  const view = (): ProgrammeView => ({ ...state, clocks: clockViews(state, Date.now(), ctx.calendar), asAt: Date.now() });
+  const view = (): ProgrammeView => ({ ...state, clocks: clockViews(state, Date.now(), ctxOf().calendar), asAt: Date.now() });
   const apply = async (event: TProgrammeEvent): Promise<ProgrammeView> => {
     let next: TProgrammeState;
     try {
-      next = reduceProgramme(state, event, ctx);
+      next = reduceProgramme(state, event, ctxOf());
     } catch (err) {
       // Two Updates validated against the same state can still collide: the loser fails cleanly
       // with the domain's reason instead of failing the workflow task.
@@ -79,7 +82,7 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
     if (next === state) return view();
     if (ladders && next.phase === 'action_planning' && (event.type === 'inspection_recorded' || event.type === 'reinspection_recorded')) {
       // From the ladders version on, an inadequate judgement also back-schedules the plan's milestones.
-      next = reduceProgramme(next, { type: 'milestones_scheduled', at: event.at }, ctx);
+      next = reduceProgramme(next, { type: 'milestones_scheduled', at: event.at }, ctxOf());
     }
     state = next;
     await projectProgramme(state);
@@ -90,7 +93,7 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
     if (!ZActor.safeParse(cmd.actor).success) throw new Error('actor: a signed-in user is required');
     if (!cmd.reason || cmd.reason.trim().length < 3) throw new Error('reason: give a reason');
     try {
-      reduceProgramme(state, probe, ctx);
+      reduceProgramme(state, probe, ctxOf());
     } catch (err) {
       throw err instanceof LifecycleRejection ? new Error(err.message) : err;
     }
@@ -103,6 +106,12 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
     setHandler(defineUpdate<ProgrammeView, [HumanCommand]>(name), (cmd) => apply(toEvent(cmd)), {
       validator: (cmd) => {
         const inspection = (cmd as { inspection?: unknown }).inspection;
+        if (type === 'programme_configured') {
+          for (const [clock, ladder] of Object.entries((cmd as { ladders?: Record<string, unknown> }).ladders ?? {})) {
+            const parsed = ZLadder.safeParse(ladder);
+            if (!parsed.success) throw new Error(`ladders.${clock}: ${parsed.error.issues[0]?.message}`);
+          }
+        }
         if (type === 'inspection_recorded' || type === 'reinspection_recorded') {
           const parsed = ZInspection.safeParse(inspection);
           if (!parsed.success) {
@@ -142,7 +151,7 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
       await condition(allHandlersFinished);
       if (openChildren === 0) await continueAsNew<typeof programmeWorkflow>({ ...args, carried: state });
     }
-    const next = pendingSteps(state, args.ladders, ctx.calendar)[0];
+    const next = pendingSteps(state, ctxOf().ladders, ctxOf().calendar)[0];
     const seen = state.version;
     if (!next) {
       await condition(() => state.version !== seen || shouldContinueAsNew(args));
