@@ -7,11 +7,10 @@ import { z } from 'zod';
 import { kpiValueProblem, ZCreateKpiInput, ZKpiDirection, ZKpiPeriod, ZKpiUnit, ZRecordKpiReadingInput, ZUpdateKpiInput } from '@ip/domain';
 import { recordAudit, snapshot } from '../audit.js';
 import { conflictOnDuplicate, fieldError } from '../errors.js';
-import { withReceipt } from '../receipts.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { kpiColumns, kpiDefinition, kpiRecords, toKpiRecord } from './kpi-record.js';
 import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
-import { notFound, requireProgramme, searchAny } from './register-support.js';
+import { notFound, requireProgramme, searchAny, registerCommand } from './register-support.js';
 import type { Context } from '../context.js';
 
 const SORTABLE = {
@@ -67,38 +66,30 @@ export const kpisRouter = router({
   create: procedure(MANAGERS)
     .input(ZCreateKpiInput)
     .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'kpis.create', input.clientRequestId, () =>
-        ctx.prisma
-          .$transaction(async (tx) => {
-            await requireProgramme(tx, input.programmeId);
-            const row = await tx.kpi.create({ data: { programmeId: input.programmeId, ...kpiColumns(input.kpi) } });
-            await recordAudit(tx, ctx.user, { entity: 'kpi', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
-            return { data: toKpiRecord(row, []) };
-          })
-          .catch(conflictOnDuplicate(`kpi.key: this programme already has a KPI with the key ${input.kpi.key}`)),
-      ),
+      registerCommand(ctx, 'kpis.create', input.clientRequestId, conflictOnDuplicate(`kpi.key: this programme already has a KPI with the key ${input.kpi.key}`), async (tx) => {
+        await requireProgramme(tx, input.programmeId);
+        const row = await tx.kpi.create({ data: { programmeId: input.programmeId, ...kpiColumns(input.kpi) } });
+        await recordAudit(tx, ctx.user, { entity: 'kpi', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
+        return { data: toKpiRecord(row, []) };
+      }),
     ),
 
   update: procedure(MANAGERS)
     .input(ZUpdateKpiInput)
     .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'kpis.update', input.data.clientRequestId, () =>
-        ctx.prisma
-          .$transaction(async (tx) => {
-            const before = await tx.kpi.findUnique({ where: { id: input.id } });
-            if (!before) throw notFound('KPI', input.id);
-            if (before.key !== input.data.kpi.key && (await tx.kpiReading.count({ where: { kpiId: before.id } })) > 0) {
-              throw fieldError(['data', 'kpi', 'key'], `The key cannot change once readings refer to it; keep ${before.key}`);
-            }
-            const row = await tx.kpi.update({ where: { id: before.id }, data: kpiColumns(input.data.kpi) });
-            await recordAudit(tx, ctx.user, {
-              entity: 'kpi', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
-            });
-            const [data] = await kpiRecords(tx, [row]);
-            return { data: data! };
-          })
-          .catch(conflictOnDuplicate(`data.kpi.key: this programme already has a KPI with the key ${input.data.kpi.key}`)),
-      ),
+      registerCommand(ctx, 'kpis.update', input.data.clientRequestId, conflictOnDuplicate(`data.kpi.key: this programme already has a KPI with the key ${input.data.kpi.key}`), async (tx) => {
+        const before = await tx.kpi.findUnique({ where: { id: input.id } });
+        if (!before) throw notFound('KPI', input.id);
+        if (before.key !== input.data.kpi.key && (await tx.kpiReading.count({ where: { kpiId: before.id } })) > 0) {
+          throw fieldError(['data', 'kpi', 'key'], `The key cannot change once readings refer to it; keep ${before.key}`);
+        }
+        const row = await tx.kpi.update({ where: { id: before.id }, data: kpiColumns(input.data.kpi) });
+        await recordAudit(tx, ctx.user, {
+          entity: 'kpi', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
+        });
+        const [data] = await kpiRecords(tx, [row]);
+        return { data: data! };
+      }),
     ),
 
   /**
@@ -108,36 +99,32 @@ export const kpisRouter = router({
   recordReading: procedure(MANAGERS)
     .input(ZRecordKpiReadingInput)
     .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'kpis.recordReading', input.clientRequestId, () =>
-        ctx.prisma
-          .$transaction(async (tx) => {
-            const { reading } = input;
-            const kpi = await tx.kpi.findUnique({ where: { programmeId_key: { programmeId: input.programmeId, key: reading.kpiKey } } });
-            if (!kpi) {
-              await requireProgramme(tx, input.programmeId);
-              throw fieldError(['reading', 'kpiKey'], `This programme has no KPI with the key ${reading.kpiKey}`);
-            }
-            const problem = kpiValueProblem(kpiDefinition(kpi), reading.value);
-            if (problem) throw fieldError(['reading', 'value'], problem);
-            const where = { kpiId_periodEnd: { kpiId: kpi.id, periodEnd: reading.periodEnd } };
-            const existing = await tx.kpiReading.findUnique({ where });
-            const fields = { value: reading.value, note: reading.note ?? null, recordedBy: ctx.user.id };
-            const row = existing
-              ? await tx.kpiReading.update({ where: { id: existing.id }, data: fields })
-              : await tx.kpiReading.create({ data: { kpiId: kpi.id, periodEnd: reading.periodEnd, ...fields } });
-            await recordAudit(tx, ctx.user, {
-              entity: 'kpi_reading',
-              entityId: row.id,
-              action: existing ? 'correct_reading' : 'record_reading',
-              reason: input.reason,
-              ...(existing ? { before: snapshot(existing) } : {}),
-              after: snapshot(row),
-            });
-            const [data] = await kpiRecords(tx, [kpi]);
-            if (!data) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'KPI vanished mid-transaction' });
-            return { data };
-          })
-          .catch(conflictOnDuplicate('Another reading for this period was recorded at the same moment; refresh and try again')),
-      ),
+      registerCommand(ctx, 'kpis.recordReading', input.clientRequestId, conflictOnDuplicate('Another reading for this period was recorded at the same moment; refresh and try again'), async (tx) => {
+        const { reading } = input;
+        const kpi = await tx.kpi.findUnique({ where: { programmeId_key: { programmeId: input.programmeId, key: reading.kpiKey } } });
+        if (!kpi) {
+          await requireProgramme(tx, input.programmeId);
+          throw fieldError(['reading', 'kpiKey'], `This programme has no KPI with the key ${reading.kpiKey}`);
+        }
+        const problem = kpiValueProblem(kpiDefinition(kpi), reading.value);
+        if (problem) throw fieldError(['reading', 'value'], problem);
+        const where = { kpiId_periodEnd: { kpiId: kpi.id, periodEnd: reading.periodEnd } };
+        const existing = await tx.kpiReading.findUnique({ where });
+        const fields = { value: reading.value, note: reading.note ?? null, recordedBy: ctx.user.id };
+        const row = existing
+          ? await tx.kpiReading.update({ where: { id: existing.id }, data: fields })
+          : await tx.kpiReading.create({ data: { kpiId: kpi.id, periodEnd: reading.periodEnd, ...fields } });
+        await recordAudit(tx, ctx.user, {
+          entity: 'kpi_reading',
+          entityId: row.id,
+          action: existing ? 'correct_reading' : 'record_reading',
+          reason: input.reason,
+          ...(existing ? { before: snapshot(existing) } : {}),
+          after: snapshot(row),
+        });
+        const [data] = await kpiRecords(tx, [kpi]);
+        if (!data) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'KPI vanished mid-transaction' });
+        return { data };
+      }),
     ),
 });

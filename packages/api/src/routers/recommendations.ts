@@ -5,10 +5,9 @@ import { ZAddRecommendationInput, ZJudgementArea, ZUpdateRecommendationInput, ty
 import { recordAudit, snapshot } from '../audit.js';
 import type { Context } from '../context.js';
 import { conflictOnDuplicate } from '../errors.js';
-import { withReceipt } from '../receipts.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
-import { notFound, requireProgramme, searchAny } from './register-support.js';
+import { notFound, requireProgramme, searchAny, registerCommand } from './register-support.js';
 
 const SORTABLE = {
   id: 'ref', ref: 'ref', judgementArea: 'judgementArea', priorityAction: 'priorityAction',
@@ -81,32 +80,24 @@ export const recommendationsRouter = router({
   create: procedure(MANAGERS)
     .input(ZAddRecommendationInput)
     .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'recommendations.create', input.clientRequestId, () =>
-        ctx.prisma
-          .$transaction(async (tx) => {
-            await requireProgramme(tx, input.programmeId);
-            const row = await tx.recommendation.create({ data: { programmeId: input.programmeId, ...columns(input.recommendation) } });
-            await recordAudit(tx, ctx.user, { entity: 'recommendation', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
-            return { data: toRecommendationRecord(row) };
-          })
-          .catch(duplicateRef('recommendation.ref', input.recommendation.ref)),
-      ),
+      registerCommand(ctx, 'recommendations.create', input.clientRequestId, duplicateRef('recommendation.ref', input.recommendation.ref), async (tx) => {
+        await requireProgramme(tx, input.programmeId);
+        const row = await tx.recommendation.create({ data: { programmeId: input.programmeId, ...columns(input.recommendation) } });
+        await recordAudit(tx, ctx.user, { entity: 'recommendation', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
+        return { data: toRecommendationRecord(row) };
+      }),
     ),
   update: procedure(MANAGERS)
     .input(ZUpdateRecommendationInput)
     .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'recommendations.update', input.data.clientRequestId, () =>
-        ctx.prisma
-          .$transaction(async (tx) => {
-            const before = await tx.recommendation.findUnique({ where: { id: input.id } });
-            if (!before) throw notFound('recommendation', input.id);
-            const row = await tx.recommendation.update({ where: { id: before.id }, data: columns(input.data.recommendation) });
-            await recordAudit(tx, ctx.user, {
-              entity: 'recommendation', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
-            });
-            return { data: toRecommendationRecord(row) };
-          })
-          .catch(duplicateRef('data.recommendation.ref', input.data.recommendation.ref)),
-      ),
+      registerCommand(ctx, 'recommendations.update', input.data.clientRequestId, duplicateRef('data.recommendation.ref', input.data.recommendation.ref), async (tx) => {
+        const before = await tx.recommendation.findUnique({ where: { id: input.id } });
+        if (!before) throw notFound('recommendation', input.id);
+        const row = await tx.recommendation.update({ where: { id: before.id }, data: columns(input.data.recommendation) });
+        await recordAudit(tx, ctx.user, {
+          entity: 'recommendation', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
+        });
+        return { data: toRecommendationRecord(row) };
+      }),
     ),
 });

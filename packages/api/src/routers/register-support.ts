@@ -1,7 +1,9 @@
 /** Helpers shared by the register routers (KPIs, risks, workstreams, recommendations). */
 import { TRPCError } from '@trpc/server';
 import type { Tx } from '../audit.js';
+import type { Context, SessionUser } from '../context.js';
 import { fieldError } from '../errors.js';
+import { withReceipt } from '../receipts.js';
 
 /**
  * Registers key their rows by a plain programme id (no foreign key, so the demo seed can run before
@@ -20,4 +22,19 @@ export function notFound(what: string, id: string): TRPCError {
 export function searchAny<F extends string>(fields: readonly F[], q: string | undefined) {
   if (!q) return {};
   return { OR: fields.map((f) => ({ [f]: { contains: q, mode: 'insensitive' as const } })) as { [K in F]?: { contains: string; mode: 'insensitive' } }[] };
+}
+
+/**
+ * How every register write runs: once per client request id (a retry returns the first result), in
+ * one transaction with its audit row (pass `tx` only), and with a unique-key clash turned into the
+ * CONFLICT that `onDuplicate` (a conflictOnDuplicate handler) names.
+ */
+export function registerCommand<T>(
+  ctx: Context & { user: SessionUser },
+  procedure: string,
+  clientRequestId: string,
+  onDuplicate: (err: unknown) => never,
+  write: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return withReceipt(ctx, procedure, clientRequestId, () => ctx.prisma.$transaction(write).catch(onDuplicate));
 }

@@ -9,10 +9,9 @@ import type { Risk } from '@ip/db';
 import { recordAudit, snapshot, type Tx } from '../audit.js';
 import type { Context, SessionUser } from '../context.js';
 import { conflictOnDuplicate } from '../errors.js';
-import { withReceipt } from '../receipts.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
-import { notFound, requireProgramme, searchAny } from './register-support.js';
+import { notFound, requireProgramme, searchAny, registerCommand } from './register-support.js';
 import { riskColumns, riskHeatMaps, toRiskRecord } from './risk-record.js';
 
 const SORTABLE = {
@@ -92,37 +91,25 @@ export const risksRouter = router({
   create: procedure(MANAGERS)
     .input(ZRecordRiskInput)
     .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'risks.create', input.clientRequestId, () =>
-        ctx.prisma
-          .$transaction((tx) => insert(tx, ctx.user, input.programmeId, input.risk, input.reason))
-          .catch(duplicateRef('risk.ref', input.risk.ref)),
-      ),
+      registerCommand(ctx, 'risks.create', input.clientRequestId, duplicateRef('risk.ref', input.risk.ref), (tx) => insert(tx, ctx.user, input.programmeId, input.risk, input.reason)),
     ),
   /** Adds a risk, or re-scores the one with the same reference (a register review). */
   record: procedure(MANAGERS)
     .input(ZRecordRiskInput)
     .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'risks.record', input.clientRequestId, () =>
-        ctx.prisma
-          .$transaction(async (tx) => {
-            const where = { programmeId_ref: { programmeId: input.programmeId, ref: input.risk.ref } };
-            const before = await tx.risk.findUnique({ where });
-            return before ? rescore(tx, ctx.user, before, input.risk, input.reason) : insert(tx, ctx.user, input.programmeId, input.risk, input.reason);
-          })
-          .catch(duplicateRef('risk.ref', input.risk.ref)),
-      ),
+      registerCommand(ctx, 'risks.record', input.clientRequestId, duplicateRef('risk.ref', input.risk.ref), async (tx) => {
+        const where = { programmeId_ref: { programmeId: input.programmeId, ref: input.risk.ref } };
+        const before = await tx.risk.findUnique({ where });
+        return before ? rescore(tx, ctx.user, before, input.risk, input.reason) : insert(tx, ctx.user, input.programmeId, input.risk, input.reason);
+      }),
     ),
   update: procedure(MANAGERS)
     .input(ZUpdateRiskInput)
     .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'risks.update', input.data.clientRequestId, () =>
-        ctx.prisma
-          .$transaction(async (tx) => {
-            const before = await tx.risk.findUnique({ where: { id: input.id } });
-            if (!before) throw notFound('risk', input.id);
-            return rescore(tx, ctx.user, before, input.data.risk, input.data.reason);
-          })
-          .catch(duplicateRef('data.risk.ref', input.data.risk.ref)),
-      ),
+      registerCommand(ctx, 'risks.update', input.data.clientRequestId, duplicateRef('data.risk.ref', input.data.risk.ref), async (tx) => {
+        const before = await tx.risk.findUnique({ where: { id: input.id } });
+        if (!before) throw notFound('risk', input.id);
+        return rescore(tx, ctx.user, before, input.data.risk, input.data.reason);
+      }),
     ),
 });

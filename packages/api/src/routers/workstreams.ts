@@ -5,10 +5,9 @@ import { ZAddWorkstreamInput, ZUpdateWorkstreamInput, type TWorkstream } from '@
 import { recordAudit, snapshot } from '../audit.js';
 import type { Context } from '../context.js';
 import { conflictOnDuplicate } from '../errors.js';
-import { withReceipt } from '../receipts.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
-import { notFound, requireProgramme, searchAny } from './register-support.js';
+import { notFound, requireProgramme, searchAny, registerCommand } from './register-support.js';
 
 const SORTABLE = {
   id: 'priorityNumber', key: 'key', name: 'name', phase: 'phase', priorityNumber: 'priorityNumber',
@@ -77,32 +76,24 @@ export const workstreamsRouter = router({
   create: procedure(MANAGERS)
     .input(ZAddWorkstreamInput)
     .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'workstreams.create', input.clientRequestId, () =>
-        ctx.prisma
-          .$transaction(async (tx) => {
-            await requireProgramme(tx, input.programmeId);
-            const row = await tx.workstream.create({ data: { programmeId: input.programmeId, ...columns(input.workstream) } });
-            await recordAudit(tx, ctx.user, { entity: 'workstream', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
-            return { data: toWorkstreamRecord(row) };
-          })
-          .catch(duplicateKey('workstream.key', input.workstream.key)),
-      ),
+      registerCommand(ctx, 'workstreams.create', input.clientRequestId, duplicateKey('workstream.key', input.workstream.key), async (tx) => {
+        await requireProgramme(tx, input.programmeId);
+        const row = await tx.workstream.create({ data: { programmeId: input.programmeId, ...columns(input.workstream) } });
+        await recordAudit(tx, ctx.user, { entity: 'workstream', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
+        return { data: toWorkstreamRecord(row) };
+      }),
     ),
   update: procedure(MANAGERS)
     .input(ZUpdateWorkstreamInput)
     .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'workstreams.update', input.data.clientRequestId, () =>
-        ctx.prisma
-          .$transaction(async (tx) => {
-            const before = await tx.workstream.findUnique({ where: { id: input.id } });
-            if (!before) throw notFound('workstream', input.id);
-            const row = await tx.workstream.update({ where: { id: before.id }, data: columns(input.data.workstream) });
-            await recordAudit(tx, ctx.user, {
-              entity: 'workstream', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
-            });
-            return { data: toWorkstreamRecord(row) };
-          })
-          .catch(duplicateKey('data.workstream.key', input.data.workstream.key)),
-      ),
+      registerCommand(ctx, 'workstreams.update', input.data.clientRequestId, duplicateKey('data.workstream.key', input.data.workstream.key), async (tx) => {
+        const before = await tx.workstream.findUnique({ where: { id: input.id } });
+        if (!before) throw notFound('workstream', input.id);
+        const row = await tx.workstream.update({ where: { id: before.id }, data: columns(input.data.workstream) });
+        await recordAudit(tx, ctx.user, {
+          entity: 'workstream', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
+        });
+        return { data: toWorkstreamRecord(row) };
+      }),
     ),
 });
