@@ -19,3 +19,13 @@ export type ApiEnv = z.infer<typeof ZApiEnv>;
 export function loadApiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
   return ZApiEnv.parse(source);
 }
+
+const ZTestEnv = z.object({
+  /** The Temporal dev server the end-to-end tests run against (infra/test.sh starts one). */
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+});
+
+/** What the end-to-end test rig reads (it needs no database URL: it makes its own databases). */
+export function loadTestEnv(source: NodeJS.ProcessEnv = process.env): z.infer<typeof ZTestEnv> {
+  return ZTestEnv.parse(source);
+}

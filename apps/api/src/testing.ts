@@ -15,6 +15,7 @@ import { applyMigrations } from '@ip/db/migrate';
 import { seedDemoData } from '@ip/db/seed';
 import { createTempDatabase, type TempDatabase } from '@ip/db/testing';
 import { createWorker } from '@ip/worker';
+import { loadTestEnv } from './env.js';
 import { createApiServer } from './server.js';
 
 export interface Rig {
@@ -50,7 +51,7 @@ export async function startRig(opts: { consoleDir?: string } = {}): Promise<Rig>
   await applyMigrations({ databaseUrl: db.url });
   const prisma = createPrisma({ databaseUrl: db.url });
   await seedDemoData(prisma);
-  const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+  const address = loadTestEnv().TEMPORAL_ADDRESS;
   const taskQueue = `e2e-${randomUUID()}`;
   // A namespace per rig: workflow ids (one programme per authority per cycle) never collide
   // between test files sharing one dev server, exactly as in separate deployments.
