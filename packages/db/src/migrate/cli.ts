@@ -6,13 +6,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { applyMigrations, createMigration } from './index.js';
+import { loadDbEnv } from '../env.js';
 
 const USAGE = 'usage: migrate deploy | migrate new <name>';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'deploy') {
-    const databaseUrl = process.env.DATABASE_URL;
+    const { DATABASE_URL: databaseUrl } = loadDbEnv();
     if (!databaseUrl) {
       console.error(
         'DATABASE_URL is not set. Set it to the PostgreSQL database to migrate, e.g.\n' +

@@ -4,9 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { loadDbEnv } from '../env.js';
 
 /** The server tests run against; the database in it is only used to create and drop others. */
-export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://ip:ip@127.0.0.1:5432/ip_test';
+export const TEST_DATABASE_URL = loadDbEnv().DATABASE_URL ?? 'postgresql://ip:ip@127.0.0.1:5432/ip_test';
 
 /** A throwaway database and how to remove it. */
 export interface TempDatabase {
