@@ -10,8 +10,9 @@ for (const group of ['apps', 'packages']) {
     const file = join(root, group, name, '.reports', 'vitest.json');
     if (!existsSync(file)) continue;
     const r = JSON.parse(readFileSync(file, 'utf8'));
-    // A suite that failed to load counts as a failure even though it ran no test.
-    const brokenFiles = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+    // A suite that failed to load, or whose beforeAll threw (its tests then show as skipped), counts
+    // as a failure even though no test in it failed.
+    const brokenFiles = (r.testResults ?? []).filter((t) => t.status === 'failed' && !(t.assertionResults ?? []).some((a) => a.status === 'failed')).length;
     passed += r.numPassedTests;
     failed += r.numFailedTests + brokenFiles;
     skipped += r.numPendingTests + (r.numTodoTests ?? 0);

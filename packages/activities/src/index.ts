@@ -28,11 +28,11 @@ export function createActivities(deps: ActivityDeps) {
     async projectLifecycleRecord(p: LifecycleRecordProjection): Promise<void> {
       await projectLifecycleRecord(deps.prisma, p);
     },
-    /** Exactly-once: see recordEscalationFact. */
     /** The monthly KPI return: RAG changes to the owner, red two periods running to the board. */
     async evaluateKpiReturn(input: KpiReturnInput): Promise<KpiReturnResult> {
       return evaluateKpiReturn(deps.prisma, input);
     },
+    /** Exactly-once: see recordEscalationFact. */
     async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
       return recordEscalationFact(deps.prisma, fact);
     },

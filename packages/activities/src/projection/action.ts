@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@ip/db';
 import type { TActionState } from '@ip/domain';
+import { moveForward } from './monotonic.js';
 
 /**
  * Projects an action's state into the PostgreSQL read model (model Action): the columns lists sort
@@ -27,11 +28,9 @@ export async function projectActionState(prisma: PrismaClient, state: TActionSta
     stateVersion: state.version,
   };
   const older = { id: state.actionId, stateVersion: { lt: state.version } };
-  if ((await prisma.action.updateMany({ where: older, data: row })).count > 0) return;
-  const created = await prisma.action.createMany({ data: [{ id: state.actionId, ...row }], skipDuplicates: true });
-  if (created.count > 0) return;
-  // The row exists. Either it is at our version or newer (nothing to do), or a concurrent first
-  // projection inserted an older version between our update and insert: the Update handler and the
-  // workflow's start can project at the same time. Rows never disappear, so one more try is final.
-  await prisma.action.updateMany({ where: older, data: row });
+  await moveForward({
+    updateOlder: () => prisma.action.updateMany({ where: older, data: row }),
+    // The Update handler and the workflow's start can project at the same time (see moveForward).
+    insert: () => prisma.action.createMany({ data: [{ id: state.actionId, ...row }], skipDuplicates: true }),
+  });
 }

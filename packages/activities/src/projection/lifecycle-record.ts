@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@ip/db';
+import { moveForward } from './monotonic.js';
 
 export interface LifecycleRecordProjection {
   id: string;
@@ -16,8 +17,8 @@ export interface LifecycleRecordProjection {
 export async function projectLifecycleRecord(prisma: PrismaClient, p: LifecycleRecordProjection): Promise<void> {
   const data = { ...p, state: p.state as object };
   const older = { id: p.id, stateVersion: { lt: p.stateVersion } };
-  if ((await prisma.lifecycleRecord.updateMany({ where: older, data })).count > 0) return;
-  const created = await prisma.lifecycleRecord.createMany({ data: [data], skipDuplicates: true });
-  // Lost a race with another first projection: the row exists now, so move it forward if ours is newer.
-  if (created.count === 0) await prisma.lifecycleRecord.updateMany({ where: older, data });
+  await moveForward({
+    updateOlder: () => prisma.lifecycleRecord.updateMany({ where: older, data }),
+    insert: () => prisma.lifecycleRecord.createMany({ data: [data], skipDuplicates: true }),
+  });
 }

@@ -48,3 +48,39 @@ describe('projectProgramme on real PostgreSQL', () => {
     expect(await prisma.localAuthority.count()).toBe(1);
   });
 });
+
+describe('inspections and action plans projected from the programme', () => {
+  const ctx = defaultLifecycleContext();
+  const inadequate = (reportReceivedOn: string) => ({
+    type: 'standard' as const, fieldworkStartedOn: '2025-09-29', fieldworkEndedOn: '2025-10-10', reportReceivedOn,
+    judgements: { overallEffectiveness: 'inadequate' as const, careLeavers: 'requires_improvement' as const },
+  });
+
+  it('keeps one row per inspection and per cycle’s plan, moving forward only', async () => {
+    const { projectProgramme } = createActivities({ prisma });
+    const env = new MockActivityEnvironment();
+    const programmeId = 'programme-E09000097-1';
+    const s1 = reduceProgramme(null, { type: 'programme_started', at: 1, actor, reason: 'r', programmeId, onsCode: 'E09000097', authorityName: 'Eastholm Council', cycle: 1 }, ctx);
+    const s2 = reduceProgramme(s1, { type: 'inspection_recorded', at: 2, actor, reason: 'r', inspection: inadequate('2025-11-03') }, ctx);
+    const s3 = reduceProgramme(s2, { type: 'plan_submitted', at: 3, actor, reason: 'r', submittedOn: '2026-02-10' }, ctx);
+    const s4 = reduceProgramme(s3, { type: 'plan_response_recorded', at: 4, actor, reason: 'r', outcome: 'returned', letterOn: '2026-02-20', comments: 'Too vague' }, ctx);
+    for (const s of [s1, s2, s4, s3, s4]) await env.run(projectProgramme, s); // s3 arrives late: ignored
+
+    const plan = await prisma.actionPlan.findUniqueOrThrow({ where: { id: `${programmeId}/plan/1` } });
+    expect(plan).toMatchObject({ status: 'returned', dueOn: '2026-02-12', submittedOn: '2026-02-10', responseOutcome: 'returned', responseComments: 'Too vague', stateVersion: 4 });
+    const [inspection] = await prisma.inspection.findMany({ where: { programmeId } });
+    expect(inspection).toMatchObject({ kind: 'inspection', cycle: 1, overallEffectiveness: 'inadequate', reportReceivedOn: '2025-11-03' });
+    expect(inspection?.judgements).toMatchObject({ careLeavers: 'requires_improvement' });
+
+    // Resubmitted, accepted, monitored, then re-inspected and still inadequate: a second cycle.
+    const s5 = reduceProgramme(s4, { type: 'plan_submitted', at: 5, actor, reason: 'r', submittedOn: '2026-03-02' }, ctx);
+    const s6 = reduceProgramme(s5, { type: 'plan_response_recorded', at: 6, actor, reason: 'r', outcome: 'accepted', letterOn: '2026-03-20' }, ctx);
+    const s7 = reduceProgramme(s6, { type: 'reinspection_recorded', at: 7, actor, reason: 'r', inspection: inadequate('2027-11-01') }, ctx);
+    for (const s of [s5, s6, s7]) await env.run(projectProgramme, s);
+
+    const plans = await prisma.actionPlan.findMany({ where: { programmeId }, orderBy: { cycle: 'asc' } });
+    expect(plans.map((p) => [p.cycle, p.status])).toEqual([[1, 'accepted'], [2, 'drafting']]);
+    const inspections = await prisma.inspection.findMany({ where: { programmeId }, orderBy: { reportReceivedOn: 'asc' } });
+    expect(inspections.map((i) => [i.kind, i.cycle, i.reportReceivedOn])).toEqual([['inspection', 1, '2025-11-03'], ['re-inspection', 2, '2027-11-01']]);
+  });
+});

@@ -1,9 +1,22 @@
 import type { PrismaClient } from '@ip/db';
 import type { TProgrammeState } from '@ip/domain';
+import { moveForward } from './monotonic.js';
+
+/** The cycle's plan clock: the 70-WD action plan, or the priority-action plan after a focused visit. */
+function currentPlanClock(state: TProgrammeState) {
+  return state.clocks.findLast((c) => c.name === 'actionPlan' || c.name === 'priorityActionPlan');
+}
+
+/** Where the current cycle's plan stands, from the programme's state. */
+export function planStatus(state: Pick<TProgrammeState, 'planSubmittedOn' | 'planResponse'>): 'drafting' | 'submitted' | 'accepted' | 'returned' {
+  if (state.planResponse) return state.planResponse.outcome;
+  return state.planSubmittedOn ? 'submitted' : 'drafting';
+}
 
 /**
- * Projects a programme's state into the PostgreSQL read model. Idempotent and monotonic: a retried
- * or late activity carrying an older stateVersion never overwrites a newer one.
+ * Projects a programme's state into the PostgreSQL read model: the programme row, its current
+ * inspection and its current cycle's action plan. Idempotent and monotonic: a retried or late
+ * activity carrying an older stateVersion never overwrites a newer one (see moveForward).
  */
 export async function projectProgrammeState(prisma: PrismaClient, state: TProgrammeState): Promise<void> {
   const authority = await prisma.localAuthority.upsert({
@@ -27,14 +40,62 @@ export async function projectProgrammeState(prisma: PrismaClient, state: TProgra
     startedAt: new Date(state.startedAt),
   };
   const older = { id: state.programmeId, stateVersion: { lt: state.version } };
-  let wrote = (await prisma.programme.updateMany({ where: older, data: row })).count > 0;
-  if (!wrote) {
-    wrote = (await prisma.programme.createMany({ data: [{ id: state.programmeId, ...row }], skipDuplicates: true })).count > 0;
-    // Lost a race with another first projection: the row exists now, so move it forward if ours is newer.
-    if (!wrote) wrote = (await prisma.programme.updateMany({ where: older, data: row })).count > 0;
-  }
+  const wrote = await moveForward({
+    updateOlder: () => prisma.programme.updateMany({ where: older, data: row }),
+    insert: () => prisma.programme.createMany({ data: [{ id: state.programmeId, ...row }], skipDuplicates: true }),
+  });
   // Only the newest state may set the authority's grade (a late, older projection must not revert it).
   if (wrote && state.grade) {
     await prisma.localAuthority.update({ where: { id: authority.id }, data: { currentGrade: state.grade } });
   }
+  await projectInspection(prisma, state, authority.id);
+  await projectActionPlan(prisma, state, authority.id);
+}
+
+async function projectInspection(prisma: PrismaClient, state: TProgrammeState, authorityId: string): Promise<void> {
+  const i = state.inspection;
+  if (!i) return;
+  const id = `${state.programmeId}/inspection/${i.reportReceivedOn}`;
+  const data = {
+    programmeId: state.programmeId,
+    authorityId,
+    cycle: state.cycle,
+    // Every re-inspection ends a cycle (previousCycles), whatever its grade; the first inspection does not.
+    kind: state.previousCycles.length > 0 ? 're-inspection' : 'inspection',
+    type: i.type,
+    overallEffectiveness: i.judgements.overallEffectiveness,
+    judgements: i.judgements,
+    fieldworkStartedOn: i.fieldworkStartedOn,
+    fieldworkEndedOn: i.fieldworkEndedOn,
+    reportReceivedOn: i.reportReceivedOn,
+    leadInspector: i.leadInspector ?? null,
+    stateVersion: state.version,
+  };
+  await moveForward({
+    updateOlder: () => prisma.inspection.updateMany({ where: { id, stateVersion: { lt: state.version } }, data }),
+    insert: () => prisma.inspection.createMany({ data: [{ id, ...data }], skipDuplicates: true }),
+  });
+}
+
+async function projectActionPlan(prisma: PrismaClient, state: TProgrammeState, authorityId: string): Promise<void> {
+  const clock = currentPlanClock(state);
+  if (!clock) return;
+  const id = `${state.programmeId}/plan/${state.cycle}`;
+  const data = {
+    programmeId: state.programmeId,
+    authorityId,
+    cycle: state.cycle,
+    status: planStatus(state),
+    dueOn: clock.dueOn,
+    dueAt: new Date(clock.dueAt),
+    submittedOn: state.planSubmittedOn,
+    responseOutcome: state.planResponse?.outcome ?? null,
+    responseLetterOn: state.planResponse?.letterOn ?? null,
+    responseComments: state.planResponse?.comments ?? null,
+    stateVersion: state.version,
+  };
+  await moveForward({
+    updateOlder: () => prisma.actionPlan.updateMany({ where: { id, stateVersion: { lt: state.version } }, data }),
+    insert: () => prisma.actionPlan.createMany({ data: [{ id, ...data }], skipDuplicates: true }),
+  });
 }
