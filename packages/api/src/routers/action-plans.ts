@@ -47,6 +47,9 @@ function toPlanRecord(row: ActionPlan, nowMs: number) {
   };
 }
 
+/** Where actions filed under no workstream are grouped. */
+const NO_WORKSTREAM = '';
+
 const RAG_KEYS = ['red', 'amber', 'green', 'awaiting_sign_off', 'complete', 'cancelled'] as const;
 type RagCounts = Record<(typeof RAG_KEYS)[number], number>;
 const noRags = (): RagCounts => Object.fromEntries(RAG_KEYS.map((k) => [k, 0])) as RagCounts;
@@ -60,7 +63,10 @@ async function planContent(ctx: Context, programmeId: string) {
   ]);
   const records = actions.map((a) => toActionRecord(a, ctx.now()));
   const byWorkstream = new Map<string, ActionRecord[]>();
-  for (const a of records) byWorkstream.set(a.workstream, [...(byWorkstream.get(a.workstream) ?? []), a]);
+  for (const a of records) {
+    const key = a.workstream ?? NO_WORKSTREAM;
+    byWorkstream.set(key, [...(byWorkstream.get(key) ?? []), a]);
+  }
   const summarise = (list: ActionRecord[]) => {
     const rag = noRags();
     for (const a of list) rag[a.rag as keyof RagCounts] += 1;
@@ -77,7 +83,7 @@ async function planContent(ctx: Context, programmeId: string) {
       })),
       // Actions filed under a workstream key the register does not (yet) hold still show.
       ...[...byWorkstream.entries()].filter(([k]) => !known.has(k)).map(([key, list]) => ({
-        key, name: key, leadName: null, priorityNumber: null, phase: null, ...summarise(list), actions: list,
+        key, name: key === NO_WORKSTREAM ? 'No workstream' : key, leadName: null, priorityNumber: null, phase: null, ...summarise(list), actions: list,
       })),
     ],
     recommendations: recommendations.map((r) => ({
