@@ -145,6 +145,18 @@ describe('kpis', () => {
     expect((await failure(admin.kpis.getOne({ id: 'nope' }))).code).toBe('NOT_FOUND');
     expect((await admin.kpis.getMany({ ids: [kpiId, 'nope'] })).data.map((k) => k.id)).toEqual([kpiId]);
   });
+
+  it('reads: filters by the RAG the rules compute now (one value or several; none = no reading), paging after the filter', async () => {
+    const auditor = t.as('auditor');
+    const keys = async (filter: Record<string, unknown>) => (await auditor.kpis.getList({ filter, sort: { field: 'key', order: 'ASC' } })).data.map((k) => k.key);
+    expect(await keys({ rag: 'green' })).toEqual(['caseload_average']);
+    expect(await keys({ rag: 'none' })).toEqual(['audits_good']);
+    expect(await keys({ rag: ['none', 'green'] })).toEqual(['audits_good', 'caseload_average']);
+    expect(await keys({ rag: 'red' })).toEqual([]);
+    const paged = await auditor.kpis.getList({ filter: { rag: ['none', 'green'] }, sort: { field: 'key', order: 'ASC' }, pagination: { page: 2, perPage: 1 } });
+    expect([paged.total, paged.data.map((k) => k.key)]).toEqual([2, ['caseload_average']]);
+    expect(fieldsOf(await failure(auditor.kpis.getList({ filter: { rag: 'purple' } })))).toEqual(['filter.rag']);
+  });
 });
 
 describe('kpiReadings', () => {

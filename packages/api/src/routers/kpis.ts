@@ -18,6 +18,8 @@ const SORTABLE = {
   amberBand: 'amberBand', redBand: 'redBand', period: 'period', createdAt: 'createdAt', updatedAt: 'updatedAt',
 } as const;
 
+const ZKpiRagFilter = z.enum(['green', 'amber', 'red', 'none']);
+
 const ZKpiFilter = z
   .object({
     programmeId: z.string().max(200).optional(),
@@ -25,6 +27,8 @@ const ZKpiFilter = z
     unit: ZKpiUnit.optional(),
     direction: ZKpiDirection.optional(),
     period: ZKpiPeriod.optional(),
+    /** RAG of the latest reading; 'none' = no reading yet. One value or several. */
+    rag: z.union([ZKpiRagFilter, z.array(ZKpiRagFilter).min(1).max(4)]).optional(),
   })
   .passthrough();
 
@@ -37,8 +41,17 @@ async function list(ctx: Context, input: TListParams) {
     ...(f.period ? { period: f.period } : {}),
     ...searchAny(['name', 'key'] as const, f.q),
   };
+  const order = [orderBy(input.sort, SORTABLE, 'name'), { id: 'asc' as const }];
+  if (f.rag !== undefined) {
+    // RAG is computed from the readings on every read, so this filter runs after the rules; a
+    // programme has tens of KPIs, not thousands, so the whole filtered set is small.
+    const wanted = new Set(Array.isArray(f.rag) ? f.rag : [f.rag]);
+    const records = (await kpiRecords(ctx.prisma, await ctx.prisma.kpi.findMany({ where, orderBy: order }))).filter((k) => wanted.has(k.rag ?? 'none'));
+    const { skip, take } = page(input.pagination);
+    return { data: records.slice(skip, skip + take), total: records.length };
+  }
   const [rows, total] = await Promise.all([
-    ctx.prisma.kpi.findMany({ where, orderBy: [orderBy(input.sort, SORTABLE, 'name'), { id: 'asc' }], ...page(input.pagination) }),
+    ctx.prisma.kpi.findMany({ where, orderBy: order, ...page(input.pagination) }),
     ctx.prisma.kpi.count({ where }),
   ]);
   return { data: await kpiRecords(ctx.prisma, rows), total };
