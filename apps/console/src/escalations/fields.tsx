@@ -36,6 +36,7 @@ export function AcknowledgementField({ withButton = true }: TFieldProps & { with
         <StatusTag label="Acknowledged" tone="green" />
         <Typography component="span" variant="body2">
           {formatDateTime(record.acknowledgedAt)}
+          {record.acknowledgedByName ? ` by ${record.acknowledgedByName}` : ''}
         </Typography>
       </Box>
     );

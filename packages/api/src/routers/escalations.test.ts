@@ -50,7 +50,7 @@ describe('escalations', () => {
 
   it('acknowledge: records who and when once, audited; acknowledging again is a no-op returning the same record', async () => {
     const first = await t.as('programme_manager').escalations.acknowledge(ack('esc-red'));
-    expect(first.data).toMatchObject({ id: 'esc-red', acknowledged: true, acknowledgedBy: t.users.programme_manager.id });
+    expect(first.data).toMatchObject({ id: 'esc-red', acknowledged: true, acknowledgedBy: t.users.programme_manager.id, acknowledgedByName: t.users.programme_manager.name });
     expect(first.data.acknowledgedAt).toEqual(expect.any(String));
     const again = await t.as('admin').escalations.acknowledge(ack('esc-red'));
     expect(again).toEqual(first);
@@ -58,7 +58,8 @@ describe('escalations', () => {
     expect(audit.map((a) => [a.action, a.actorRole, a.reason])).toEqual([['acknowledge', 'programme_manager', 'Seen; chasing the owner']]);
     expect(audit[0]?.before).toMatchObject({ acknowledgedAt: null });
     expect(audit[0]?.after).toMatchObject({ acknowledgedBy: t.users.programme_manager.id });
-    expect((await t.as('auditor').escalations.getList({ filter: { acknowledged: true } })).data.map((e) => e.id)).toEqual(['esc-red']);
+    const acknowledged = await t.as('auditor').escalations.getList({ filter: { acknowledged: true } });
+    expect(acknowledged.data.map((e) => [e.id, e.acknowledgedByName])).toEqual([['esc-red', t.users.programme_manager.name]]);
   });
 
   it('acknowledge: concurrent acknowledgements record one', async () => {

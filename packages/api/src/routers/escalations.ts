@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Escalation } from '@ip/db';
 import { ZAcknowledgeEscalationInput, ZEscalationLevel } from '@ip/domain';
-import { recordAudit, snapshot } from '../audit.js';
+import { recordAudit, snapshot, type Tx } from '../audit.js';
 import type { Context } from '../context.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
@@ -29,7 +29,7 @@ const ZEscalationFilter = z
   })
   .passthrough();
 
-export function toEscalationRecord(row: Escalation) {
+export function toEscalationRecord(row: Escalation, names: ReadonlyMap<string, string> = new Map()) {
   return {
     id: row.id,
     workflowId: row.workflowId,
@@ -48,10 +48,20 @@ export function toEscalationRecord(row: Escalation) {
     acknowledged: row.acknowledgedAt !== null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     acknowledgedBy: row.acknowledgedBy,
+    /** The acknowledging user's name as it is now (the id stays the durable fact). */
+    acknowledgedByName: row.acknowledgedBy ? (names.get(row.acknowledgedBy) ?? null) : null,
     createdAt: row.createdAt.toISOString(),
   };
 }
 export type EscalationRecord = ReturnType<typeof toEscalationRecord>;
+
+/** Rows as records, with the names of whoever acknowledged them (one query for the lot). */
+async function escalationRecords(db: Pick<Tx, 'user'>, rows: readonly Escalation[]): Promise<EscalationRecord[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.acknowledgedBy ? [r.acknowledgedBy] : [])))];
+  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map((r) => toEscalationRecord(r, names));
+}
 
 async function list(ctx: Context, input: TListParams) {
   const f = parseFilter(ZEscalationFilter, input.filter);
@@ -68,7 +78,7 @@ async function list(ctx: Context, input: TListParams) {
     ctx.prisma.escalation.findMany({ where, orderBy: [orderBy(input.sort, SORTABLE, 'firedAt'), { id: 'asc' }], ...page(input.pagination) }),
     ctx.prisma.escalation.count({ where }),
   ]);
-  return { data: rows.map(toEscalationRecord), total };
+  return { data: await escalationRecords(ctx.prisma, rows), total };
 }
 
 export const escalationsRouter = router({
@@ -81,12 +91,13 @@ export const escalationsRouter = router({
     .query(async ({ ctx, input }) => {
       const row = await ctx.prisma.escalation.findUnique({ where: { id: input.id } });
       if (!row) throw notFound('escalation', input.id);
-      return { data: toEscalationRecord(row) };
+      const [data] = await escalationRecords(ctx.prisma, [row]);
+      return { data: data! };
     }),
   getMany: procedure(READERS)
     .input(ZGetMany)
     .query(async ({ ctx, input }) => ({
-      data: (await ctx.prisma.escalation.findMany({ where: { id: { in: input.ids } } })).map(toEscalationRecord),
+      data: await escalationRecords(ctx.prisma, await ctx.prisma.escalation.findMany({ where: { id: { in: input.ids } } })),
     })),
   /**
    * Records who acknowledged and when, once. Acknowledging again (a retry, or a second recipient)
@@ -98,7 +109,8 @@ export const escalationsRouter = router({
       ctx.prisma.$transaction(async (tx) => {
         const before = await tx.escalation.findUnique({ where: { id: input.escalationId } });
         if (!before) throw notFound('escalation', input.escalationId);
-        if (before.acknowledgedAt) return { data: toEscalationRecord(before) };
+        const record = async (row: Escalation) => ({ data: (await escalationRecords(tx, [row]))[0]! });
+        if (before.acknowledgedAt) return record(before);
         // Conditional on still being unacknowledged: of two concurrent acknowledgements, one wins.
         const { count } = await tx.escalation.updateMany({
           where: { id: before.id, acknowledgedAt: null },
@@ -110,7 +122,7 @@ export const escalationsRouter = router({
             entity: 'escalation', entityId: row.id, action: 'acknowledge', reason: input.reason, before: snapshot(before), after: snapshot(row),
           });
         }
-        return { data: toEscalationRecord(row) };
+        return record(row);
       }),
     ),
 });
