@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { projectActionState } from '@ip/activities';
 import {
-  DEFAULT_ACTION_LADDER, DEFAULT_ACTION_RULES, actionCommandEvent, defaultActionContext, londonMidnightUtcMs, reduceAction,
+  ACTION_LADDER_KEY, DEFAULT_ACTION_LADDER, DEFAULT_ACTION_RULES, actionCommandEvent, defaultActionContext, londonMidnightUtcMs, reduceAction,
   ZActionDefinition, type TActionDefinitionInput, type TActionState, type TActor,
 } from '@ip/domain';
 import { actionWorkflowId } from '@ip/workflows/definitions';
@@ -176,5 +176,26 @@ describe('actions: commands reach the workflow as Updates keyed by the client re
     expect(temporal.starts).toHaveLength(1);
     expect(temporal.starts[0]).toMatchObject({ workflowType: 'actionWorkflow', workflowIdReusePolicy: 'REJECT_DUPLICATE', args: [{ reason: 'From the MV2 letter', definition: { title: 'Audit supervision records' } }] });
     expect(first.data).toMatchObject({ title: 'Audit supervision records', rag: 'green', ofstedLinked: true, status: 'open' });
+  });
+
+  it('create: a new action runs the ladder and calendar its programme’s admin configured', async () => {
+    const ladder = { id: 'northmoor-actions', name: 'Northmoor action ladder', steps: [
+      { id: 'remind-3', offsetWorkingDays: -3, kind: 'reminder', level: 'owner', label: 'Due in 3 working days' },
+      { id: 'due-0', offsetWorkingDays: 0, kind: 'escalation', level: 'director', setsRed: true, label: 'Overdue: DCS told' },
+    ] };
+    const calendarOverrides = { add: [{ date: '2026-05-26', title: 'Council closure day' }], remove: [] };
+    await t.prisma.programme.update({ where: { id: PROGRAMME_ID }, data: { state: { config: { ladders: { [ACTION_LADDER_KEY]: ladder }, calendarOverrides } } } });
+    const temporal = fakeTemporal(undefined, async (start) => {
+      const args = start.args[0] as { definition: TActionDefinitionInput };
+      await projectActionState(t.prisma, action(start.workflowId, '2026-03-16', args.definition));
+    });
+    try {
+      await caller('programme_manager', temporal.client).actions.create({
+        clientRequestId: rid(), reason: 'Board asked for it', programmeId: PROGRAMME_ID, title: 'Publish the QA framework', owner: { name: 'Jo' }, dueOn: '2026-06-01', ofstedLinked: false,
+      });
+    } finally {
+      await t.prisma.programme.update({ where: { id: PROGRAMME_ID }, data: { state: {} } });
+    }
+    expect(temporal.starts[0]?.args[0]).toMatchObject({ ladder: { id: 'northmoor-actions', steps: [{ id: 'remind-3' }, { id: 'due-0' }] }, calendarOverrides });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Action, Prisma } from '@ip/db';
-import { ZActionRag, ZActionStatus, ZCreateActionInput, type TActionRag, type TActionStatus } from '@ip/domain';
+import { ACTION_LADDER_KEY, ZActionRag, ZActionStatus, ZCreateActionInput, ZProgrammeState, type TActionRag, type TActionStatus } from '@ip/domain';
 import { actionWorkflowId, type ActionWorkflowArgs } from '@ip/workflows/definitions';
 import type { Context } from '../context.js';
 import { withReceipt } from '../receipts.js';
@@ -103,6 +103,16 @@ async function list(ctx: Context, input: TListParams) {
   return { data: records.slice(skip, skip + take), total: records.length };
 }
 
+/**
+ * The programme's admin configuration as last projected: the action ladder (under ACTION_LADDER_KEY)
+ * and calendar overrides a new action inherits. Null for a programme not yet projected in full.
+ */
+async function programmeConfig(ctx: Context, programmeId: string) {
+  const row = await ctx.prisma.programme.findUnique({ where: { id: programmeId }, select: { state: true } });
+  const parsed = ZProgrammeState.shape.config.safeParse((row?.state as { config?: unknown } | null)?.config);
+  return parsed.success ? parsed.data : null;
+}
+
 export const actionsRouter = router({
   getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
   getManyReference: procedure(READERS)
@@ -132,7 +142,13 @@ export const actionsRouter = router({
         const { clientRequestId, reason, ...definition } = input;
         await requireProgramme(ctx.prisma, definition.programmeId);
         const id = actionWorkflowId(definition.programmeId, requestKey(clientRequestId));
-        const args: ActionWorkflowArgs = { definition, actor: actorOf(ctx.user), reason };
+        const config = await programmeConfig(ctx, definition.programmeId);
+        const ladder = config?.ladders[ACTION_LADDER_KEY];
+        const args: ActionWorkflowArgs = {
+          definition, actor: actorOf(ctx.user), reason,
+          ...(ladder ? { ladder } : {}),
+          ...(config?.calendarOverrides ? { calendarOverrides: config.calendarOverrides } : {}),
+        };
         await startOnce(ctx, 'actionWorkflow', id, args, ACTION_WORDING);
         const row = await waitForProjection(ctx, id, () => ctx.prisma.action.findUnique({ where: { id } }), 'action');
         return { data: toActionRecord(row, ctx.now()) };

@@ -42,6 +42,13 @@ export const PROGRAMME_CLOCK_LADDERS: Record<string, TLadder> = {
   ]),
 };
 
+/**
+ * The key in a programme's configured ladders (programmes.configure) that holds the ladder every new
+ * action of the programme runs, in place of DEFAULT_ACTION_LADDER. Actions already running keep the
+ * ladder they started with: their escalation ids depend on it.
+ */
+export const ACTION_LADDER_KEY = 'action';
+
 /** How long after the last visit (or the plan's acceptance) a gap in monitoring visits is flagged. */
 export const MONITORING_GAP_MONTHS = 4;
 
