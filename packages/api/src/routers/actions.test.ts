@@ -5,7 +5,7 @@
  * reaches the workflow (id, Update id, payload) and how its errors read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { projectActionState } from '@ip/activities';
 import {
   ACTION_LADDER_KEY, DEFAULT_ACTION_LADDER, DEFAULT_ACTION_RULES, actionCommandEvent, defaultActionContext, londonMidnightUtcMs, reduceAction,
@@ -198,4 +198,15 @@ describe('actions: commands reach the workflow as Updates keyed by the client re
     }
     expect(temporal.starts[0]?.args[0]).toMatchObject({ ladder: { id: 'northmoor-actions', steps: [{ id: 'remind-3' }, { id: 'due-0' }] }, calendarOverrides });
   });
+
+  it('create: an id already taken in Temporal by a workflow this database never saw is a CONFLICT saying so', async () => {
+    const temporal = fakeTemporal(undefined, async (start) => {
+      throw new WorkflowExecutionAlreadyStartedError('Workflow execution already started', start.workflowId, start.workflowType);
+    });
+    const err = await failure(caller('programme_manager', temporal.client).actions.create({
+      clientRequestId: rid(), reason: 'Restored database', programmeId: PROGRAMME_ID, title: 'A title', owner: { name: 'Jo' }, dueOn: '2026-06-01', ofstedLinked: false,
+    }));
+    expect(err.code).toBe('CONFLICT');
+    expect(err.message).toMatch(/already exists in Temporal but not in this database.*projections\.rebuild/);
+  }, 20_000);
 });

@@ -149,8 +149,8 @@ export const actionsRouter = router({
           ...(ladder ? { ladder } : {}),
           ...(config?.calendarOverrides ? { calendarOverrides: config.calendarOverrides } : {}),
         };
-        await startOnce(ctx, 'actionWorkflow', id, args, ACTION_WORDING);
-        const row = await waitForProjection(ctx, id, () => ctx.prisma.action.findUnique({ where: { id } }), 'action');
+        const started = await startOnce(ctx, 'actionWorkflow', id, args, ACTION_WORDING);
+        const row = await waitForProjection(ctx, id, () => ctx.prisma.action.findUnique({ where: { id } }), 'action', { started });
         return { data: toActionRecord(row, ctx.now()) };
       }),
     ),

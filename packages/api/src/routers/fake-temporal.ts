@@ -38,6 +38,9 @@ export function fakeTemporal(
       getHandle(workflowId: string) {
         return {
           workflowId,
+          async describe() {
+            return { status: { name: starts.some((st) => st.workflowId === workflowId) ? 'RUNNING' : 'UNKNOWN' } };
+          },
           async executeUpdate(def: { name: string } | string, opts: { updateId?: string; args: unknown[] }) {
             const u = { workflowId, update: typeof def === 'string' ? def : def.name, updateId: opts.updateId, args: opts.args };
             updates.push(u);

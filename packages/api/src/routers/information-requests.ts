@@ -57,8 +57,8 @@ export const informationRequestsRouter = router({
         if (fields.programmeId) await requireProgramme(ctx.prisma, fields.programmeId);
         const id = informationRequestWorkflowId(fields.onsCode, requestKey(clientRequestId));
         const args: InformationRequestWorkflowArgs = { ...fields, actor: actorOf(ctx.user), reason };
-        await startOnce(ctx, 'informationRequestWorkflow', id, args, WORDING);
-        const row = await waitForProjection(ctx, id, () => ctx.prisma.lifecycleRecord.findUnique({ where: { id } }), NOUN);
+        const started = await startOnce(ctx, 'informationRequestWorkflow', id, args, WORDING);
+        const row = await waitForProjection(ctx, id, () => ctx.prisma.lifecycleRecord.findUnique({ where: { id } }), NOUN, { started });
         return { data: reads.toRecord(row, ctx.now()) };
       }),
     ),

@@ -43,8 +43,8 @@ export const interventionsRouter = router({
           actor: actorOf(ctx.user),
           reason: input.reason,
         };
-        await startOnce(ctx, 'interventionWorkflow', id, args, WORDING);
-        const row = await waitForProjection(ctx, id, () => ctx.prisma.lifecycleRecord.findUnique({ where: { id } }), NOUN);
+        const started = await startOnce(ctx, 'interventionWorkflow', id, args, WORDING);
+        const row = await waitForProjection(ctx, id, () => ctx.prisma.lifecycleRecord.findUnique({ where: { id } }), NOUN, { started });
         return { data: reads.toRecord(row, ctx.now()) };
       }),
     ),

@@ -1,15 +1,15 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { PrismaClient } from '@ip/db';
 import { ZStartProgrammeInput } from '@ip/domain';
 import { programmeStateQuery, programmeWorkflowId, TASK_QUEUE, type ProgrammeWorkflowArgs } from '@ip/workflows/definitions';
+import type { WorkflowWording } from '../errors.js';
 import { ensureKpiReturnSchedule } from '../kpi-schedule.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
 import { withReceipt } from '../receipts.js';
 import { programmeCommands } from './programme-commands.js';
-import { toProgrammeRecord, type ProgrammeRow } from './programme-record.js';
+import { toProgrammeRecord } from './programme-record.js';
+import { startOnce, waitForProjection } from './workflow-support.js';
 export type { ProgrammeRecord } from './programme-record.js';
 
 const SORTABLE = {
@@ -28,14 +28,7 @@ const ZProgrammeFilter = z
   .object({ q: z.string().max(200).optional(), phase: z.string().max(64).optional(), authorityId: z.string().max(64).optional() })
   .passthrough();
 
-async function waitForProjection(prisma: PrismaClient, id: string, timeoutMs = 10_000): Promise<ProgrammeRow | null> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await prisma.programme.findUnique({ where: { id }, include: { authority: true } });
-    if (row || Date.now() > until) return row;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const WORDING: WorkflowWording = { notFound: 'No such programme', closed: 'This programme has closed' };
 
 export const programmesRouter = router({
   getList: procedure(READERS)
@@ -97,19 +90,12 @@ export const programmesRouter = router({
           actor: { userId: ctx.user.id, role: ctx.user.role, name: ctx.user.name },
           reason: input.reason,
         };
-        try {
-          await ctx.temporal.workflow.start('programmeWorkflow', {
-            workflowId: id,
-            taskQueue: ctx.taskQueue ?? TASK_QUEUE,
-            args: [args],
-          });
-        } catch (err) {
-          // A concurrent retry of the same command started it first: same effect, so carry on.
-          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        }
+        // 'existing': a concurrent retry of this command started it first (same effect), or the id
+        // belongs to a workflow this database does not know (waitForProjection says CONFLICT).
+        const started = await startOnce(ctx, 'programmeWorkflow', id, args, WORDING);
         await ensureKpiReturnSchedule(ctx.temporal, id, ctx.taskQueue ?? TASK_QUEUE);
-        const row = await waitForProjection(ctx.prisma, id);
-        if (!row) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The programme started but the worker has not picked it up yet; refresh in a moment.' });
+        const find = () => ctx.prisma.programme.findUnique({ where: { id }, include: { authority: true } });
+        const row = await waitForProjection(ctx, id, find, 'programme', { started });
         return { data: toProgrammeRecord(row, ctx.now()) };
       }),
     ),

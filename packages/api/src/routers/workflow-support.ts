@@ -35,7 +35,7 @@ export function updateIdOf(update: { name: string }, clientRequestId: string): s
  * Starts a workflow unless one with this id already exists (running or finished): a retry of the
  * same create is the same effect, and a finished workflow's id is never reused for a new one.
  */
-export async function startOnce(ctx: Context, workflowType: string, workflowId: string, args: unknown, wording: WorkflowWording): Promise<void> {
+export async function startOnce(ctx: Context, workflowType: string, workflowId: string, args: unknown, wording: WorkflowWording): Promise<'started' | 'existing'> {
   try {
     await ctx.temporal.workflow.start(workflowType, {
       workflowId,
@@ -43,8 +43,9 @@ export async function startOnce(ctx: Context, workflowType: string, workflowId: 
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       args: [args],
     });
+    return 'started';
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return 'existing';
     throw toUserError(err, wording);
   }
 }
@@ -67,14 +68,15 @@ export async function sendUpdate<A>(
 
 /**
  * Waits for a just-started workflow's first projection. If it does not come, says why: the workflow
- * refused its arguments (BAD_REQUEST with the reason) or no worker has picked it up yet.
+ * refused its arguments (BAD_REQUEST with the reason), the id was already taken by a workflow this
+ * database knows nothing of (CONFLICT: startOnce said 'existing'), or no worker has picked it up yet.
  */
 export async function waitForProjection<T>(
   ctx: Context,
   workflowId: string,
   find: () => Promise<T | null>,
   what: string,
-  timeoutMs = 10_000,
+  { timeoutMs = 10_000, started = 'started' }: { timeoutMs?: number; started?: 'started' | 'existing' } = {},
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -88,6 +90,15 @@ export async function waitForProjection<T>(
   if (described?.status.name === 'FAILED') {
     const failure = (await handle.result().then(() => null, (e: unknown) => e)) as { cause?: { message?: string }; message?: string } | null;
     throw new TRPCError({ code: 'BAD_REQUEST', message: failure?.cause?.message ?? failure?.message ?? `The ${what} could not be started` });
+  }
+  if (started === 'existing') {
+    // A retry of this very command would have found its row by now: the id belongs to a workflow
+    // this read model has never seen (another deployment on the namespace, or a database restored
+    // from before it started).
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `A ${what} with id ${workflowId} already exists in Temporal but not in this database. An admin can rebuild the read model (projections.rebuild) to bring it in.`,
+    });
   }
   throw new TRPCError({
     code: 'SERVICE_UNAVAILABLE',
