@@ -1,5 +1,6 @@
 import type { Prisma } from '@ip/db';
 import type { SessionUser } from './context.js';
+import { appendAuditRow } from './audit-chain.js';
 
 /** The Prisma client inside `prisma.$transaction(async (tx) => ...)`. */
 export type Tx = Prisma.TransactionClient;
@@ -17,21 +18,19 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one row to the audit trail. Call it with the transaction's `tx`, so the change and its
- * audit row commit (or roll back) together.
+ * Appends one row to the audit trail, hash-chained to the row before it (audit-chain.ts). Call it
+ * with the transaction's `tx`, so the change and its audit row commit (or roll back) together.
  */
-export async function recordAudit(tx: Tx, user: SessionUser, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorUserId: user.id,
-      actorRole: user.role,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      action: entry.action,
-      reason: entry.reason ?? null,
-      ...(entry.before === undefined ? {} : { before: entry.before as Prisma.InputJsonValue }),
-      ...(entry.after === undefined ? {} : { after: entry.after as Prisma.InputJsonValue }),
-    },
+export async function recordAudit(tx: Tx, user: Pick<SessionUser, 'id' | 'role'>, entry: AuditEntry): Promise<void> {
+  await appendAuditRow(tx, {
+    actorUserId: user.id,
+    actorRole: user.role,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    action: entry.action,
+    reason: entry.reason ?? null,
+    before: entry.before,
+    after: entry.after,
   });
 }
 

@@ -18,6 +18,7 @@ import { informationRequestsRouter } from './routers/information-requests.js';
 import { projectionsRouter } from './routers/projections.js';
 import { inspectionsRouter } from './routers/inspections.js';
 import { actionPlansRouter } from './routers/action-plans.js';
+import { auditTrailRouter } from './routers/audit-trail.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -55,6 +56,7 @@ export const appRouter = router({
   projections: projectionsRouter,
   inspections: inspectionsRouter,
   actionPlans: actionPlansRouter,
+  auditTrail: auditTrailRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
+import { recordAudit } from '../audit.js';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '@ip/db';
 import { ZChangePasswordInput, ZRole } from '@ip/domain';
@@ -57,7 +58,7 @@ export const authRouter = router({
       await ctx.prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
         await tx.session.updateMany({ where: { userId: user.id, revokedAt: null, NOT: { id: ctx.sessionId ?? '' } }, data: { revokedAt: now } });
-        await tx.auditEvent.create({ data: { actorUserId: user.id, actorRole: user.role, entity: 'user', entityId: user.id, action: 'change_password' } });
+        await recordAudit(tx, ctx.user, { entity: 'user', entityId: user.id, action: 'change_password' });
       });
       return { ok: true as const };
     }),
