@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import type { TRole } from '@ip/domain';
+import { auditTrail } from './audit-trail';
 import { authorities } from './authorities';
 import { Dashboard } from './dashboard/Dashboard';
 import { escalations } from './escalations';
@@ -49,6 +50,7 @@ export function App() {
           <Resource key="workstreams" {...writable(workstreams)} />,
           <Resource key="recommendations" {...writable(recommendations)} />,
           <Resource key="authorities" {...authorities} />,
+          <Resource key="auditTrail" {...auditTrail} />,
           <CustomRoutes key="custom">
             <Route path="/risk-heat-map" element={<RiskHeatMapPage />} />
           </CustomRoutes>,

@@ -38,6 +38,7 @@ export function ServiceMenu() {
       <Menu.ResourceItem name="recommendations" />
       <Group>Reference</Group>
       <Menu.ResourceItem name="authorities" />
+      <Menu.ResourceItem name="auditTrail" />
     </Menu>
   );
 }

@@ -17,6 +17,8 @@ export type THeatMapCell = THeatMapGrid[number][number];
 export type TEscalationRecord = TDataOf<TClient['escalations']['getOne']>;
 export type TWorkstreamRecord = TDataOf<TClient['workstreams']['getOne']>;
 export type TRecommendationRecord = TDataOf<TClient['recommendations']['getOne']>;
+export type TAuditRecord = TDataOf<TClient['auditTrail']['getOne']>;
+export type TAuditChainReport = TDataOf<TClient['auditTrail']['verify']>;
 /** The running workflow's own view of a programme (visits, plan response...), from `programmes.live`. */
 export type TProgrammeLive = TDataOf<TClient['programmes']['live']>;
 

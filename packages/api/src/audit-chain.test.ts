@@ -41,7 +41,7 @@ describe('audit trail hash chain', () => {
     await t.prisma.$executeRaw`UPDATE audit_event SET reason = 'Nothing to see here' WHERE id = ${second}`;
     const report = await verify();
     expect(report).toMatchObject({ ok: false, checked: 2, firstBroken: { id: second!.toString(), entity: 'workstream', action: 'create' } });
-    expect(report.firstBroken?.problem).toMatch(/content no longer matches its hash/);
+    expect(report.firstBroken?.problem).toMatch(/content no longer matches its fingerprint/);
     // Put back exactly as it was, the chain is whole again.
     await t.prisma.$executeRaw`UPDATE audit_event SET reason = ${reason} WHERE id = ${second}`;
     expect((await verify()).ok).toBe(true);
@@ -60,7 +60,7 @@ describe('audit trail hash chain', () => {
     const forged = await t.prisma.auditEvent.create({ data: { entity: 'workstream', entityId: 'x', action: 'delete', reason: 'forged' } });
     const afterForgery = await verify();
     expect(afterForgery.firstBroken).toMatchObject({ id: forged.id.toString() });
-    expect(afterForgery.firstBroken?.problem).toMatch(/no hash but comes after the chain began/);
+    expect(afterForgery.firstBroken?.problem).toMatch(/no fingerprint but comes after fingerprints began/);
     await t.prisma.auditEvent.delete({ where: { id: forged.id } });
   });
 

@@ -96,17 +96,17 @@ export async function verifyAuditChain(prisma: Pick<PrismaClient, 'auditEvent'>,
     for (const r of rows) {
       checked += 1;
       if (r.hash === null || r.prevHash === null) {
-        if (prev !== null) return broken(r, 'This row has no hash but comes after the chain began: it was inserted or altered outside the application');
+        if (prev !== null) return broken(r, 'This record has no fingerprint but comes after fingerprints began: it was inserted or altered outside the application');
         unchained += 1;
         continue;
       }
       const expectedPrev = prev ?? GENESIS_HASH;
       if (r.prevHash !== expectedPrev) {
         return broken(r, prev === null
-          ? 'The first chained row does not start from the genesis hash: earlier rows were deleted'
-          : 'This row does not follow the one before it: a row between them was deleted or inserted');
+          ? 'The first fingerprinted record does not start the chain: earlier records were deleted'
+          : 'This record does not follow the one before it: a record between them was deleted or inserted');
       }
-      if (chainHash(r.prevHash, r) !== r.hash) return broken(r, 'This row’s content no longer matches its hash: it was changed after it was written');
+      if (chainHash(r.prevHash, r) !== r.hash) return broken(r, 'This record’s content no longer matches its fingerprint: it was changed after it was written');
       prev = r.hash;
     }
     cursor = rows[rows.length - 1]!.id;

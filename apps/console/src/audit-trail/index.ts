@@ -1,0 +1,13 @@
+import AuditIcon from '@mui/icons-material/FactCheckOutlined';
+import { AuditRecordShow } from './AuditRecordShow';
+import { AuditTrailList } from './AuditTrailList';
+
+/** The register audit trail: read only for every role; the API has no procedure that changes it. */
+export const auditTrail = {
+  name: 'auditTrail',
+  list: AuditTrailList,
+  show: AuditRecordShow,
+  icon: AuditIcon,
+  recordRepresentation: 'id',
+  options: { label: 'Audit trail' },
+};
