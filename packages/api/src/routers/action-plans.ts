@@ -10,7 +10,8 @@ import { defaultCalendar, londonDateOf, ZIsoDate } from '@ip/domain';
 import type { Context } from '../context.js';
 import { procedure, READERS, router } from '../trpc.js';
 import { toActionRecord, type ActionRecord } from './action-record.js';
-import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
+import { orderBy, page, parseFilter, ZGetOne, type TListParams } from './list-params.js';
+import { resourceReads } from './resource-reads.js';
 import { notFound } from './register-support.js';
 
 const SORTABLE = { id: 'dueOn', dueOn: 'dueOn', workingDaysLeft: 'dueOn', cycle: 'cycle', status: 'status', submittedOn: 'submittedOn', programmeId: 'programmeId' } as const;
@@ -113,11 +114,15 @@ async function list(ctx: Context, input: TListParams) {
   return { data: rows.map((r) => toPlanRecord(r, ctx.now())), total };
 }
 
+const reads = resourceReads({
+  noun: 'action plan',
+  targets: ['programmeId', 'authorityId'],
+  list,
+  byIds: async (ctx, ids) => (await ctx.prisma.actionPlan.findMany({ where: { id: { in: ids } } })).map((r) => toPlanRecord(r, ctx.now())),
+});
+
 export const actionPlansRouter = router({
-  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
-  getManyReference: procedure(READERS)
-    .input(ZGetManyReference(['programmeId', 'authorityId']))
-    .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
+  ...reads,
   /** The plan with its content (workstreams → actions, recommendations answered or not). */
   getOne: procedure(READERS)
     .input(ZGetOne)
@@ -126,9 +131,4 @@ export const actionPlansRouter = router({
       if (!row) throw notFound('action plan', input.id);
       return { data: { ...toPlanRecord(row, ctx.now()), ...(await planContent(ctx, row.programmeId)) } };
     }),
-  getMany: procedure(READERS)
-    .input(ZGetMany)
-    .query(async ({ ctx, input }) => ({
-      data: (await ctx.prisma.actionPlan.findMany({ where: { id: { in: input.ids } } })).map((r) => toPlanRecord(r, ctx.now())),
-    })),
 });

@@ -9,8 +9,9 @@ import { ZIsoDate } from '@ip/domain';
 import { verifyAuditChain } from '../audit-chain.js';
 import type { Context } from '../context.js';
 import { procedure, READERS, router } from '../trpc.js';
-import { orderBy, page, parseFilter, ZGetMany, ZGetOne, ZListParams, type TListParams } from './list-params.js';
-import { notFound, searchAny } from './register-support.js';
+import { orderBy, page, parseFilter, type TListParams } from './list-params.js';
+import { searchAny } from './register-support.js';
+import { resourceReads } from './resource-reads.js';
 
 const SORTABLE = { id: 'id', at: 'id', entity: 'entity', action: 'action', actorRole: 'actorRole' } as const;
 
@@ -82,21 +83,15 @@ async function list(ctx: Context, input: TListParams) {
 }
 
 export const auditTrailRouter = router({
-  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
-  getOne: procedure(READERS)
-    .input(ZGetOne)
-    .query(async ({ ctx, input }) => {
-      const id = idOf(input.id);
-      const row = id === null ? null : await ctx.prisma.auditEvent.findUnique({ where: { id } });
-      if (!row) throw notFound('audit record', input.id);
-      return { data: (await records(ctx, [row]))[0]! };
-    }),
-  getMany: procedure(READERS)
-    .input(ZGetMany)
-    .query(async ({ ctx, input }) => {
-      const ids = input.ids.map(idOf).filter((i): i is bigint => i !== null);
-      return { data: await records(ctx, await ctx.prisma.auditEvent.findMany({ where: { id: { in: ids } } })) };
-    }),
+  ...resourceReads({
+    noun: 'audit record',
+    targets: ['entityId'],
+    list,
+    byIds: async (ctx, ids) => {
+      const wanted = ids.map(idOf).filter((i): i is bigint => i !== null);
+      return records(ctx, wanted.length ? await ctx.prisma.auditEvent.findMany({ where: { id: { in: wanted } }, orderBy: { id: 'asc' } }) : []);
+    },
+  }),
   /** Re-computes every link of the hash chain and names the first broken one. Changes nothing. */
   verify: procedure(READERS).query(async ({ ctx }) => ({ data: await verifyAuditChain(ctx.prisma) })),
 });

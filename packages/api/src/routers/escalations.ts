@@ -8,8 +8,9 @@ import type { Escalation } from '@ip/db';
 import { ZAcknowledgeEscalationInput, ZEscalationLevel } from '@ip/domain';
 import { recordAudit, snapshot, type Tx } from '../audit.js';
 import type { Context } from '../context.js';
-import { MANAGERS, procedure, READERS, router } from '../trpc.js';
-import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
+import { MANAGERS, procedure, router } from '../trpc.js';
+import { orderBy, page, parseFilter, type TListParams } from './list-params.js';
+import { resourceReads } from './resource-reads.js';
 import { notFound, searchAny } from './register-support.js';
 
 const SORTABLE = {
@@ -82,23 +83,12 @@ async function list(ctx: Context, input: TListParams) {
 }
 
 export const escalationsRouter = router({
-  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
-  getManyReference: procedure(READERS)
-    .input(ZGetManyReference(['programmeId', 'subjectId']))
-    .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
-  getOne: procedure(READERS)
-    .input(ZGetOne)
-    .query(async ({ ctx, input }) => {
-      const row = await ctx.prisma.escalation.findUnique({ where: { id: input.id } });
-      if (!row) throw notFound('escalation', input.id);
-      const [data] = await escalationRecords(ctx.prisma, [row]);
-      return { data: data! };
-    }),
-  getMany: procedure(READERS)
-    .input(ZGetMany)
-    .query(async ({ ctx, input }) => ({
-      data: await escalationRecords(ctx.prisma, await ctx.prisma.escalation.findMany({ where: { id: { in: input.ids } } })),
-    })),
+  ...resourceReads({
+    noun: 'escalation',
+    targets: ['programmeId', 'subjectId'],
+    list,
+    byIds: async (ctx, ids) => escalationRecords(ctx.prisma, await ctx.prisma.escalation.findMany({ where: { id: { in: ids } } })),
+  }),
   /**
    * Records who acknowledged and when, once. Acknowledging again (a retry, or a second recipient)
    * changes nothing and returns the record as first acknowledged, so no receipt is needed.

@@ -8,9 +8,9 @@ import { z } from 'zod';
 import type { Inspection, Prisma } from '@ip/db';
 import { GRADE_LABELS, ZGrade, ZInspectionType, ZIsoDate, type TGrade, type TJudgements } from '@ip/domain';
 import type { Context } from '../context.js';
-import { procedure, READERS, router } from '../trpc.js';
-import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
-import { notFound } from './register-support.js';
+import { router } from '../trpc.js';
+import { orderBy, page, parseFilter, type TListParams } from './list-params.js';
+import { resourceReads } from './resource-reads.js';
 
 const SORTABLE = {
   id: 'reportReceivedOn', reportReceivedOn: 'reportReceivedOn', fieldworkStartedOn: 'fieldworkStartedOn', cycle: 'cycle',
@@ -82,21 +82,11 @@ async function list(ctx: Context, input: TListParams) {
   return { data: rows.map(toInspectionRecord), total };
 }
 
-export const inspectionsRouter = router({
-  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
-  getManyReference: procedure(READERS)
-    .input(ZGetManyReference(['programmeId', 'authorityId']))
-    .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
-  getOne: procedure(READERS)
-    .input(ZGetOne)
-    .query(async ({ ctx, input }) => {
-      const row = await ctx.prisma.inspection.findUnique({ where: { id: input.id } });
-      if (!row) throw notFound('inspection', input.id);
-      return { data: toInspectionRecord(row) };
-    }),
-  getMany: procedure(READERS)
-    .input(ZGetMany)
-    .query(async ({ ctx, input }) => ({
-      data: (await ctx.prisma.inspection.findMany({ where: { id: { in: input.ids } } })).map(toInspectionRecord),
-    })),
-});
+export const inspectionsRouter = router(
+  resourceReads({
+    noun: 'inspection',
+    targets: ['programmeId', 'authorityId'],
+    list,
+    byIds: async (ctx, ids) => (await ctx.prisma.inspection.findMany({ where: { id: { in: ids } } })).map(toInspectionRecord),
+  }),
+);
