@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { kpiValueProblem, ZCreateKpiInput, ZKpiDirection, ZKpiPeriod, ZKpiUnit, ZRecordKpiReadingInput, ZUpdateKpiInput } from '@ip/domain';
 import { recordAudit, snapshot } from '../audit.js';
 import { conflictOnDuplicate, fieldError } from '../errors.js';
-import { MANAGERS, procedure, READERS, router } from '../trpc.js';
+import { MANAGERS, procedure, router } from '../trpc.js';
 import { kpiColumns, kpiDefinition, kpiRecords, toKpiRecord } from './kpi-record.js';
-import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
-import { notFound, requireProgramme, searchAny, registerCommand } from './register-support.js';
+import { orderBy, page, parseFilter, type TListParams } from './list-params.js';
+import { auditedCreate, auditedUpdate, registerCommand, requireProgramme, searchAny } from './register-support.js';
+import { resourceReads } from './resource-reads.js';
 import type { Context } from '../context.js';
 
 const SORTABLE = {
@@ -58,31 +59,21 @@ async function list(ctx: Context, input: TListParams) {
 }
 
 export const kpisRouter = router({
-  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
-  getManyReference: procedure(READERS)
-    .input(ZGetManyReference(['programmeId']))
-    .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
-  getOne: procedure(READERS)
-    .input(ZGetOne)
-    .query(async ({ ctx, input }) => {
-      const row = await ctx.prisma.kpi.findUnique({ where: { id: input.id } });
-      if (!row) throw notFound('KPI', input.id);
-      const [data] = await kpiRecords(ctx.prisma, [row]);
-      return { data: data! };
-    }),
-  getMany: procedure(READERS)
-    .input(ZGetMany)
-    .query(async ({ ctx, input }) => ({
-      data: await kpiRecords(ctx.prisma, await ctx.prisma.kpi.findMany({ where: { id: { in: input.ids } } })),
-    })),
+  ...resourceReads({
+    noun: 'KPI',
+    targets: ['programmeId'],
+    list,
+    byIds: async (ctx, ids) => kpiRecords(ctx.prisma, await ctx.prisma.kpi.findMany({ where: { id: { in: ids } } })),
+  }),
 
   create: procedure(MANAGERS)
     .input(ZCreateKpiInput)
     .mutation(({ ctx, input }) =>
       registerCommand(ctx, 'kpis.create', input.clientRequestId, conflictOnDuplicate(`kpi.key: this programme already has a KPI with the key ${input.kpi.key}`), async (tx) => {
-        await requireProgramme(tx, input.programmeId);
-        const row = await tx.kpi.create({ data: { programmeId: input.programmeId, ...kpiColumns(input.kpi) } });
-        await recordAudit(tx, ctx.user, { entity: 'kpi', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
+        const row = await auditedCreate(tx, ctx.user, {
+          entity: 'kpi', programmeId: input.programmeId, reason: input.reason,
+          create: () => tx.kpi.create({ data: { programmeId: input.programmeId, ...kpiColumns(input.kpi) } }),
+        });
         return { data: toKpiRecord(row, []) };
       }),
     ),
@@ -91,14 +82,15 @@ export const kpisRouter = router({
     .input(ZUpdateKpiInput)
     .mutation(({ ctx, input }) =>
       registerCommand(ctx, 'kpis.update', input.data.clientRequestId, conflictOnDuplicate(`data.kpi.key: this programme already has a KPI with the key ${input.data.kpi.key}`), async (tx) => {
-        const before = await tx.kpi.findUnique({ where: { id: input.id } });
-        if (!before) throw notFound('KPI', input.id);
-        if (before.key !== input.data.kpi.key && (await tx.kpiReading.count({ where: { kpiId: before.id } })) > 0) {
-          throw fieldError(['data', 'kpi', 'key'], `The key cannot change once readings refer to it; keep ${before.key}`);
-        }
-        const row = await tx.kpi.update({ where: { id: before.id }, data: kpiColumns(input.data.kpi) });
-        await recordAudit(tx, ctx.user, {
-          entity: 'kpi', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
+        const row = await auditedUpdate(tx, ctx.user, {
+          entity: 'kpi', noun: 'KPI', id: input.id, reason: input.data.reason,
+          find: () => tx.kpi.findUnique({ where: { id: input.id } }),
+          update: async (before) => {
+            if (before.key !== input.data.kpi.key && (await tx.kpiReading.count({ where: { kpiId: before.id } })) > 0) {
+              throw fieldError(['data', 'kpi', 'key'], `The key cannot change once readings refer to it; keep ${before.key}`);
+            }
+            return tx.kpi.update({ where: { id: before.id }, data: kpiColumns(input.data.kpi) });
+          },
         });
         const [data] = await kpiRecords(tx, [row]);
         return { data: data! };

@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import type { Recommendation } from '@ip/db';
 import { ZAddRecommendationInput, ZJudgementArea, ZUpdateRecommendationInput, type TRecommendation } from '@ip/domain';
-import { recordAudit, snapshot } from '../audit.js';
 import type { Context } from '../context.js';
 import { conflictOnDuplicate } from '../errors.js';
-import { MANAGERS, procedure, READERS, router } from '../trpc.js';
-import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
-import { notFound, requireProgramme, searchAny, registerCommand } from './register-support.js';
+import { MANAGERS, procedure, router } from '../trpc.js';
+import { orderBy, page, parseFilter, type TListParams } from './list-params.js';
+import { auditedCreate, auditedUpdate, registerCommand, searchAny } from './register-support.js';
+import { resourceReads } from './resource-reads.js';
 
 const SORTABLE = {
   id: 'ref', ref: 'ref', judgementArea: 'judgementArea', priorityAction: 'priorityAction',
@@ -61,29 +61,20 @@ async function list(ctx: Context, input: TListParams) {
 const duplicateRef = (path: string, ref: string) => conflictOnDuplicate(`${path}: this programme already has a recommendation with the reference ${ref}`);
 
 export const recommendationsRouter = router({
-  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
-  getManyReference: procedure(READERS)
-    .input(ZGetManyReference(['programmeId']))
-    .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
-  getOne: procedure(READERS)
-    .input(ZGetOne)
-    .query(async ({ ctx, input }) => {
-      const row = await ctx.prisma.recommendation.findUnique({ where: { id: input.id } });
-      if (!row) throw notFound('recommendation', input.id);
-      return { data: toRecommendationRecord(row) };
-    }),
-  getMany: procedure(READERS)
-    .input(ZGetMany)
-    .query(async ({ ctx, input }) => ({
-      data: (await ctx.prisma.recommendation.findMany({ where: { id: { in: input.ids } } })).map(toRecommendationRecord),
-    })),
+  ...resourceReads({
+    noun: 'recommendation',
+    targets: ['programmeId'],
+    list,
+    byIds: async (ctx, ids) => (await ctx.prisma.recommendation.findMany({ where: { id: { in: ids } } })).map(toRecommendationRecord),
+  }),
   create: procedure(MANAGERS)
     .input(ZAddRecommendationInput)
     .mutation(({ ctx, input }) =>
       registerCommand(ctx, 'recommendations.create', input.clientRequestId, duplicateRef('recommendation.ref', input.recommendation.ref), async (tx) => {
-        await requireProgramme(tx, input.programmeId);
-        const row = await tx.recommendation.create({ data: { programmeId: input.programmeId, ...columns(input.recommendation) } });
-        await recordAudit(tx, ctx.user, { entity: 'recommendation', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
+        const row = await auditedCreate(tx, ctx.user, {
+          entity: 'recommendation', programmeId: input.programmeId, reason: input.reason,
+          create: () => tx.recommendation.create({ data: { programmeId: input.programmeId, ...columns(input.recommendation) } }),
+        });
         return { data: toRecommendationRecord(row) };
       }),
     ),
@@ -91,11 +82,10 @@ export const recommendationsRouter = router({
     .input(ZUpdateRecommendationInput)
     .mutation(({ ctx, input }) =>
       registerCommand(ctx, 'recommendations.update', input.data.clientRequestId, duplicateRef('data.recommendation.ref', input.data.recommendation.ref), async (tx) => {
-        const before = await tx.recommendation.findUnique({ where: { id: input.id } });
-        if (!before) throw notFound('recommendation', input.id);
-        const row = await tx.recommendation.update({ where: { id: before.id }, data: columns(input.data.recommendation) });
-        await recordAudit(tx, ctx.user, {
-          entity: 'recommendation', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
+        const row = await auditedUpdate(tx, ctx.user, {
+          entity: 'recommendation', noun: 'recommendation', id: input.id, reason: input.data.reason,
+          find: () => tx.recommendation.findUnique({ where: { id: input.id } }),
+          update: (before) => tx.recommendation.update({ where: { id: before.id }, data: columns(input.data.recommendation) }),
         });
         return { data: toRecommendationRecord(row) };
       }),

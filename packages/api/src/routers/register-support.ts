@@ -1,6 +1,6 @@
 /** Helpers shared by the register routers (KPIs, risks, workstreams, recommendations). */
 import { TRPCError } from '@trpc/server';
-import type { Tx } from '../audit.js';
+import { recordAudit, snapshot, type Tx } from '../audit.js';
 import type { Context, SessionUser } from '../context.js';
 import { fieldError } from '../errors.js';
 import { withReceipt } from '../receipts.js';
@@ -37,4 +37,29 @@ export function registerCommand<T>(
   write: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return withReceipt(ctx, procedure, clientRequestId, () => ctx.prisma.$transaction(write).catch(onDuplicate));
+}
+
+/** Adds a register row to an existing programme, audited as 'create' in the same transaction. */
+export async function auditedCreate<Row extends { id: string }>(
+  tx: Tx,
+  user: SessionUser,
+  o: { entity: string; programmeId: string; reason: string; create: () => Promise<Row> },
+): Promise<Row> {
+  await requireProgramme(tx, o.programmeId);
+  const row = await o.create();
+  await recordAudit(tx, user, { entity: o.entity, entityId: row.id, action: 'create', reason: o.reason, after: snapshot(row) });
+  return row;
+}
+
+/** Changes a register row (NOT_FOUND if absent), audited as 'update' with before and after. */
+export async function auditedUpdate<Row extends { id: string }>(
+  tx: Tx,
+  user: SessionUser,
+  o: { entity: string; noun: string; id: string; reason: string; find: () => Promise<Row | null>; update: (before: Row) => Promise<Row> },
+): Promise<Row> {
+  const before = await o.find();
+  if (!before) throw notFound(o.noun, o.id);
+  const row = await o.update(before);
+  await recordAudit(tx, user, { entity: o.entity, entityId: row.id, action: 'update', reason: o.reason, before: snapshot(before), after: snapshot(row) });
+  return row;
 }

@@ -6,12 +6,13 @@ import { z } from 'zod';
 import type { TRisk } from '@ip/domain';
 import { ZProgrammeRef, ZRecordRiskInput, ZUpdateRiskInput } from '@ip/domain';
 import type { Risk } from '@ip/db';
-import { recordAudit, snapshot, type Tx } from '../audit.js';
+import type { Tx } from '../audit.js';
 import type { Context, SessionUser } from '../context.js';
 import { conflictOnDuplicate } from '../errors.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
-import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
-import { notFound, requireProgramme, searchAny, registerCommand } from './register-support.js';
+import { orderBy, page, parseFilter, type TListParams } from './list-params.js';
+import { auditedCreate, auditedUpdate, registerCommand, searchAny } from './register-support.js';
+import { resourceReads } from './resource-reads.js';
 import { riskColumns, riskHeatMaps, toRiskRecord } from './risk-record.js';
 
 const SORTABLE = {
@@ -45,40 +46,34 @@ async function list(ctx: Context, input: TListParams) {
  * Re-scores or edits an existing risk. The previous residual score is kept only when the residual
  * position changes, so editing the wording does not hide that the risk rose at its last review.
  */
-async function rescore(tx: Tx, user: SessionUser, before: Risk, risk: TRisk, reason: string) {
-  const columns = riskColumns(risk);
-  const previousScore = columns.afterScore === before.afterScore ? before.previousScore : before.afterScore;
-  const row = await tx.risk.update({ where: { id: before.id }, data: { ...columns, previousScore } });
-  await recordAudit(tx, user, { entity: 'risk', entityId: row.id, action: 'update', reason, before: snapshot(before), after: snapshot(row) });
+async function rescore(tx: Tx, user: SessionUser, find: () => Promise<Risk | null>, id: string, risk: TRisk, reason: string) {
+  const row = await auditedUpdate(tx, user, {
+    entity: 'risk', noun: 'risk', id, reason, find,
+    update: (before) => {
+      const columns = riskColumns(risk);
+      const previousScore = columns.afterScore === before.afterScore ? before.previousScore : before.afterScore;
+      return tx.risk.update({ where: { id: before.id }, data: { ...columns, previousScore } });
+    },
+  });
   return { data: toRiskRecord(row) };
 }
 
 async function insert(tx: Tx, user: SessionUser, programmeId: string, risk: TRisk, reason: string) {
-  await requireProgramme(tx, programmeId);
-  const row = await tx.risk.create({ data: { programmeId, ...riskColumns(risk) } });
-  await recordAudit(tx, user, { entity: 'risk', entityId: row.id, action: 'create', reason, after: snapshot(row) });
+  const row = await auditedCreate(tx, user, {
+    entity: 'risk', programmeId, reason, create: () => tx.risk.create({ data: { programmeId, ...riskColumns(risk) } }),
+  });
   return { data: toRiskRecord(row) };
 }
 
 const duplicateRef = (path: string, ref: string) => conflictOnDuplicate(`${path}: the register already has a risk with the reference ${ref}`);
 
 export const risksRouter = router({
-  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
-  getManyReference: procedure(READERS)
-    .input(ZGetManyReference(['programmeId']))
-    .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
-  getOne: procedure(READERS)
-    .input(ZGetOne)
-    .query(async ({ ctx, input }) => {
-      const row = await ctx.prisma.risk.findUnique({ where: { id: input.id } });
-      if (!row) throw notFound('risk', input.id);
-      return { data: toRiskRecord(row) };
-    }),
-  getMany: procedure(READERS)
-    .input(ZGetMany)
-    .query(async ({ ctx, input }) => ({
-      data: (await ctx.prisma.risk.findMany({ where: { id: { in: input.ids } } })).map(toRiskRecord),
-    })),
+  ...resourceReads({
+    noun: 'risk',
+    targets: ['programmeId'],
+    list,
+    byIds: async (ctx, ids) => (await ctx.prisma.risk.findMany({ where: { id: { in: ids } } })).map(toRiskRecord),
+  }),
   /** The 5×5 grids before and after mitigation, with the refs of the risks in each cell. */
   heatMap: procedure(READERS)
     .input(ZProgrammeRef)
@@ -100,16 +95,14 @@ export const risksRouter = router({
       registerCommand(ctx, 'risks.record', input.clientRequestId, duplicateRef('risk.ref', input.risk.ref), async (tx) => {
         const where = { programmeId_ref: { programmeId: input.programmeId, ref: input.risk.ref } };
         const before = await tx.risk.findUnique({ where });
-        return before ? rescore(tx, ctx.user, before, input.risk, input.reason) : insert(tx, ctx.user, input.programmeId, input.risk, input.reason);
+        return before ? rescore(tx, ctx.user, async () => before, before.id, input.risk, input.reason) : insert(tx, ctx.user, input.programmeId, input.risk, input.reason);
       }),
     ),
   update: procedure(MANAGERS)
     .input(ZUpdateRiskInput)
     .mutation(({ ctx, input }) =>
       registerCommand(ctx, 'risks.update', input.data.clientRequestId, duplicateRef('data.risk.ref', input.data.risk.ref), async (tx) => {
-        const before = await tx.risk.findUnique({ where: { id: input.id } });
-        if (!before) throw notFound('risk', input.id);
-        return rescore(tx, ctx.user, before, input.data.risk, input.data.reason);
+        return rescore(tx, ctx.user, () => tx.risk.findUnique({ where: { id: input.id } }), input.id, input.data.risk, input.data.reason);
       }),
     ),
 });

@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import type { Workstream } from '@ip/db';
 import { ZAddWorkstreamInput, ZUpdateWorkstreamInput, type TWorkstream } from '@ip/domain';
-import { recordAudit, snapshot } from '../audit.js';
 import type { Context } from '../context.js';
 import { conflictOnDuplicate } from '../errors.js';
-import { MANAGERS, procedure, READERS, router } from '../trpc.js';
-import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
-import { notFound, requireProgramme, searchAny, registerCommand } from './register-support.js';
+import { MANAGERS, procedure, router } from '../trpc.js';
+import { orderBy, page, parseFilter, type TListParams } from './list-params.js';
+import { auditedCreate, auditedUpdate, registerCommand, searchAny } from './register-support.js';
+import { resourceReads } from './resource-reads.js';
 
 const SORTABLE = {
   id: 'priorityNumber', key: 'key', name: 'name', phase: 'phase', priorityNumber: 'priorityNumber',
@@ -57,29 +57,20 @@ async function list(ctx: Context, input: TListParams) {
 const duplicateKey = (path: string, key: string) => conflictOnDuplicate(`${path}: this programme already has a workstream with the key ${key}`);
 
 export const workstreamsRouter = router({
-  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
-  getManyReference: procedure(READERS)
-    .input(ZGetManyReference(['programmeId']))
-    .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
-  getOne: procedure(READERS)
-    .input(ZGetOne)
-    .query(async ({ ctx, input }) => {
-      const row = await ctx.prisma.workstream.findUnique({ where: { id: input.id } });
-      if (!row) throw notFound('workstream', input.id);
-      return { data: toWorkstreamRecord(row) };
-    }),
-  getMany: procedure(READERS)
-    .input(ZGetMany)
-    .query(async ({ ctx, input }) => ({
-      data: (await ctx.prisma.workstream.findMany({ where: { id: { in: input.ids } } })).map(toWorkstreamRecord),
-    })),
+  ...resourceReads({
+    noun: 'workstream',
+    targets: ['programmeId'],
+    list,
+    byIds: async (ctx, ids) => (await ctx.prisma.workstream.findMany({ where: { id: { in: ids } } })).map(toWorkstreamRecord),
+  }),
   create: procedure(MANAGERS)
     .input(ZAddWorkstreamInput)
     .mutation(({ ctx, input }) =>
       registerCommand(ctx, 'workstreams.create', input.clientRequestId, duplicateKey('workstream.key', input.workstream.key), async (tx) => {
-        await requireProgramme(tx, input.programmeId);
-        const row = await tx.workstream.create({ data: { programmeId: input.programmeId, ...columns(input.workstream) } });
-        await recordAudit(tx, ctx.user, { entity: 'workstream', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
+        const row = await auditedCreate(tx, ctx.user, {
+          entity: 'workstream', programmeId: input.programmeId, reason: input.reason,
+          create: () => tx.workstream.create({ data: { programmeId: input.programmeId, ...columns(input.workstream) } }),
+        });
         return { data: toWorkstreamRecord(row) };
       }),
     ),
@@ -87,11 +78,10 @@ export const workstreamsRouter = router({
     .input(ZUpdateWorkstreamInput)
     .mutation(({ ctx, input }) =>
       registerCommand(ctx, 'workstreams.update', input.data.clientRequestId, duplicateKey('data.workstream.key', input.data.workstream.key), async (tx) => {
-        const before = await tx.workstream.findUnique({ where: { id: input.id } });
-        if (!before) throw notFound('workstream', input.id);
-        const row = await tx.workstream.update({ where: { id: before.id }, data: columns(input.data.workstream) });
-        await recordAudit(tx, ctx.user, {
-          entity: 'workstream', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
+        const row = await auditedUpdate(tx, ctx.user, {
+          entity: 'workstream', noun: 'workstream', id: input.id, reason: input.data.reason,
+          find: () => tx.workstream.findUnique({ where: { id: input.id } }),
+          update: (before) => tx.workstream.update({ where: { id: before.id }, data: columns(input.data.workstream) }),
         });
         return { data: toWorkstreamRecord(row) };
       }),
