@@ -3,10 +3,14 @@
  * of the two activities they use. The fake recordEscalation dedupes by id exactly like the real one
  * (createMany + skipDuplicates), so "recorded once" is checked the way production behaves.
  */
+import { randomUUID } from 'node:crypto';
 import type { EscalationFact, LifecycleRecordProjection } from '@ip/activities';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { expect, vi } from 'vitest';
+import type { Worker } from '@temporalio/worker';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
+import { londonDateOf } from '@ip/domain';
+import { createTestWorker, createTimeSkippingEnv } from './env.js';
 
 export function recordingActivities() {
   const projections: LifecycleRecordProjection[] = [];
@@ -66,4 +70,42 @@ export async function closedResult<R>(env: TestWorkflowEnvironment, handle: Work
   await vi.waitFor(async () => expect((await handle.describe()).status.name).not.toBe('RUNNING'), { timeout: 10_000 });
   const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
   return plain.workflow.getHandle(handle.workflowId).result() as Promise<R>;
+}
+
+/**
+ * The set-up every lifecycle workflow test file shares: a time-skipping Temporal server, a worker on
+ * a task queue of its own with the recording activities, and the handles started by each test
+ * terminated after it. Call once at the top of a test file; `env` is there from beforeAll on.
+ */
+export function lifecycleTestRig() {
+  const fake = recordingActivities();
+  const taskQueue = `test-${randomUUID()}`;
+  const started: WorkflowHandle[] = [];
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  const rig = {
+    fake,
+    taskQueue,
+    started,
+    env: undefined as unknown as TestWorkflowEnvironment,
+    now: () => rig.env.currentTimeMs(),
+    today: async () => londonDateOf(await rig.now()),
+    /** Lets server time run on to `instant` (+ offset); never backwards. */
+    async skipTo(instant: number, offsetMs = 0) {
+      const ms = instant + offsetMs - (await rig.now());
+      if (ms > 0) await rig.env.sleep(ms);
+    },
+  };
+  beforeAll(async () => {
+    rig.env = await createTimeSkippingEnv();
+    worker = await createTestWorker(rig.env, fake.activities, taskQueue);
+    running = worker.run();
+  });
+  afterEach(() => terminateRunning(started));
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await rig.env?.teardown();
+  });
+  return rig;
 }

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { WorkflowFailedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_INFO_REQUEST_LADDER, defaultCalendar, endOfLondonDayUtcMs, escalationId, londonDateOf, scheduleLadder, type TInformationRequestState } from '@ip/domain';
-import { createTestWorker, createTimeSkippingEnv } from '../../testing/env.js';
 import {
   answerInformationRequestUpdate as answer,
   extendInformationRequestDueDateUpdate as extend,
@@ -13,46 +10,28 @@ import {
   withdrawInformationRequestUpdate as withdraw,
   type InformationRequestWorkflowArgs,
 } from './definitions.js';
-import { acceptedUpdates, closedResult, recordingActivities, rejection, terminateRunning } from '../../testing/lifecycle-test-kit.js';
+import { acceptedUpdates, closedResult, lifecycleTestRig, rejection } from '../../testing/lifecycle-test-kit.js';
 
 const cal = defaultCalendar();
 const actor = { userId: 'u-pm', role: 'programme_manager' as const, name: 'Priya Shah' };
-const fake = recordingActivities();
-const taskQueue = `test-${randomUUID()}`;
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-const started: WorkflowHandle[] = [];
+const rig = lifecycleTestRig();
+const { fake, taskQueue, started } = rig;
 
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-  worker = await createTestWorker(env, fake.activities, taskQueue);
-  running = worker.run();
-});
-afterEach(() => terminateRunning(started));
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
-
-async function today(): Promise<string> {
-  return londonDateOf(await env.currentTimeMs());
-}
+const { today } = rig;
 async function start(dueOn: string, extra: Partial<InformationRequestWorkflowArgs> = {}) {
   const workflowId = informationRequestWorkflowId('E09000099', randomUUID());
   const args: InformationRequestWorkflowArgs = {
     programmeId: 'programme-E09000099-1', onsCode: 'E09000099', subject: 'Explain social-worker churn (exit interviews)',
     requester: { kind: 'committee', name: "Children's Services Scrutiny Sub-Committee" }, dueOn, ...extra,
   };
-  const handle = await env.client.workflow.start('informationRequestWorkflow', { workflowId, taskQueue, args: [args] });
+  const handle = await rig.env.client.workflow.start('informationRequestWorkflow', { workflowId, taskQueue, args: [args] });
   started.push(handle);
   return handle;
 }
 /** Advance the server clock to `instant + offsetMs`. */
 async function skipTo(instant: number, offsetMs = 0) {
-  const ms = instant + offsetMs - (await env.currentTimeMs());
-  if (ms > 0) await env.sleep(ms);
+  const ms = instant + offsetMs - (await rig.env.currentTimeMs());
+  if (ms > 0) await rig.env.sleep(ms);
 }
 const recorded = (workflowId: string) => fake.escalationsFor(workflowId);
 
@@ -65,7 +44,7 @@ describe('informationRequestWorkflow on the time-skipping server', () => {
 
     await skipTo(remind!.fireAt, -1000);
     expect((await handle.query(stateQuery)).history.filter((h) => h.type === 'timer_fired')).toHaveLength(0);
-    await env.sleep(2000);
+    await rig.env.sleep(2000);
     await vi.waitFor(() => expect(recorded(handle.workflowId)).toHaveLength(1));
     const [r] = recorded(handle.workflowId);
     expect(r).toMatchObject({
@@ -76,10 +55,10 @@ describe('informationRequestWorkflow on the time-skipping server', () => {
     expect(r!.firedAt).toBeLessThan(remind!.fireAt + 1000);
 
     await skipTo(overdue!.fireAt, -1000);
-    const before = await handle.query(stateQuery, await env.currentTimeMs());
+    const before = await handle.query(stateQuery, await rig.env.currentTimeMs());
     expect(before.clocks[0]?.status).toBe('running');
     expect(before.clocks[0]?.workingDaysLeft).toBe(0);
-    await env.sleep(2000);
+    await rig.env.sleep(2000);
     await vi.waitFor(() => expect(recorded(handle.workflowId)).toHaveLength(2));
     const esc = recorded(handle.workflowId)[1]!;
     expect(esc).toMatchObject({ stepId: 'overdue-0', kind: 'escalation', level: 'committee_chair' });
@@ -90,7 +69,7 @@ describe('informationRequestWorkflow on the time-skipping server', () => {
     expect(after.clocks[0]?.nextStep).toBeNull();
 
     // Weeks later nothing more has fired, and each escalation was sent to the activity once.
-    await env.sleep('30 days');
+    await rig.env.sleep('30 days');
     expect(recorded(handle.workflowId)).toHaveLength(2);
     expect(fake.calls.filter((c) => c.workflowId === handle.workflowId)).toHaveLength(2);
     const versions = fake.projectionsFor(handle.workflowId).map((p) => p.stateVersion);
@@ -104,9 +83,9 @@ describe('informationRequestWorkflow on the time-skipping server', () => {
     const view = await handle.executeUpdate(answer, { args: [{ actor, reason: 'Sent to the chair', answeredOn: t, summary: 'Pay and caseloads' }] });
     expect(view.phase).toBe('answered');
     expect(view.clocks[0]?.status).toBe('met');
-    const final = await closedResult<TInformationRequestState>(env, handle);
+    const final = await closedResult<TInformationRequestState>(rig.env, handle);
     expect(final.phase).toBe('answered');
-    await env.sleep('60 days');
+    await rig.env.sleep('60 days');
     expect(recorded(handle.workflowId)).toHaveLength(0);
     expect(fake.projectionsFor(handle.workflowId).at(-1)).toMatchObject({ phase: 'answered', dueOn: null });
   });
@@ -118,7 +97,7 @@ describe('informationRequestWorkflow on the time-skipping server', () => {
     await skipTo(remind!.fireAt, 60_000);
     await vi.waitFor(() => expect(recorded(handle.workflowId)).toHaveLength(1));
     await handle.executeUpdate(withdraw, { args: [{ actor, reason: 'Covered by the annual report' }] });
-    expect((await closedResult<TInformationRequestState>(env, handle)).phase).toBe('withdrawn');
+    expect((await closedResult<TInformationRequestState>(rig.env, handle)).phase).toBe('withdrawn');
     await skipTo(endOfLondonDayUtcMs(dueOn), 30 * 86_400_000);
     expect(recorded(handle.workflowId).map((e) => e.stepId)).toEqual(['remind-5']);
   });
@@ -163,7 +142,7 @@ describe('informationRequestWorkflow on the time-skipping server', () => {
       expect(rejection(err)).toMatch(reason);
     }
     await handle.executeUpdate(withdraw, { args: [{ actor, reason: 'No longer needed' }] });
-    await closedResult(env, handle);
+    await closedResult(rig.env, handle);
     expect(await acceptedUpdates(handle)).toBe(1);
     const state = await handle.query(stateQuery);
     expect(state.version).toBe(2);
@@ -172,7 +151,7 @@ describe('informationRequestWorkflow on the time-skipping server', () => {
 
   it('fails at once, with the reason, when started with impossible arguments', async () => {
     const handle = await start('2027-01-01', { requestedOn: '2027-02-01' });
-    const err = await closedResult(env, handle).catch((e: unknown) => e);
+    const err = await closedResult(rig.env, handle).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowFailedError);
     expect(rejection(err)).toMatch(/cannot be due before the request was made/);
   });

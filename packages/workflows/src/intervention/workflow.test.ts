@@ -1,47 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addMonths, DEFAULT_COMMISSIONER_UPDATE_LADDER, DEFAULT_INTERVENTION_REVIEW_LADDER, defaultCalendar, endOfLondonDayUtcMs, escalationId,
   londonDateOf, scheduleLadder, type TInterventionState, type TInterventionStep,
 } from '@ip/domain';
-import { createTestWorker, createTimeSkippingEnv } from '../../testing/env.js';
-import { acceptedUpdates, closedResult, recordingActivities, rejection, terminateRunning } from '../../testing/lifecycle-test-kit.js';
+import { acceptedUpdates, closedResult, lifecycleTestRig, rejection } from '../../testing/lifecycle-test-kit.js';
 import { interventionStateQuery as stateQuery, interventionWorkflowId, recordInterventionStepUpdate as recordStep } from './definitions.js';
 
 const cal = defaultCalendar();
 const actor = { userId: 'u-pm', role: 'programme_manager' as const, name: 'Priya Shah' };
-const fake = recordingActivities();
-const taskQueue = `test-${randomUUID()}`;
-const started: WorkflowHandle[] = [];
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-  worker = await createTestWorker(env, fake.activities, taskQueue);
-  running = worker.run();
-});
-afterEach(() => terminateRunning(started));
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
-
-const now = () => env.currentTimeMs();
-const today = async () => londonDateOf(await now());
-async function skipTo(instant: number, offsetMs = 0) {
-  const ms = instant + offsetMs - (await now());
-  if (ms > 0) await env.sleep(ms);
-}
+const rig = lifecycleTestRig();
+const { fake, taskQueue, started, now, today, skipTo } = rig;
 async function startIntervention() {
   const onsCode = 'E09000099';
   const workflowId = `${interventionWorkflowId(onsCode)}-${randomUUID()}`;
-  const handle = await env.client.workflow.start('interventionWorkflow', {
+  const handle = await rig.env.client.workflow.start('interventionWorkflow', {
     workflowId, taskQueue, args: [{ programmeId: 'programme-E09000099-1', onsCode, authorityName: 'Northmoor Borough Council' }],
   });
   started.push(handle);
@@ -73,7 +47,7 @@ describe('interventionWorkflow on the time-skipping server', () => {
     for (const [i, s] of ladder.entries()) {
       await skipTo(s.fireAt, -1000);
       expect(recorded(handle.workflowId)).toHaveLength(i);
-      await env.sleep(2000);
+      await rig.env.sleep(2000);
       await vi.waitFor(() => expect(recorded(handle.workflowId)).toHaveLength(i + 1));
     }
     expectFiredAt(handle.workflowId, steps);
@@ -88,7 +62,7 @@ describe('interventionWorkflow on the time-skipping server', () => {
     const heldOn = await today();
     const after = await record(handle, { type: 'review_held', on: heldOn, summary: 'Progress on the front door; notice stays' });
     expect(after.clocks.map((c) => [c.baseline, c.status, c.dueOn])).toEqual([[1, 'breached', due], [2, 'running', addMonths(heldOn, 6)]]);
-    await env.sleep('30 days');
+    await rig.env.sleep('30 days');
     expect(recorded(handle.workflowId)).toHaveLength(3);
   });
 
@@ -139,9 +113,9 @@ describe('interventionWorkflow on the time-skipping server', () => {
     const on = await today();
     await record(handle, { type: 'improvement_notice_issued', on, adviserName: 'J. Adviser' });
     await record(handle, { type: 'intervention_closed', on });
-    const final = await closedResult<TInterventionState>(env, handle);
+    const final = await closedResult<TInterventionState>(rig.env, handle);
     expect(final.phase).toBe('closed');
-    await env.sleep('240 days');
+    await rig.env.sleep('240 days');
     expect(recorded(handle.workflowId)).toHaveLength(0);
     expect(fake.projectionsFor(handle.workflowId).at(-1)).toMatchObject({ kind: 'intervention', phase: 'closed', dueOn: null, stateVersion: 3 });
   });

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_MV_EVIDENCE_PACK_LADDER, DEFAULT_MV_NEW_ACTIONS_LADDER, defaultCalendar, endOfLondonDayUtcMs, escalationId, londonDateOf,
   londonMidnightUtcMs, scheduleLadder,
 } from '@ip/domain';
-import { createTestWorker, createTimeSkippingEnv } from '../../testing/env.js';
-import { acceptedUpdates, closedResult, recordingActivities, rejection, terminateRunning } from '../../testing/lifecycle-test-kit.js';
+import { acceptedUpdates, closedResult, lifecycleTestRig, rejection } from '../../testing/lifecycle-test-kit.js';
 import {
   cancelVisitUpdate, confirmNewActionsCreatedUpdate, monitoringVisitStateQuery as stateQuery, monitoringVisitWorkflowId,
   publishLetterUpdate, recordDraftLetterUpdate, recordFieldworkUpdate, submitAccuracyCorrectionsUpdate,
@@ -19,31 +16,8 @@ const cal = defaultCalendar();
 const actor = { userId: 'u-pm', role: 'programme_manager' as const, name: 'Priya Shah' };
 const meta = { actor, reason: 'Recorded from Ofsted correspondence' };
 const findings = { areasOfProgress: ['Front door decisions are timely'], areasForImprovement: ['Quality of care plans'] };
-const fake = recordingActivities();
-const taskQueue = `test-${randomUUID()}`;
-const started: WorkflowHandle[] = [];
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-  worker = await createTestWorker(env, fake.activities, taskQueue);
-  running = worker.run();
-});
-afterEach(() => terminateRunning(started));
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
-
-const now = () => env.currentTimeMs();
-const today = async () => londonDateOf(await now());
-async function skipTo(instant: number, offsetMs = 0) {
-  const ms = instant + offsetMs - (await now());
-  if (ms > 0) await env.sleep(ms);
-}
+const rig = lifecycleTestRig();
+const { fake, taskQueue, started, now, today, skipTo } = rig;
 /** Noon in London on `d`. */
 const noonOf = (d: string) => londonMidnightUtcMs(d) + 12 * 3_600_000;
 async function startVisit(plannedStartOn: string, n = 3) {
@@ -51,7 +25,7 @@ async function startVisit(plannedStartOn: string, n = 3) {
   const args: MonitoringVisitWorkflowArgs = {
     programmeId, onsCode: 'E09000099', authorityName: 'Northmoor Borough Council', number: n, theme: 'children in care', plannedStartOn,
   };
-  const handle = await env.client.workflow.start('monitoringVisitWorkflow', { workflowId: monitoringVisitWorkflowId(programmeId, n), taskQueue, args: [args] });
+  const handle = await rig.env.client.workflow.start('monitoringVisitWorkflow', { workflowId: monitoringVisitWorkflowId(programmeId, n), taskQueue, args: [args] });
   started.push(handle);
   return handle;
 }
@@ -75,7 +49,7 @@ describe('monitoringVisitWorkflow on the time-skipping server', () => {
 
     await skipTo(r5!.fireAt, -1000);
     expect(recorded(handle.workflowId)).toHaveLength(0);
-    await env.sleep(2000);
+    await rig.env.sleep(2000);
     await vi.waitFor(() => expect(recorded(handle.workflowId)).toHaveLength(1));
     await skipTo(r1!.fireAt, 1000);
     await vi.waitFor(() => expect(recorded(handle.workflowId)).toHaveLength(2));
@@ -107,13 +81,13 @@ describe('monitoringVisitWorkflow on the time-skipping server', () => {
     expect(confirmed.phase).toBe('response');
     await skipTo(endOfLondonDayUtcMs(dueBy), -1000);
     expect((await handle.describe()).status.name).toBe('RUNNING');
-    await env.sleep(2000);
-    const summary = await closedResult<MonitoringVisitResult>(env, handle);
+    await rig.env.sleep(2000);
+    const summary = await closedResult<MonitoringVisitResult>(rig.env, handle);
     expect(summary).toEqual({
       number: 3, theme: 'children in care', outcome: 'closed', findings, newActionsDueBy: dueBy, letterPublishedOn: publishedOn,
       newActionRefs: ['A-301', 'A-302'],
     });
-    await env.sleep('30 days');
+    await rig.env.sleep('30 days');
     expect(recorded(handle.workflowId).filter((e) => e.ladderId === 'mv-new-actions')).toHaveLength(0);
     const phases = fake.projectionsFor(handle.workflowId).map((p) => p.phase);
     expect([...new Set(phases)]).toEqual(['scheduled', 'fieldwork', 'letter_draft', 'published', 'response', 'closed']);
@@ -130,7 +104,7 @@ describe('monitoringVisitWorkflow on the time-skipping server', () => {
     await skipTo(overdue!.fireAt, -1000);
     await vi.waitFor(() => expect(recorded(handle.workflowId).map((e) => e.stepId)).toEqual(['remind-3']));
     expect(recorded(handle.workflowId)[0]!.fireAt).toBe(remind!.fireAt);
-    await env.sleep(2000);
+    await rig.env.sleep(2000);
     await vi.waitFor(() => expect(recorded(handle.workflowId)).toHaveLength(2));
     const esc = recorded(handle.workflowId)[1]!;
     expect(esc).toMatchObject({
@@ -140,18 +114,18 @@ describe('monitoringVisitWorkflow on the time-skipping server', () => {
     expect(esc.firedAt - overdue!.fireAt).toBeGreaterThanOrEqual(0);
     expect(esc.firedAt - overdue!.fireAt).toBeLessThan(1000);
 
-    await env.sleep('20 days');
+    await rig.env.sleep('20 days');
     expect(fake.calls.filter((c) => c.workflowId === handle.workflowId && c.kind === 'escalation')).toHaveLength(1);
     const late = await handle.executeUpdate(confirmNewActionsCreatedUpdate, { args: [{ ...meta, actionRefs: ['A-401'] }] });
     expect(late.clocks.find((c) => c.name === 'newActions')?.status).toBe('breached');
-    expect((await closedResult<MonitoringVisitResult>(env, handle)).newActionRefs).toEqual(['A-401']);
+    expect((await closedResult<MonitoringVisitResult>(rig.env, handle)).newActionRefs).toEqual(['A-401']);
   });
 
   it('a cancelled visit returns at once and nothing fires afterwards', async () => {
     const planned = cal.addWorkingDays(await today(), 25);
     const handle = await startVisit(planned);
     await handle.executeUpdate(cancelVisitUpdate, { args: [{ actor, reason: 'Ofsted moved to a full inspection' }] });
-    expect((await closedResult<MonitoringVisitResult>(env, handle)).outcome).toBe('cancelled');
+    expect((await closedResult<MonitoringVisitResult>(rig.env, handle)).outcome).toBe('cancelled');
     await skipTo(endOfLondonDayUtcMs(planned), 86_400_000);
     expect(recorded(handle.workflowId)).toHaveLength(0);
   });
