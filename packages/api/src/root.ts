@@ -16,6 +16,7 @@ import { monitoringVisitsRouter } from './routers/monitoring-visits.js';
 import { interventionsRouter } from './routers/interventions.js';
 import { informationRequestsRouter } from './routers/information-requests.js';
 import { projectionsRouter } from './routers/projections.js';
+import { auditRouter } from './audit/router.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -51,6 +52,7 @@ export const appRouter = router({
   interventions: interventionsRouter,
   informationRequests: informationRequestsRouter,
   projections: projectionsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;
