@@ -7,7 +7,7 @@ import { actionCommandEvent, defaultActionContext, LifecycleRejection, reduceAct
 import type { ActionWorkflowArgs } from '@ip/workflows/definitions';
 import { ACTION_UPDATE_COMMANDS, actionCreatedEvent, actionTimerEvent, actionWake, type ActionWake } from '@ip/workflows/events';
 import { activationsOf } from './activations.js';
-import { Cutoff, lastEntry, type FoldOptions } from './fold.js';
+import { Cutoff, newEntries, type FoldOptions } from './fold.js';
 import type { WorkflowHistory } from './history-source.js';
 import { decodePayloads, eventIdOf } from './raw.js';
 
@@ -33,10 +33,10 @@ export function foldAction(history: WorkflowHistory, opts: FoldOptions = {}): Ac
       try {
         const event = make();
         state = reduceAction(state, event, ctx);
-        opts.onApply?.({ runId: run.runId, triggerEventId: trigger, at, type: event.type, entry: lastEntry(state.history, before), rejected: null, version: state.version });
+        opts.onApply?.({ runId: run.runId, triggerEventId: trigger, at, type: event.type, ...newEntries(state.history, before), rejected: null, version: state.version });
       } catch (err) {
         if (!(err instanceof LifecycleRejection) && !(err instanceof Error && err.name === 'ApplicationFailure')) throw err;
-        opts.onApply?.({ runId: run.runId, triggerEventId: trigger, at, type, entry: null, rejected: err.message, version: state?.version ?? null });
+        opts.onApply?.({ runId: run.runId, triggerEventId: trigger, at, type, entry: null, entries: [], rejected: err.message, version: state?.version ?? null });
       }
     };
 

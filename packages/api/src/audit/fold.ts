@@ -18,6 +18,8 @@ export interface AppliedEvent {
   type: string;
   /** The reducer's business-words line for it; null when refused or nothing changed. */
   entry: THistoryEntry | null;
+  /** Every line it wrote (an inspection also writes "Plan milestones scheduled"). */
+  entries: THistoryEntry[];
   rejected: string | null;
   version: number | null;
 }
@@ -52,6 +54,8 @@ export class Cutoff {
   }
 }
 
-export function lastEntry(history: readonly THistoryEntry[], before: number): THistoryEntry | null {
-  return history.length > before ? (history.at(-1) ?? null) : null;
+/** The lines a state's history gained since it had `before` of them: { entry (the first), entries }. */
+export function newEntries(history: readonly THistoryEntry[], before: number): { entry: THistoryEntry | null; entries: THistoryEntry[] } {
+  const entries = history.slice(before);
+  return { entry: entries[0] ?? null, entries };
 }

@@ -22,7 +22,7 @@ import {
   type PendingStep,
 } from '@ip/workflows/events';
 import { activationsOf, hasPatch } from './activations.js';
-import { Cutoff, lastEntry, type FoldOptions } from './fold.js';
+import { Cutoff, newEntries, type FoldOptions } from './fold.js';
 import type { WorkflowHistory } from './history-source.js';
 import { decodePayloads, eventIdOf, eventKind } from './raw.js';
 
@@ -56,10 +56,10 @@ export function foldProgramme(history: WorkflowHistory, opts: FoldOptions = {}):
       try {
         const next = applyProgrammeEvent(state, event, programmeContextOf(args, state), args.carried ? true : ladders);
         state = next;
-        opts.onApply?.({ runId: run.runId, triggerEventId: trigger, at: event.at, type: event.type, entry: lastEntry(next.history, before), rejected: null, version: next.version });
+        opts.onApply?.({ runId: run.runId, triggerEventId: trigger, at: event.at, type: event.type, ...newEntries(next.history, before), rejected: null, version: next.version });
       } catch (err) {
         if (!(err instanceof LifecycleRejection)) throw err;
-        opts.onApply?.({ runId: run.runId, triggerEventId: trigger, at: event.at, type: event.type, entry: null, rejected: err.message, version: state.version });
+        opts.onApply?.({ runId: run.runId, triggerEventId: trigger, at: event.at, type: event.type, entry: null, entries: [], rejected: err.message, version: state.version });
       }
     };
 
@@ -71,8 +71,8 @@ export function foldProgramme(history: WorkflowHistory, opts: FoldOptions = {}):
       if (started) {
         args = decodePayloads(started.workflowExecutionStartedEventAttributes!.input)[0] as ProgrammeWorkflowArgs;
         state = initialProgrammeState(args, at);
-        const entry = args.carried ? null : (state.history.at(-1) ?? null);
-        opts.onApply?.({ runId: run.runId, triggerEventId: eventIdOf(started), at, type: args.carried ? 'continued_as_new' : 'programme_started', entry, rejected: null, version: state.version });
+        const lines = args.carried ? { entry: null, entries: [] } : newEntries(state.history, 0);
+        opts.onApply?.({ runId: run.runId, triggerEventId: eventIdOf(started), at, type: args.carried ? 'continued_as_new' : 'programme_started', ...lines, rejected: null, version: state.version });
       }
       for (const u of a.updates) {
         const input = u.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;

@@ -45,7 +45,7 @@ async function rowsOf(ctx: Parameters<typeof historySourceOf>[0] & { prisma: imp
 function timelineOf(history: WorkflowHistory): Array<{ at: number; runId: string; eventId: number; type: string; summary: string }> {
   const out: Array<{ at: number; runId: string; eventId: number; type: string; summary: string }> = [];
   const onApply = (a: AppliedEvent) => {
-    if (a.entry) out.push({ at: a.at, runId: a.runId, eventId: a.triggerEventId, type: a.type, summary: a.entry.summary });
+    if (a.entry) out.push({ at: a.at, runId: a.runId, eventId: a.triggerEventId, type: a.type, summary: a.entries.map((x) => x.summary).join('; ') });
   };
   if (workflowKindOf(history.workflowType) === 'programme') foldProgramme(history, { onApply });
   else foldAction(history, { onApply });

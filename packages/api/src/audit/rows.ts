@@ -88,7 +88,7 @@ type Words = Pick<HistoryRow, 'category' | 'actor' | 'what' | 'why'>;
 
 function describe(e: RawEvent, kind: WorkflowKind, done: AppliedEvent[], scheduled: Map<number, string>, updateNames: Map<string, string>): Words {
   const sys = (what: string, category: RowCategory = 'system'): Words => ({ category, actor: null, what, why: null });
-  const lines = done.flatMap((d) => (d.entry ? [d.entry.summary] : d.rejected ? [`Refused: ${d.rejected}`] : []));
+  const lines = done.flatMap((d) => (d.entries.length ? d.entries.map((x) => x.summary) : d.rejected ? [`Refused: ${d.rejected}`] : []));
   const domain = lines.join('; ');
   const k = eventKind(e);
   switch (k) {
@@ -112,14 +112,14 @@ function describe(e: RawEvent, kind: WorkflowKind, done: AppliedEvent[], schedul
     }
     case 'timerStarted': {
       const secs = Number(e.timerStartedEventAttributes!.startToFireTimeout?.seconds ?? 0);
-      return sys(`Timer set: wakes ${formatLondonInstant(eventTimeMs(e) + secs * 1000)}`, 'timer');
+      return sys(`Timer set: wakes ${formatLondonInstant(eventTimeMs(e) + secs * 1000)}`);
     }
     case 'timerFired':
       return done.some((d) => d.type === 'escalation_fired' || d.type === 'ladder_step_fired')
         ? sys(domain, 'escalation')
         : sys(domain || 'Timer fired: nothing was due (the state had moved on)', 'timer');
     case 'timerCanceled':
-      return sys('Timer cancelled: the state changed first', 'timer');
+      return sys('Timer cancelled: the state changed first');
     case 'activityTaskScheduled': {
       const a = e.activityTaskScheduledEventAttributes!;
       const name = a.activityType?.name ?? 'activity';
