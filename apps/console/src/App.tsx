@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import type { TRole } from '@ip/domain';
 import { authorities } from './authorities';
+import { ProgrammeHistoryPage } from './audit';
 import { Dashboard } from './dashboard/Dashboard';
 import { escalations } from './escalations';
 import { kpis } from './kpis';
@@ -51,6 +52,7 @@ export function App() {
           <Resource key="authorities" {...authorities} />,
           <CustomRoutes key="custom">
             <Route path="/risk-heat-map" element={<RiskHeatMapPage />} />
+            <Route path="/programmes/:id/history" element={<ProgrammeHistoryPage />} />
           </CustomRoutes>,
         ];
       }}
