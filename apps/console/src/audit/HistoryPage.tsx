@@ -19,6 +19,7 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { Link, Title, useCreatePath, useParams } from 'react-admin';
+import { VisuallyHidden } from '../components/VisuallyHidden';
 import { trpc } from '../providers/trpc';
 import { useApiQuery } from '../use-api-query';
 import { download } from './download';
@@ -42,7 +43,7 @@ function Row({ row }: { row: THistoryRow }) {
         <TableCell>{row.why ?? ''}</TableCell>
         <TableCell>
           <Button size="small" aria-expanded={open} aria-controls={`raw-${row.id}`} onClick={() => setOpen(!open)}>
-            {open ? 'Hide' : 'Show'} raw event<Box component="span" sx={{ position: 'absolute', left: -10000 }}> {row.eventId} of {row.workflowId}</Box>
+            {open ? 'Hide' : 'Show'} raw event<VisuallyHidden> {row.eventId} of {row.workflowId}</VisuallyHidden>
           </Button>
         </TableCell>
       </TableRow>

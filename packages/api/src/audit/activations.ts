@@ -18,7 +18,7 @@ export interface Activation {
   updates: RawEvent[];
   /** Commands the task wrote: timers started and cancelled, activities scheduled, markers, … */
   commands: RawEvent[];
-  /** The lowest id among the events that led to it (its "trigger"). */
+  /** The first event that led to it (its "trigger"): the first incoming event or accepted Update. */
   firstEventId: number;
 }
 
@@ -54,13 +54,17 @@ export function activationsOf(history: RawHistory): Activation[] {
         incoming,
         updates: [],
         commands: [],
-        firstEventId: Math.min(eventIdOf(e), ...ids),
+        // Without incoming events, what led to the task is its first Update (set below).
+        firstEventId: ids.length ? Math.min(...ids) : eventIdOf(e),
       };
       out.push(current);
       incoming = [];
       started = null;
     } else if (current) {
-      if (kind === 'workflowExecutionUpdateAccepted') current.updates.push(e);
+      if (kind === 'workflowExecutionUpdateAccepted') {
+        if (current.incoming.length === 0 && current.updates.length === 0) current.firstEventId = eventIdOf(e);
+        current.updates.push(e);
+      }
       else current.commands.push(e);
     }
   }

@@ -34,20 +34,40 @@ export function runHeader(history: RawHistory): { workflowType: string; continue
   return { workflowType: a.workflowType?.name ?? 'unknown', continuedFromRunId: a.continuedExecutionRunId || null };
 }
 
-/** Reads histories from Temporal, following continue-as-new back to the first run. */
+/**
+ * Reads histories from Temporal, following continue-as-new back to the first run. Pages are kept
+ * small: every projection carries the whole state, so one page of a long history can pass gRPC's
+ * 4 MB message limit (a 5,000-event action history is ~50 MB).
+ */
 export class TemporalHistorySource implements HistorySource {
-  constructor(private readonly client: Client, private readonly maxRuns = 1000) {}
+  constructor(private readonly client: Client, private readonly opts: { maxRuns?: number; pageSize?: number } = {}) {}
 
   async fetch(workflowId: string): Promise<WorkflowHistory> {
     const latest = await this.client.workflow.getHandle(workflowId).describe();
     const runs: WorkflowRun[] = [];
     let runId: string | null = latest.runId;
-    while (runId && runs.length < this.maxRuns) {
-      const history = await this.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    while (runId && runs.length < (this.opts.maxRuns ?? 1000)) {
+      const history = await this.fetchRun(workflowId, runId);
       runs.unshift({ runId, history });
       runId = runHeader(history).continuedFromRunId;
     }
     return { workflowId, workflowType: runHeader(runs[0]!.history).workflowType, runs };
+  }
+
+  private async fetchRun(workflowId: string, runId: string): Promise<RawHistory> {
+    const events: RawEvent[] = [];
+    let nextPageToken: Uint8Array | undefined;
+    do {
+      const page = await this.client.workflowService.getWorkflowExecutionHistory({
+        namespace: this.client.options.namespace,
+        execution: { workflowId, runId },
+        maximumPageSize: this.opts.pageSize ?? 50,
+        ...(nextPageToken ? { nextPageToken } : {}),
+      });
+      events.push(...(page.history?.events ?? []));
+      nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+    } while (nextPageToken);
+    return { events };
   }
 }
 
