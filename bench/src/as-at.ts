@@ -12,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
@@ -75,7 +76,10 @@ async function buildHistory(minEvents: number, log: (m: string) => void): Promis
         }
       }
       await env.sleep('60 days'); // the overdue ladder fires
-      const history = await new TemporalHistorySource(env.client).fetch(id);
+      // Every projection carries the whole state, so this history is ~50 MB and the test server
+      // sends it in one message (it ignores the page size): read it over a connection that allows that.
+      const big = await Connection.connect({ address: env.address, channelArgs: { 'grpc.max_receive_message_length': 512 * 2 ** 20 } });
+      const history = await new TemporalHistorySource(new Client({ connection: big, namespace: env.client.options.namespace })).fetch(id).finally(() => big.close());
       await handle.terminate('bench history captured');
       return history;
     });
