@@ -40,7 +40,11 @@ export function runHeader(history: RawHistory): { workflowType: string; continue
  * 4 MB message limit (a 5,000-event action history is ~50 MB).
  */
 export class TemporalHistorySource implements HistorySource {
-  constructor(private readonly client: Client, private readonly opts: { maxRuns?: number; pageSize?: number } = {}) {}
+  private readonly opts: { maxRuns?: number; pageSize?: number };
+  /** `opts` may also be a number: the most runs to follow (the first signature; kept working). */
+  constructor(private readonly client: Client, opts: number | { maxRuns?: number; pageSize?: number } = {}) {
+    this.opts = typeof opts === 'number' ? { maxRuns: opts } : opts;
+  }
 
   async fetch(workflowId: string): Promise<WorkflowHistory> {
     const latest = await this.client.workflow.getHandle(workflowId).describe();
