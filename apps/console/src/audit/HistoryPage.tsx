@@ -95,21 +95,21 @@ export function ProgrammeHistoryPage() {
         Everything that happened to <Link to={createPath({ resource: 'programmes', type: 'show', id })}>{id}</Link> and its actions, visits and requests, read from the workflows’ own histories.
       </Typography>
       <Box component="form" role="search" aria-label="Filter the history" onSubmit={(e) => e.preventDefault()} sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, my: 2, alignItems: 'center' }}>
-        <TextField select size="small" label="Kind" value={filter.kind ?? ''} onChange={(e) => set({ kind: e.target.value || undefined })} sx={{ minWidth: 180 }}>
+        <TextField fullWidth={false} select size="small" label="Kind" value={filter.kind ?? ''} onChange={(e) => set({ kind: e.target.value || undefined })} sx={{ minWidth: 180 }}>
           <MenuItem value="">All kinds</MenuItem>
           {Object.entries(KIND_LABELS).map(([k, v]) => <MenuItem key={k} value={k}>{v}</MenuItem>)}
         </TextField>
-        <TextField select size="small" label="Category" value={filter.category ?? ''} onChange={(e) => set({ category: e.target.value || undefined })} sx={{ minWidth: 200 }}>
+        <TextField fullWidth={false} select size="small" label="Category" value={filter.category ?? ''} onChange={(e) => set({ category: e.target.value || undefined })} sx={{ minWidth: 200 }}>
           <MenuItem value="">All categories</MenuItem>
           {Object.entries(CATEGORY_LABELS).map(([k, v]) => <MenuItem key={k} value={k}>{v}</MenuItem>)}
         </TextField>
-        <TextField select size="small" label="Who" value={filter.actor ?? ''} onChange={(e) => set({ actor: e.target.value || undefined })} sx={{ minWidth: 200 }}>
+        <TextField fullWidth={false} select size="small" label="Who" value={filter.actor ?? ''} onChange={(e) => set({ actor: e.target.value || undefined })} sx={{ minWidth: 200 }}>
           <MenuItem value="">Anyone</MenuItem>
           <MenuItem value="system">System (timers, escalations)</MenuItem>
           {(q.data?.actors ?? []).map((a) => <MenuItem key={a.userId} value={a.userId}>{a.who}</MenuItem>)}
         </TextField>
-        <TextField type="date" size="small" label="From" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField type="date" size="small" label="To" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField fullWidth={false} type="date" size="small" label="From" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField fullWidth={false} type="date" size="small" label="To" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} slotProps={{ inputLabel: { shrink: true } }} />
         <FormControlLabel control={<Checkbox checked={filter.includeSystem} onChange={(e) => set({ includeSystem: e.target.checked })} />} label="Show system events" />
       </Box>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }}>

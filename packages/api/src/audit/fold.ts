@@ -9,7 +9,11 @@ import type { WorkflowHistory } from './history-source.js';
 /** "As at" an instant (epoch ms) or just after a history event (of `runId`, default the latest run). */
 export type AsAtPoint = { at: number } | { eventId: number; runId?: string };
 
-/** One domain event the fold applied (or that the reducer refused, as the workflow's did). */
+/**
+ * One domain event the fold applied (or that the reducer refused, as the workflow's did). A programme
+ * ladder step whose timer fired is reported as 'ladder_step_due' (entry null: no state change yet);
+ * its 'ladder_step_fired' follows when the escalation has been written.
+ */
 export interface AppliedEvent {
   runId: string;
   /** The history event that caused it (Update accepted, timer fired, activity or child result, start). */

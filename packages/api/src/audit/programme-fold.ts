@@ -96,7 +96,12 @@ export function foldProgramme(history: WorkflowHistory, opts: FoldOptions = {}):
             const next = plan.next;
             if (!next || at < next.fireAt) continue;
             if (isMootStep(next, at)) apply(ladderStepFiredEvent(next, true, at), eventIdOf(e));
-            else stepDue = next;
+            else {
+              stepDue = next;
+              // Not a state change yet (that comes once the escalation is written): a line for the timeline of events only.
+              const line = { at, type: 'ladder_step_due', actor: null, reason: null, summary: `Due now: ${next.step.label} (${next.clock.label}); escalation being written` };
+              opts.onApply?.({ runId: run.runId, triggerEventId: eventIdOf(e), at, type: 'ladder_step_due', entry: null, entries: [line], rejected: null, version: state.version });
+            }
           } else if (plan.due && at >= plan.due.dueAt) {
             apply(clockElapsedEvent(plan.due.name, at), eventIdOf(e));
           }

@@ -45,7 +45,9 @@ export function formatLondonInstant(at: number): string {
 
 export function whoOf(actor: TActor | null): string {
   if (!actor) return 'System';
-  return `${actor.name ?? actor.userId} (${ROLE_WORDS[actor.role] ?? actor.role})`;
+  const role = ROLE_WORDS[actor.role] ?? actor.role;
+  const name = actor.name ?? actor.userId;
+  return name.endsWith(`(${role})`) ? name : `${name} (${role})`;
 }
 
 /** "recordPlanResponse" → "Record plan response". */
@@ -115,9 +117,9 @@ function describe(e: RawEvent, kind: WorkflowKind, done: AppliedEvent[], schedul
       return sys(`Timer set: wakes ${formatLondonInstant(eventTimeMs(e) + secs * 1000)}`);
     }
     case 'timerFired':
-      return done.some((d) => d.type === 'escalation_fired' || d.type === 'ladder_step_fired')
+      return done.some((d) => ['escalation_fired', 'reminder_skipped', 'ladder_step_fired', 'ladder_step_due'].includes(d.type))
         ? sys(domain, 'escalation')
-        : sys(domain || 'Timer fired: nothing was due (the state had moved on)', 'timer');
+        : sys(domain || 'Timer fired: nothing changed', 'timer');
     case 'timerCanceled':
       return sys('Timer cancelled: the state changed first');
     case 'activityTaskScheduled': {
