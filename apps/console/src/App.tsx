@@ -3,6 +3,7 @@ import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin'
 import type { TRole } from '@ip/domain';
 import { auditTrail } from './audit-trail';
 import { authorities } from './authorities';
+import { ProgrammeHistoryPage } from './audit';
 import { Dashboard } from './dashboard/Dashboard';
 import { escalations } from './escalations';
 import { kpis } from './kpis';
@@ -53,6 +54,7 @@ export function App() {
           <Resource key="auditTrail" {...auditTrail} />,
           <CustomRoutes key="custom">
             <Route path="/risk-heat-map" element={<RiskHeatMapPage />} />
+            <Route path="/programmes/:id/history" element={<ProgrammeHistoryPage />} />
           </CustomRoutes>,
         ];
       }}

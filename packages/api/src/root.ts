@@ -19,6 +19,7 @@ import { projectionsRouter } from './routers/projections.js';
 import { inspectionsRouter } from './routers/inspections.js';
 import { actionPlansRouter } from './routers/action-plans.js';
 import { auditTrailRouter } from './routers/audit-trail.js';
+import { auditRouter } from './audit/router.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -57,6 +58,7 @@ export const appRouter = router({
   inspections: inspectionsRouter,
   actionPlans: actionPlansRouter,
   auditTrail: auditTrailRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { Link, Show, TopToolbar, useCreatePath, useRecordContext } from 'react-a
 import { ActionPlanDaysLeftField, GradeField, IsoDateField, PhaseField } from '../components/fields';
 import { SummaryList } from '../components/SummaryList';
 import { useCanMutate } from '../use-can-mutate';
+import { AsAtPanel, DiffPanel } from '../audit';
 import { ClocksTable } from './ClocksTable';
 import { HistoryTimeline } from './HistoryTimeline';
 import { RecordInspectionButton } from './RecordInspectionDialog';
@@ -69,6 +70,17 @@ function ProgrammeDetail() {
 
       <Section id="history-heading" title="History">
         <HistoryTimeline history={record.history ?? []} />
+        <Box sx={{ mt: 1 }}>
+          <Link to={`/programmes/${encodeURIComponent(String(record.id))}/history`}>Full history with raw events and exports</Link>
+        </Box>
+      </Section>
+
+      <Section id="as-at-heading" title="As at an earlier date">
+        <AsAtPanel kind="programme" workflowId={String(record.id)} />
+      </Section>
+
+      <Section id="diff-heading" title="What changed between two dates">
+        <DiffPanel kind="programme" workflowId={String(record.id)} />
       </Section>
     </Box>
   );

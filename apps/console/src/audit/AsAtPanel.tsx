@@ -1,0 +1,102 @@
+/**
+ * "As at": the state of a programme or an action at any earlier moment, rebuilt by the API from the
+ * workflow's history (audit.asAt), never by asking the running workflow. A slider steps through the
+ * moments something changed (each a line of the history) up to now; the keyboard moves it too.
+ * Mount with a workflow kind and id (the programme page mounts it; so can the action page).
+ */
+import { useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Slider from '@mui/material/Slider';
+import Typography from '@mui/material/Typography';
+import { SummaryList } from '../components/SummaryList';
+import { StatusTag } from '../components/StatusTag';
+import { ClocksTable } from '../programmes/ClocksTable';
+import { formatDate, formatDateTime } from '../format';
+import { labelOf, PHASE_LABELS, PHASE_TONES } from '../labels';
+import { trpc } from '../providers/trpc';
+import { useApiQuery } from '../use-api-query';
+import type { TActionAsAtView, TAuditKind, TProgrammeAsAtView } from './types';
+
+function ProgrammeState({ view }: { view: TProgrammeAsAtView }) {
+  return (
+    <>
+      <SummaryList
+        rows={[
+          ['Phase', <StatusTag label={labelOf(PHASE_LABELS, view.phase)} tone={PHASE_TONES[view.phase as keyof typeof PHASE_TONES] ?? 'grey'} />],
+          ['Overall grade', view.grade ? view.grade.replace(/_/g, ' ') : 'Not yet inspected'],
+          ['Action plan submitted', view.planSubmittedOn ? formatDate(view.planSubmittedOn) : 'No'],
+          ['Monitoring visits', view.visits.length ? view.visits.map((v) => `${v.number} (${v.status})`).join(', ') : 'None'],
+          ['Version', String(view.version)],
+        ]}
+      />
+      <Typography component="h4" variant="subtitle1" sx={{ mt: 2 }}>Statutory clocks then</Typography>
+      <ClocksTable clocks={view.clocks as never} />
+    </>
+  );
+}
+
+function ActionState({ view }: { view: TActionAsAtView }) {
+  return (
+    <SummaryList
+      rows={[
+        ['Status', view.status.replace(/_/g, ' ')],
+        ['RAG', `${view.rag.rag.replace(/_/g, ' ')}${view.rag.reasons.length ? `: ${view.rag.reasons.join('; ')}` : ''}`],
+        ['Progress', `${view.percentComplete}% complete`],
+        ['Due', formatDate(view.dueOn)],
+        ['Escalation steps reached', view.steps.length ? view.steps.map((s) => s.label).join('; ') : 'None'],
+        ['Version', String(view.version)],
+      ]}
+    />
+  );
+}
+
+export function AsAtPanel({ kind, workflowId }: { kind: TAuditKind; workflowId: string }) {
+  // The moments to step through come with the first answer (the state now).
+  const [now] = useState(() => Date.now());
+  const [index, setIndex] = useState<number | null>(null);
+  const [committed, setCommitted] = useState<number | null>(null);
+  const first = useApiQuery(`asat:${kind}:${workflowId}:now`, (signal) => trpc.audit.asAt.query({ kind, workflowId, at: now }, { signal }).then((r) => r.data));
+  const points = useMemo(() => [...(first.data?.timeline ?? []).map((t) => ({ at: t.at, label: t.summary })), { at: now, label: 'Now' }], [first.data, now]);
+  const selected = committed === null ? null : points[committed];
+  const chosen = useApiQuery(selected ? `asat:${kind}:${workflowId}:${selected.at}` : null, (signal) => trpc.audit.asAt.query({ kind, workflowId, at: selected!.at }, { signal }).then((r) => r.data));
+  const shown = selected ? chosen.data : first.data;
+  const at = selected?.at ?? now;
+  const value = index ?? points.length - 1;
+  const valueText = (i: number) => `${formatDateTime(new Date(points[i]?.at ?? now))}: ${points[i]?.label ?? ''}`;
+
+  if (first.error) return <Alert severity="error">Could not rebuild the history: {first.error.message}</Alert>;
+  if (!first.data) return <Typography role="status">Reading the history…</Typography>;
+  return (
+    <Box>
+      <Typography id={`asat-${workflowId}-label`} gutterBottom>
+        Move the slider to see the {kind} as it stood after each change (arrow keys step one change; Home goes to the start).
+      </Typography>
+      <Box sx={{ px: 2 }}>
+        <Slider
+          aria-labelledby={`asat-${workflowId}-label`}
+          getAriaValueText={valueText}
+          valueLabelDisplay="off"
+          min={0}
+          max={points.length - 1}
+          step={1}
+          marks
+          value={value}
+          onChange={(_, v) => setIndex(v as number)}
+          onChangeCommitted={(_, v) => setCommitted((v as number) === points.length - 1 ? null : (v as number))}
+        />
+      </Box>
+      <Typography component="h3" variant="h6" aria-live="polite" sx={{ mt: 1 }}>
+        As at {formatDateTime(new Date(at))}
+        {selected && selected.label !== 'Now' ? ` — after “${selected.label}”` : ' (now)'}
+      </Typography>
+      {selected && chosen.isPending ? <Typography role="status">Rebuilding from history…</Typography> : null}
+      {chosen.error ? <Alert severity="error">{chosen.error.message}</Alert> : null}
+      {shown?.view
+        ? kind === 'programme'
+          ? <ProgrammeState view={shown.view as unknown as TProgrammeAsAtView} />
+          : <ActionState view={shown.view as unknown as TActionAsAtView} />
+        : shown ? <Typography>It did not exist yet.</Typography> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,3 @@
+export { AsAtPanel } from './AsAtPanel';
+export { DiffPanel } from './DiffPanel';
+export { ProgrammeHistoryPage } from './HistoryPage';
