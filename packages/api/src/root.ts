@@ -16,6 +16,8 @@ import { monitoringVisitsRouter } from './routers/monitoring-visits.js';
 import { interventionsRouter } from './routers/interventions.js';
 import { informationRequestsRouter } from './routers/information-requests.js';
 import { projectionsRouter } from './routers/projections.js';
+import { historyArchiveRouter } from './routers/history-archive.js';
+import { historyVerificationRouter } from './routers/history-verification.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -51,6 +53,8 @@ export const appRouter = router({
   interventions: interventionsRouter,
   informationRequests: informationRequestsRouter,
   projections: projectionsRouter,
+  historyArchive: historyArchiveRouter,
+  historyVerification: historyVerificationRouter,
 });
 
 export type AppRouter = typeof appRouter;
