@@ -16,6 +16,7 @@ import { monitoringVisitsRouter } from './routers/monitoring-visits.js';
 import { interventionsRouter } from './routers/interventions.js';
 import { informationRequestsRouter } from './routers/information-requests.js';
 import { projectionsRouter } from './routers/projections.js';
+import { auditRouter } from './audit/router.js';
 import { historyArchiveRouter } from './routers/history-archive.js';
 import { historyVerificationRouter } from './routers/history-verification.js';
 
@@ -53,6 +54,7 @@ export const appRouter = router({
   interventions: interventionsRouter,
   informationRequests: informationRequestsRouter,
   projections: projectionsRouter,
+  audit: auditRouter,
   historyArchive: historyArchiveRouter,
   historyVerification: historyVerificationRouter,
 });

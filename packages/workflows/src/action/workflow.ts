@@ -26,26 +26,15 @@ import {
   proxyActivities,
   setHandler,
   workflowInfo,
-  type defineUpdate,
+  defineUpdate,
 } from '@temporalio/workflow';
 import {
-  DEFAULT_ACTION_LADDER,
   LifecycleRejection,
-  ZActionDefinition,
-  ZActionRules,
-  ZActor,
-  ZLadder,
   actionCommandEvent,
   actionView,
-  assessActionRag,
   defaultActionContext,
-  ladderStepEvent,
-  nextRagReviewAt,
-  pendingActionSteps,
   reduceAction,
-  sameActionRag,
   type ActionView,
-  type PendingActionStep,
   type TActionCommandName,
   type TActionEvent,
   type TActionState,
@@ -53,17 +42,10 @@ import {
 import type { Activities } from '@ip/activities';
 import {
   actionStateQuery,
-  approveActionExtensionUpdate,
-  attachActionEvidenceUpdate,
-  cancelActionUpdate,
-  rejectActionExtensionUpdate,
-  requestActionExtensionUpdate,
-  requestActionSignOffUpdate,
-  signOffActionUpdate,
-  updateActionProgressUpdate,
   type ActionCommand,
   type ActionWorkflowArgs,
 } from './definitions.js';
+import { ACTION_UPDATE_COMMANDS, actionCreatedEvent, actionTimerEvent, actionWake } from './steps.js';
 
 const { projectAction, recordEscalation } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -113,14 +95,8 @@ export async function actionWorkflow(args: ActionWorkflowArgs): Promise<TActionS
 
   // Every handler is registered before the first await, so an Update sent with the start is not lost.
   setHandler(actionStateQuery, view);
-  command(updateActionProgressUpdate, 'updateProgress');
-  command(attachActionEvidenceUpdate, 'attachEvidence');
-  command(requestActionSignOffUpdate, 'requestSignOff');
-  command(signOffActionUpdate, 'signOff');
-  command(requestActionExtensionUpdate, 'requestExtension');
-  command(approveActionExtensionUpdate, 'approveExtension');
-  command(rejectActionExtensionUpdate, 'rejectExtension');
-  command(cancelActionUpdate, 'cancel');
+  // One table of Update names (shared with the audit replay), so the two read the same commands.
+  for (const [update, name] of Object.entries(ACTION_UPDATE_COMMANDS)) command(defineUpdate<ActionView, [ActionCommand<typeof name>]>(update), name);
 
   await projectAction(state);
 
@@ -129,12 +105,11 @@ export async function actionWorkflow(args: ActionWorkflowArgs): Promise<TActionS
    * in between deciding and recording (a cancel arriving now sees the step as reached); the
    * Escalation row follows, exactly once because its id is derived (recordEscalation skips duplicates).
    */
-  const reach = async (pending: PendingActionStep, at: number): Promise<void> => {
-    const event = ladderStepEvent(state, pending, at);
+  const reach = async (event: TActionEvent): Promise<void> => {
     state = reduceAction(state, event, ctx);
     if (event.type === 'escalation_fired') {
       await recordEscalation({
-        id: pending.escalationId,
+        id: event.escalationId,
         workflowId,
         programmeId: state.programmeId,
         subjectKind: 'action',
@@ -148,7 +123,7 @@ export async function actionWorkflow(args: ActionWorkflowArgs): Promise<TActionS
         // The step was taken from the current schedule with no change since, so this is its due date.
         dueOn: state.dueOn,
         fireAt: event.fireAt,
-        firedAt: at,
+        firedAt: event.at,
       });
     }
     await projectAction(state);
@@ -158,9 +133,8 @@ export async function actionWorkflow(args: ActionWorkflowArgs): Promise<TActionS
   // (an extension moves every pending step; completion or cancellation ends the loop).
   while (!isClosed()) {
     const now = Date.now();
-    const step = pendingActionSteps(state, ctx.calendar)[0];
-    const review = nextRagReviewAt(state, now, ctx.calendar);
-    const wakeAt = Math.min(step?.fireAt ?? Infinity, review ?? Infinity);
+    const wake = actionWake(state, now, ctx.calendar);
+    const wakeAt = wake.wakeAt;
     const seen = state.version;
     if (wakeAt === Infinity) {
       await condition(() => state.version !== seen);
@@ -170,13 +144,9 @@ export async function actionWorkflow(args: ActionWorkflowArgs): Promise<TActionS
     // An Update handled in the same activation as the timer also counts: `step` may be from a
     // baseline an extension has just replaced, so recompute rather than fire it.
     if (changed || state.version !== seen) continue;
-    const at = Date.now();
     // A timer never fires before its instant; if the clock reads earlier, the loop sleeps the rest.
-    if (step && at >= step.fireAt) await reach(step, at);
-    else if (review !== null && at >= review && !sameActionRag(assessActionRag(state, at, ctx.calendar), state.rag)) {
-      state = reduceAction(state, { type: 'rag_reviewed', at }, ctx);
-      await projectAction(state);
-    }
+    const event = actionTimerEvent(state, wake, Date.now(), ctx.calendar);
+    if (event) await reach(event);
   }
   // Let in-flight Updates (e.g. the one that closed it) finish projecting and reply.
   await condition(allHandlersFinished);
@@ -186,28 +156,9 @@ export async function actionWorkflow(args: ActionWorkflowArgs): Promise<TActionS
 /** Validates the start arguments; a bad one fails the workflow (not just its task) with the reason. */
 function create(args: ActionWorkflowArgs, actionId: string, ctx: ReturnType<typeof defaultActionContext>): TActionState {
   try {
-    return reduceAction(null, createdEvent(args, actionId), ctx);
+    return reduceAction(null, actionCreatedEvent(args, actionId, Date.now()), ctx);
   } catch (err) {
     if (err instanceof LifecycleRejection) throw ApplicationFailure.nonRetryable(err.message, 'InvalidAction');
     throw err;
   }
-}
-
-function createdEvent(args: ActionWorkflowArgs, actionId: string): TActionEvent {
-  const parse = <T>(what: string, r: { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } }): T => {
-    if (r.success) return r.data;
-    const issue = r.error.issues[0];
-    throw ApplicationFailure.nonRetryable(`${what}.${issue?.path.join('.')}: ${issue?.message}`, 'InvalidAction');
-  };
-  if (!args.reason || args.reason.trim().length < 3) throw ApplicationFailure.nonRetryable('reason: give a reason', 'InvalidAction');
-  return {
-    type: 'action_created',
-    at: Date.now(),
-    actor: parse('actor', ZActor.safeParse(args.actor)),
-    reason: args.reason.trim(),
-    actionId,
-    definition: parse('definition', ZActionDefinition.safeParse(args.definition)),
-    ladder: args.ladder ? parse('ladder', ZLadder.safeParse(args.ladder)) : DEFAULT_ACTION_LADDER,
-    rules: parse('rules', ZActionRules.safeParse(args.rules ?? {})),
-  };
 }

@@ -29,12 +29,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
-  clockViews,
-  programmeContext,
   ZLadder,
   escalationId,
   LifecycleRejection,
-  nextDeadline,
   reduceProgramme,
   ZActor,
   ZInspection,
@@ -52,7 +49,21 @@ import {
   type ProgrammeWorkflowArgs,
 } from './definitions.js';
 import { defineUpdate } from '@temporalio/workflow';
-import { pendingSteps } from './ladder-timers.js';
+import {
+  applyProgrammeEvent,
+  clockElapsedEvent,
+  initialProgrammeState,
+  isMootStep,
+  ladderStepFiredEvent,
+  LADDERS_PATCH,
+  legacyNextDeadline,
+  nextProgrammeStep,
+  programmeCommandEvent,
+  programmeContextOf,
+  programmeView,
+  visitClosedEvent,
+  visitScheduledEvent,
+} from './steps.js';
 
 const { projectProgramme, recordEscalation } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -61,18 +72,17 @@ const { projectProgramme, recordEscalation } = proxyActivities<Activities>({
 
 export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TProgrammeState> {
   // The context follows the programme's configuration (ladders, calendar), which an admin may change.
-  const ctxOf = () =>
-    programmeContext({ ladders: { ...(args.ladders ?? {}), ...(state?.config.ladders ?? {}) }, calendarOverrides: state?.config.calendarOverrides });
+  const ctxOf = () => programmeContextOf(args, state);
   // Version 1 waited on the earliest clock only; ladders came later. Old histories keep the old loop.
-  const ladders = args.carried ? true : patched('escalation-ladders');
-  let state: TProgrammeState = args.carried ?? reduceProgramme(null, { type: 'programme_started', at: Date.now(), ...args }, programmeContext({ ladders: args.ladders ?? {} }));
+  const ladders = args.carried ? true : patched(LADDERS_PATCH);
+  let state: TProgrammeState = initialProgrammeState(args, Date.now());
   let openChildren = 0;
 
-  const view = (): ProgrammeView => ({ ...state, clocks: clockViews(state, Date.now(), ctxOf().calendar), asAt: Date.now() });
+  const view = (): ProgrammeView => programmeView(args, state, Date.now());
   const apply = async (event: TProgrammeEvent): Promise<ProgrammeView> => {
     let next: TProgrammeState;
     try {
-      next = reduceProgramme(state, event, ctxOf());
+      next = applyProgrammeEvent(state, event, ctxOf(), ladders);
     } catch (err) {
       // Two Updates validated against the same state can still collide: the loser fails cleanly
       // with the domain's reason instead of failing the workflow task.
@@ -80,10 +90,6 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
       throw err;
     }
     if (next === state) return view();
-    if (ladders && next.phase === 'action_planning' && (event.type === 'inspection_recorded' || event.type === 'reinspection_recorded')) {
-      // From the ladders version on, an inadequate judgement also back-schedules the plan's milestones.
-      next = reduceProgramme(next, { type: 'milestones_scheduled', at: event.at }, ctxOf());
-    }
     state = next;
     await projectProgramme(state);
     return view();
@@ -102,7 +108,7 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
   // Handlers are registered before the first await, so an Update sent with the start is not lost.
   setHandler(programmeStateQuery, view);
   for (const [name, type] of Object.entries(PROGRAMME_COMMANDS)) {
-    const toEvent = (cmd: HumanCommand): TProgrammeEvent => ({ ...cmd, type, at: Date.now() }) as TProgrammeEvent;
+    const toEvent = (cmd: HumanCommand): TProgrammeEvent => programmeCommandEvent(type, cmd, Date.now());
     setHandler(defineUpdate<ProgrammeView, [HumanCommand]>(name), (cmd) => apply(toEvent(cmd)), {
       validator: (cmd) => {
         const inspection = (cmd as { inspection?: unknown }).inspection;
@@ -127,7 +133,7 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
     scheduleMonitoringVisitUpdate,
     async (cmd) => {
       const workflowId = monitoringVisitWorkflowId(state.programmeId, cmd.number);
-      const result = await apply({ ...cmd, type: 'monitoring_visit_scheduled', at: Date.now(), workflowId });
+      const result = await apply(visitScheduledEvent(cmd, workflowId, Date.now()));
       const child = await startChild('monitoringVisitWorkflow', {
         workflowId,
         args: [{ programmeId: state.programmeId, onsCode: state.onsCode, authorityName: state.authorityName, number: cmd.number, theme: cmd.theme, plannedStartOn: cmd.plannedStartOn }],
@@ -135,12 +141,12 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
       });
       openChildren += 1;
       void child.result().then(
-        (r: MonitoringVisitResult | undefined) => apply({ type: 'monitoring_visit_closed', at: Date.now(), number: cmd.number, letterPublishedOn: r?.letterPublishedOn ?? null }),
-        () => apply({ type: 'monitoring_visit_closed', at: Date.now(), number: cmd.number, letterPublishedOn: null }),
+        (r: MonitoringVisitResult | undefined) => apply(visitClosedEvent(cmd.number, r, Date.now())),
+        () => apply(visitClosedEvent(cmd.number, null, Date.now())),
       ).finally(() => { openChildren -= 1; });
       return result;
     },
-    { validator: (cmd) => validate(cmd, { ...cmd, type: 'monitoring_visit_scheduled', at: Date.now(), workflowId: 'probe' }) },
+    { validator: (cmd) => validate(cmd, visitScheduledEvent(cmd, 'probe', Date.now())) },
   );
 
   await projectProgramme(state);
@@ -151,7 +157,7 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
       await condition(allHandlersFinished);
       if (openChildren === 0) await continueAsNew<typeof programmeWorkflow>({ ...args, carried: state });
     }
-    const next = pendingSteps(state, ctxOf().ladders, ctxOf().calendar)[0];
+    const next = nextProgrammeStep(args, state);
     const seen = state.version;
     if (!next) {
       await condition(() => state.version !== seen || shouldContinueAsNew(args));
@@ -159,9 +165,7 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
     }
     const changed = await condition(() => state.version !== seen, Math.max(1, next.fireAt - Date.now()));
     if (changed || Date.now() < next.fireAt) continue;
-    // A "due soon" reminder once the deadline has passed (a back-dated entry, or a long outage) tells
-    // nobody anything: it is marked done without a message. Escalations always go out.
-    const moot = next.step.kind === 'reminder' && Date.now() >= next.clock.dueAt;
+    const moot = isMootStep(next, Date.now());
     if (!moot) {
       await recordEscalation({
         id: escalationId(state.programmeId, next.ladder.id, `${next.step.id}@${next.clock.startedOn}`, state.cycle),
@@ -180,8 +184,7 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
         firedAt: Date.now(),
       });
     }
-    await apply({ type: 'ladder_step_fired', at: Date.now(), clock: next.clock.name, stepId: next.step.id, key: next.key,
-      offsetWorkingDays: next.step.offsetWorkingDays, label: moot ? `(reminder not sent: deadline already past) ${next.step.label}` : next.step.label });
+    await apply(ladderStepFiredEvent(next, moot, Date.now()));
   }
   await condition(allHandlersFinished);
   return state;
@@ -189,14 +192,14 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
   /** Version 1: sleep until the earliest running deadline and mark it passed. Kept for old histories. */
   async function legacyClockLoop(): Promise<TProgrammeState> {
     while (state.phase !== 'closed') {
-      const due = nextDeadline(state);
+      const due = legacyNextDeadline(state);
       const seen = state.version;
       if (!due) {
         await condition(() => state.version !== seen);
         continue;
       }
       const changed = await condition(() => state.version !== seen, Math.max(1, due.dueAt - Date.now()));
-      if (!changed && Date.now() >= due.dueAt) await apply({ type: 'clock_elapsed', at: Date.now(), clock: due.name });
+      if (!changed && Date.now() >= due.dueAt) await apply(clockElapsedEvent(due.name, Date.now()));
     }
     return state;
   }

@@ -1,0 +1,151 @@
+/**
+ * Equivalence, by property: for randomly generated scenarios (commands separated by random gaps of
+ * working days) run on the real Temporal time-skipping test server, the state a live query returned
+ * at each instant equals the state rebuilt "as at" that instant from the history fetched afterwards.
+ * Rejected commands, ladder timers, RAG reviews, extensions re-baselining timers all occur.
+ */
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCalendar, londonDateOf, londonMidnightUtcMs, type TActor } from '@ip/domain';
+import { actionStateQuery, actionWorkflowId, programmeStateQuery, workflowsPath } from '@ip/workflows';
+import { actionAsAt, programmeAsAt } from './as-at.js';
+import { TemporalHistorySource } from './history-source.js';
+
+const pm: TActor = { userId: 'u-pm', role: 'programme_manager', name: 'Priya Shah' };
+const pm2: TActor = { userId: 'u-pm2', role: 'programme_manager', name: 'Tom Reid' };
+const calendar = defaultCalendar();
+const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
+
+let env: TestWorkflowEnvironment;
+let worker: Worker;
+let running: Promise<void>;
+const taskQueue = `as-at-${randomUUID()}`;
+const counts = { timerEvents: 0, updates: 0, rejected: 0, checks: 0 };
+
+const noop = async () => undefined;
+const activities = {
+  projectProgramme: noop, projectAction: noop, projectLifecycleRecord: noop,
+  recordEscalation: async () => ({ created: true }),
+  evaluateKpiReturn: async () => ({ evaluated: 0, red: 0, amber: 0, escalationsCreated: 0 }),
+};
+
+beforeAll(async () => {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const path = process.env.TEMPORAL_TEST_SERVER_PATH;
+  env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+  const bundle: WorkflowBundleWithSourceMap = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+  worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+  running = worker.run();
+}, 60_000);
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+});
+
+/** Sleeps `wd` working days ahead (to `hour` o'clock London), 0 → a few minutes. */
+async function gap(wd: number, hour: number): Promise<void> {
+  const now = await env.currentTimeMs();
+  const target = wd === 0 ? now + 5 * 60_000 : londonMidnightUtcMs(calendar.addWorkingDays(londonDateOf(now), wd)) + hour * 3_600_000;
+  if (target > now) await env.sleep(target - now);
+}
+
+const ZGap = fc.record({ wd: fc.integer({ min: 0, max: 12 }), hour: fc.integer({ min: 0, max: 23 }) });
+
+type ActionStep =
+  | { cmd: 'progress'; pct: number; rag?: 'green' | 'amber' | 'red' }
+  | { cmd: 'evidence' } | { cmd: 'requestExtension'; wd: number } | { cmd: 'approveExtension' } | { cmd: 'rejectExtension' }
+  | { cmd: 'requestSignOff' } | { cmd: 'signOff'; returned: boolean } | { cmd: 'cancel' } | { cmd: 'wait' };
+const actionStep: fc.Arbitrary<ActionStep> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ cmd: fc.constant('progress' as const), pct: fc.integer({ min: 0, max: 100 }), rag: fc.constantFrom('green' as const, 'amber' as const, 'red' as const) }) },
+  { weight: 1, arbitrary: fc.constant({ cmd: 'evidence' as const }) },
+  { weight: 2, arbitrary: fc.record({ cmd: fc.constant('requestExtension' as const), wd: fc.integer({ min: 5, max: 40 }) }) },
+  { weight: 2, arbitrary: fc.constant({ cmd: 'approveExtension' as const }) },
+  { weight: 1, arbitrary: fc.constant({ cmd: 'rejectExtension' as const }) },
+  { weight: 1, arbitrary: fc.constant({ cmd: 'requestSignOff' as const }) },
+  { weight: 1, arbitrary: fc.record({ cmd: fc.constant('signOff' as const), returned: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.constant({ cmd: 'cancel' as const }) },
+  { weight: 3, arbitrary: fc.constant({ cmd: 'wait' as const }) },
+);
+
+async function send(run: () => Promise<unknown>): Promise<void> {
+  counts.updates += 1;
+  await run().catch(() => { counts.rejected += 1; });
+}
+
+describe('as at T (rebuilt from history) equals the live query at T', () => {
+  it('actions: random commands and working-day gaps', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 10, max: 45 }), fc.boolean(), fc.array(fc.tuple(actionStep, ZGap), { minLength: 3, maxLength: 7 }), async (dueWd, ofsted, steps) => {
+        const today = londonDateOf(await env.currentTimeMs());
+        const id = actionWorkflowId('programme-E09000099-1', randomUUID());
+        const handle = await env.client.workflow.start('actionWorkflow', {
+          workflowId: id, taskQueue,
+          args: [{ definition: { programmeId: 'programme-E09000099-1', title: 'Return home interviews within 72 hours', owner: { name: 'Sam Patel' }, dueOn: calendar.addWorkingDays(today, dueWd), ofstedLinked: ofsted }, actor: pm, reason: 'Priority 3 of the plan' }],
+        });
+        const live: Array<{ asAt: number }> = [await handle.query(actionStateQuery)];
+        for (const [step, g] of steps) {
+          const base = { actor: pm, reason: 'At the monthly review' };
+          const u = (name: string, arg: object) => send(() => handle.executeUpdate(name, { args: [{ ...base, ...arg }] }));
+          if (step.cmd === 'progress') await u('updateActionProgress', { percentComplete: step.pct, ragAssessment: step.rag, note: `Now ${step.pct}%` });
+          else if (step.cmd === 'evidence') await u('attachActionEvidence', { title: 'Case audit', reference: 'QA-7' });
+          else if (step.cmd === 'requestExtension') await u('requestActionExtension', { newDueOn: calendar.addWorkingDays(londonDateOf(await env.currentTimeMs()), step.wd), justification: 'Recruitment delayed' });
+          else if (step.cmd === 'approveExtension') await send(() => handle.executeUpdate('approveActionExtension', { args: [{ actor: pm2, reason: 'Agreed at board' }] }));
+          else if (step.cmd === 'rejectExtension') await send(() => handle.executeUpdate('rejectActionExtension', { args: [{ actor: pm2, reason: 'Not agreed' }] }));
+          else if (step.cmd === 'requestSignOff') await u('requestActionSignOff', {});
+          else if (step.cmd === 'signOff') await send(() => handle.executeUpdate('signOffAction', { args: [{ actor: pm2, reason: 'Checked', outcome: step.returned ? 'returned' : 'signed_off' }] }));
+          else if (step.cmd === 'cancel') await u('cancelAction', {});
+          live.push(await handle.query(actionStateQuery));
+          await gap(g.wd, g.hour);
+          live.push(await handle.query(actionStateQuery));
+        }
+        const history = await new TemporalHistorySource(env.client).fetch(id);
+        counts.timerEvents += (history.runs[0]!.history.events ?? []).filter((e) => e.timerFiredEventAttributes).length;
+        for (const v of live) {
+          counts.checks += 1;
+          expect(plain(actionAsAt(history, { at: v.asAt }).view), `as at ${new Date(v.asAt).toISOString()}`).toEqual(plain(v));
+        }
+      }),
+      { numRuns: 6, endOnFailure: true },
+    );
+    expect(counts.timerEvents).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('programmes: inspection, then random plan commands and working-day gaps with ladder timers', async () => {
+    type PStep = { cmd: 'publish' | 'submit' | 'accept' | 'return' | 'wait' };
+    const pstep = fc.constantFrom<PStep>({ cmd: 'publish' }, { cmd: 'submit' }, { cmd: 'accept' }, { cmd: 'return' }, { cmd: 'wait' }, { cmd: 'wait' });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('inadequate', 'requires_improvement', 'good'), fc.array(fc.tuple(pstep, fc.record({ wd: fc.integer({ min: 0, max: 35 }), hour: fc.integer({ min: 0, max: 23 }) })), { minLength: 2, maxLength: 6 }), async (grade, steps) => {
+        const id = `programme-PROP${randomUUID().slice(0, 8)}-1`;
+        const handle = await env.client.workflow.start('programmeWorkflow', {
+          workflowId: id, taskQueue, args: [{ programmeId: id, onsCode: 'E09000099', authorityName: 'Northmoor Borough Council', cycle: 1, actor: pm, reason: 'Judged after inspection' }],
+        });
+        const today = londonDateOf(await env.currentTimeMs());
+        await send(() => handle.executeUpdate('recordInspection', { args: [{ actor: pm, reason: 'Report received', inspection: { type: 'standard', fieldworkStartedOn: today, fieldworkEndedOn: today, reportReceivedOn: today, judgements: { overallEffectiveness: grade } } }] }));
+        const live: Array<{ asAt: number }> = [await handle.query(programmeStateQuery)];
+        for (const [step, g] of steps) {
+          const on = londonDateOf(await env.currentTimeMs());
+          const base = { actor: pm, reason: 'Recorded at the board' };
+          if (step.cmd === 'publish') await send(() => handle.executeUpdate('publishReport', { args: [{ ...base, publishedOn: on }] }));
+          else if (step.cmd === 'submit') await send(() => handle.executeUpdate('submitPlan', { args: [{ ...base, submittedOn: on }] }));
+          else if (step.cmd === 'accept' || step.cmd === 'return') await send(() => handle.executeUpdate('recordPlanResponse', { args: [{ ...base, outcome: step.cmd === 'accept' ? 'accepted' : 'returned', letterOn: on, comments: 'Letter' }] }));
+          live.push(await handle.query(programmeStateQuery));
+          await gap(g.wd, g.hour);
+          live.push(await handle.query(programmeStateQuery));
+        }
+        const history = await new TemporalHistorySource(env.client).fetch(id);
+        counts.timerEvents += (history.runs[0]!.history.events ?? []).filter((e) => e.timerFiredEventAttributes).length;
+        for (const v of live) {
+          counts.checks += 1;
+          expect(plain(programmeAsAt(history, { at: v.asAt }).view), `as at ${new Date(v.asAt).toISOString()}`).toEqual(plain(v));
+        }
+        await handle.terminate('property test done').catch(() => undefined);
+      }),
+      { numRuns: 5, endOnFailure: true },
+    );
+    console.log(`as-at property: ${counts.checks} instants compared, ${counts.updates} commands (${counts.rejected} rejected), ${counts.timerEvents} timers fired`);
+  }, 120_000);
+});

@@ -1,0 +1,60 @@
+/** zod inputs of the audit procedures; every error names its field. */
+import { z } from 'zod';
+import { endOfLondonDayUtcMs, londonMidnightUtcMs } from '@ip/domain';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** An instant: epoch ms, an ISO date-time, or a date ('YYYY-MM-DD', a day in Europe/London). */
+export const ZInstant = z.union([z.number().int().min(0), z.string().regex(ISO_DATE, 'expected YYYY-MM-DD'), z.iso.datetime({ offset: true })]);
+export type TInstant = z.infer<typeof ZInstant>;
+
+/** Epoch ms of an instant; a bare date means its start (`end` false) or its end (`end` true). */
+export function instantMs(v: TInstant, end = false): number {
+  if (typeof v === 'number') return v;
+  if (ISO_DATE.test(v)) return end ? endOfLondonDayUtcMs(v) : londonMidnightUtcMs(v);
+  return Date.parse(v);
+}
+
+export const KINDS = ['programme', 'action', 'monitoring_visit', 'intervention', 'information_request', 'kpi_return', 'other'] as const;
+export const CATEGORIES = ['person', 'timer', 'escalation', 'child', 'system'] as const;
+const ZId = z.string().min(1).max(200);
+
+export const ZHistoryFilter = z.object({
+  kind: z.enum(KINDS).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  /** A user id, or part of a name (case-insensitive); 'system' for timers and escalations. */
+  actor: z.string().min(1).max(200).optional(),
+  from: ZInstant.optional(),
+  to: ZInstant.optional(),
+  workflowId: ZId.optional(),
+  /** Workflow tasks, timers set, read-model writes: hidden unless asked for. */
+  includeSystem: z.boolean().default(false),
+});
+export type THistoryFilter = z.infer<typeof ZHistoryFilter>;
+
+export const ZHistoryInput = z.object({
+  programmeId: ZId,
+  filter: ZHistoryFilter.default({ includeSystem: false }),
+  pagination: z.object({ page: z.number().int().min(1), perPage: z.number().int().min(1).max(500) }).default({ page: 1, perPage: 50 }),
+  order: z.enum(['ASC', 'DESC']).default('ASC'),
+});
+
+export const ZExportCsvInput = z.object({ programmeId: ZId, filter: ZHistoryFilter.default({ includeSystem: false }) });
+export const ZExportJsonInput = z.object({ workflowId: ZId });
+
+export const ZAsAtInput = z
+  .object({
+    kind: z.enum(['programme', 'action']),
+    workflowId: ZId,
+    at: ZInstant.optional(),
+    eventId: z.number().int().min(1).optional(),
+    runId: z.string().min(1).max(100).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.at === undefined) === (v.eventId === undefined)) ctx.addIssue({ code: 'custom', path: ['at'], message: 'give either an instant (at) or an event id (eventId)' });
+  });
+
+export const ZDiffInput = z
+  .object({ kind: z.enum(['programme', 'action']), workflowId: ZId, from: ZInstant, to: ZInstant })
+  .superRefine((v, ctx) => {
+    if (instantMs(v.from) > instantMs(v.to, true)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  });
