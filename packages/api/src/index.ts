@@ -5,5 +5,5 @@ export { userForToken, hashToken } from './routers/auth.js';
 export type { ProgrammeRecord } from './routers/programmes.js';
 export { createTemporalClient, temporalConnectionOptions } from './temporal-connection.js';
 export { ensureHistoryArchiveSchedule } from './audit/archive-schedule.js';
-export { historyOf, runsOf, archivedHistory, type THistory, type StoredRun } from './audit/archive-source.js';
+export { ArchiveBackedHistorySource } from './audit/archive-source.js';
 export type { HistoryVerificationJob } from './routers/history-verification.js';

@@ -19,6 +19,7 @@ import { projectionsRouter } from './routers/projections.js';
 import { auditRouter } from './audit/router.js';
 import { historyArchiveRouter } from './routers/history-archive.js';
 import { historyVerificationRouter } from './routers/history-verification.js';
+import { boardPackRouter } from './routers/board-pack.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -57,6 +58,7 @@ export const appRouter = router({
   audit: auditRouter,
   historyArchive: historyArchiveRouter,
   historyVerification: historyVerificationRouter,
+  boardPack: boardPackRouter,
 });
 
 export type AppRouter = typeof appRouter;

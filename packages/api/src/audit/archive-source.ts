@@ -1,70 +1,57 @@
 /**
- * Histories from wherever they still are: Temporal while it keeps them, the PostgreSQL archive
- * (WorkflowHistoryArchive) once retention has removed them. History, "as at", replay and board packs
- * read through here, so they keep working after Temporal has forgotten a workflow.
+ * The archive-backed HistorySource: histories from Temporal while it keeps them, from the PostgreSQL
+ * archive (WorkflowHistoryArchive) once retention or a deletion has removed them — run by run, so a
+ * continue-as-new chain whose oldest runs have expired is still whole. History, "as at", replay and
+ * board packs read through it and keep working after Temporal has forgotten a workflow.
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { temporal } from '@temporalio/proto';
 import { parseArchivedHistory } from '@ip/activities';
 import type { PrismaClient } from '@ip/db';
-
-export type THistory = temporal.api.history.v1.IHistory;
-
-export interface StoredRun {
-  workflowId: string;
-  runId: string;
-  workflowType: string;
-  startedAt: Date;
-  closedAt: Date | null;
-  source: 'temporal' | 'archive';
-}
-
-export interface HistorySources {
-  prisma: PrismaClient;
-  temporal: Client;
-}
+import { runHeader, type HistorySource, type RawHistory, type WorkflowHistory, type WorkflowRun } from './history-source.js';
 
 const isNotFound = (err: unknown): boolean =>
-  err instanceof WorkflowNotFoundError || (err as { code?: number })?.code === 5 || /not found/i.test((err as Error)?.message ?? '');
+  err instanceof WorkflowNotFoundError || (err as { code?: number })?.code === 5 || /not ?found/i.test((err as Error)?.message ?? '');
 
-/** One run's archived history, or null when it was never archived. Refuses tampered bytes. */
-export async function archivedHistory(prisma: PrismaClient, workflowId: string, runId?: string): Promise<THistory | null> {
-  const row = await prisma.workflowHistoryArchive.findFirst({
-    where: { workflowId, ...(runId ? { runId } : {}) },
-    orderBy: { closedAt: 'desc' },
-  });
-  return row ? parseArchivedHistory(row) : null;
-}
+export class ArchiveBackedHistorySource implements HistorySource {
+  /** Where each run of the last fetch came from (for the report and the tests). */
+  readonly sources = new Map<string, 'temporal' | 'archive'>();
 
-/**
- * A run's history (the latest run when runId is omitted): from Temporal, or from the archive when
- * Temporal no longer has it. Null when neither has it.
- */
-export async function historyOf(src: HistorySources, workflowId: string, runId?: string): Promise<{ history: THistory; source: 'temporal' | 'archive' } | null> {
-  try {
-    return { history: await src.temporal.workflow.getHandle(workflowId, runId).fetchHistory(), source: 'temporal' };
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
+  constructor(private readonly prisma: PrismaClient, private readonly client: Client, private readonly maxRuns = 1000) {}
+
+  /** One run: Temporal first, then the archive (its bytes checked against their sha256). */
+  async run(workflowId: string, runId: string): Promise<RawHistory | null> {
+    try {
+      const history = await this.client.workflow.getHandle(workflowId, runId).fetchHistory();
+      if (history.events?.length) {
+        this.sources.set(runId, 'temporal');
+        return history;
+      }
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+    const row = await this.prisma.workflowHistoryArchive.findUnique({ where: { workflowId_runId: { workflowId, runId } } });
+    if (!row) return null;
+    this.sources.set(runId, 'archive');
+    return parseArchivedHistory(row);
   }
-  const history = await archivedHistory(src.prisma, workflowId, runId);
-  return history ? { history, source: 'archive' } : null;
-}
 
-/**
- * Every run of a workflow id, oldest first (a continued-as-new programme has several): Temporal's
- * runs and the archive's, merged by run id.
- */
-export async function runsOf(src: HistorySources, workflowId: string): Promise<StoredRun[]> {
-  const runs = new Map<string, StoredRun>();
-  const archived = await src.prisma.workflowHistoryArchive.findMany({
-    where: { workflowId },
-    select: { runId: true, workflowType: true, startedAt: true, closedAt: true },
-  });
-  for (const a of archived) runs.set(a.runId, { workflowId, ...a, source: 'archive' });
-  if (!/^[\w.:-]+$/.test(workflowId)) throw new Error(`Unexpected workflow id: ${workflowId}`);
-  for await (const wf of src.temporal.workflow.list({ query: `WorkflowId = "${workflowId}"` })) {
-    if (runs.has(wf.runId)) continue;
-    runs.set(wf.runId, { workflowId, runId: wf.runId, workflowType: wf.type, startedAt: wf.startTime, closedAt: wf.closeTime ?? null, source: 'temporal' });
+  async fetch(workflowId: string): Promise<WorkflowHistory> {
+    let latest: string | null = null;
+    try {
+      latest = (await this.client.workflow.getHandle(workflowId).describe()).runId;
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      const row = await this.prisma.workflowHistoryArchive.findFirst({ where: { workflowId }, orderBy: [{ closedAt: 'desc' }, { archivedAt: 'desc' }], select: { runId: true } });
+      latest = row?.runId ?? null;
+    }
+    if (!latest) throw Object.assign(new Error(`No history for workflow ${workflowId} in Temporal or the archive`), { name: 'WorkflowNotFoundError' });
+    const runs: WorkflowRun[] = [];
+    for (let runId: string | null = latest; runId && runs.length < this.maxRuns; ) {
+      const history = await this.run(workflowId, runId);
+      if (!history) break; // older runs expired before archiving: the chain starts here
+      runs.unshift({ runId, history });
+      runId = runHeader(history).continuedFromRunId;
+    }
+    return { workflowId, workflowType: runHeader(runs[0]!.history).workflowType, runs };
   }
-  return [...runs.values()].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.runId.localeCompare(b.runId));
 }
