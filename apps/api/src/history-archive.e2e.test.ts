@@ -95,10 +95,11 @@ describe('history archive', () => {
     const before = (await source.fetch(workflowId)).runs[0]!;
     expect(source.sources.get(kpiRunIds[0]!)).toBe('temporal');
     await rig.temporal.workflowService.deleteWorkflowExecution({ namespace: rig.namespace, workflowExecution: { workflowId, runId: kpiRunIds[0] } });
-    for (let i = 0; i < 100; i++) {
+    // The server deletes asynchronously (a deletion task): wait until it no longer knows the workflow.
+    for (let i = 0; i < 300; i++) {
       const gone = await rig.temporal.workflow.getHandle(workflowId).describe().then(() => false, () => true);
       if (gone) break;
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 300));
     }
     await expect(rig.temporal.workflow.getHandle(workflowId).describe()).rejects.toThrow();
     const after = (await source.fetch(workflowId)).runs[0]!;
@@ -108,7 +109,7 @@ describe('history archive', () => {
     // The audit procedures read through the same source: the raw export still answers.
     const exported = await auditor.audit.exportJson.query({ workflowId });
     expect(JSON.stringify(exported)).toContain(kpiRunIds[0]);
-  });
+  }, 150_000);
 
   it('refuses the admin command to auditors and programme managers', async () => {
     await expect(auditor.historyArchive.run.mutate({ clientRequestId: randomUUID(), reason: 'Try' })).rejects.toMatchObject({ data: { code: 'FORBIDDEN' } });
