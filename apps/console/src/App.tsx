@@ -15,6 +15,7 @@ import { SERVICE_NAME } from './service';
 import { ServiceLayout } from './ServiceLayout';
 import { theme } from './theme';
 import { workstreams } from './workstreams';
+import { VerifyHistoriesPage } from './audit/VerifyHistoriesPage';
 
 const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];
 const { Route } = reactRouterProvider;
@@ -51,6 +52,7 @@ export function App() {
           <Resource key="authorities" {...authorities} />,
           <CustomRoutes key="custom">
             <Route path="/risk-heat-map" element={<RiskHeatMapPage />} />
+            <Route path="/verify-histories" element={<VerifyHistoriesPage />} />
           </CustomRoutes>,
         ];
       }}
