@@ -17,6 +17,7 @@ import { SERVICE_NAME } from './service';
 import { ServiceLayout } from './ServiceLayout';
 import { theme } from './theme';
 import { workstreams } from './workstreams';
+import { VerifyHistoriesPage } from './audit/VerifyHistoriesPage';
 
 const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];
 const { Route } = reactRouterProvider;
@@ -55,6 +56,7 @@ export function App() {
           <CustomRoutes key="custom">
             <Route path="/risk-heat-map" element={<RiskHeatMapPage />} />
             <Route path="/programmes/:id/history" element={<ProgrammeHistoryPage />} />
+            <Route path="/verify-histories" element={<VerifyHistoriesPage />} />
           </CustomRoutes>,
         ];
       }}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import ListSubheader from '@mui/material/ListSubheader';
 import GridIcon from '@mui/icons-material/GridOnOutlined';
+import VerifiedIcon from '@mui/icons-material/VerifiedOutlined';
 import { Menu, useSidebarState } from 'react-admin';
 
 /** A group heading; hidden when the sidebar is folded to icons only. */
@@ -39,6 +40,7 @@ export function ServiceMenu() {
       <Group>Reference</Group>
       <Menu.ResourceItem name="authorities" />
       <Menu.ResourceItem name="auditTrail" />
+      <Menu.Item to="/verify-histories" primaryText="Verify histories" leftIcon={<VerifiedIcon />} />
     </Menu>
   );
 }

@@ -31,7 +31,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<{ worker:
     connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue ?? TASK_QUEUE,
-    activities: createActivities({ prisma: opts.prisma }),
+    activities: createActivities({ prisma: opts.prisma, replayCode: opts.workflowBundle ?? { workflowsPath } }),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
     ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
   });

@@ -5,14 +5,22 @@ import { projectLifecycleRecord, type LifecycleRecordProjection } from './projec
 import { projectProgrammeState } from './projection/programme.js';
 import { projectActionState } from './projection/action.js';
 import { evaluateKpiReturn, type KpiReturnInput, type KpiReturnResult } from './kpi/evaluate-return.js';
+import { heartbeat, getClient } from '@temporalio/activity';
+import { archiveClosedHistories, historySha256, type ArchiveResult } from './archive/archive-histories.js';
+import { verifyAllHistories, parseArchivedHistory, type HistoryMismatch } from './verify/verify-histories.js';
+import { replayBundle, type ReplayCode } from './verify/replay-bundle.js';
 
 export type { KpiReturnInput, KpiReturnResult };
 export type { EscalationFact, LifecycleRecordProjection };
 /** The projections themselves, for rebuilding the read model from Temporal (the API's projections.rebuild). */
 export { projectActionState, projectLifecycleRecord, projectProgrammeState };
+export { archiveClosedHistories, historySha256, type ArchiveResult };
+export { verifyAllHistories, parseArchivedHistory, type HistoryMismatch, type ReplayCode };
 
 export interface ActivityDeps {
   prisma: PrismaClient;
+  /** The workflow code "verify all histories" replays against (the worker passes its own). */
+  replayCode?: ReplayCode;
 }
 
 /** Builds the activities with their I/O clients injected (the worker and tests pass the same shape). */
@@ -35,6 +43,28 @@ export function createActivities(deps: ActivityDeps) {
     /** Exactly-once: see recordEscalationFact. */
     async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
       return recordEscalationFact(deps.prisma, fact);
+    },
+    /** Idempotent: see archiveClosedHistories. Uses the worker's own Temporal client. */
+    async archiveHistories(input: { taskQueue?: string | undefined; limit?: number | undefined }): Promise<ArchiveResult> {
+      return archiveClosedHistories(deps.prisma, getClient(), {
+        ...(input.taskQueue ? { taskQueue: input.taskQueue } : {}),
+        ...(input.limit ? { limit: input.limit } : {}),
+        onProgress: (n) => heartbeat(n),
+      });
+    },
+    /** Replays every stored history against the worker's workflow code; progress in the job row. */
+    async verifyHistories(input: { jobId: string; taskQueue?: string | undefined }): Promise<{ mismatches: number }> {
+      if (!deps.replayCode) throw new Error('this worker was started without its workflow code for replay (replayCode)');
+      const mismatches: HistoryMismatch[] = await verifyAllHistories(deps.prisma, getClient(), input.jobId, {
+        workflowBundle: await replayBundle(deps.replayCode),
+        ...(input.taskQueue ? { taskQueue: input.taskQueue } : {}),
+        onProgress: (done, total) => heartbeat({ done, total }),
+      });
+      return { mismatches: mismatches.length };
+    },
+    /** A verification that could not run at all is marked so, with the reason. */
+    async failHistoryVerification(input: { jobId: string; error: string }): Promise<void> {
+      await deps.prisma.historyVerification.update({ where: { id: input.jobId }, data: { status: 'error', error: input.error, finishedAt: new Date() } });
     },
   };
 }

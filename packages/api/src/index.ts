@@ -4,3 +4,6 @@ export { createContextInner, type Context, type ContextDeps, type SessionUser, t
 export { userForToken, hashToken } from './routers/auth.js';
 export type { ProgrammeRecord } from './routers/programmes.js';
 export { createTemporalClient, temporalConnectionOptions } from './temporal-connection.js';
+export { ensureHistoryArchiveSchedule } from './audit/archive-schedule.js';
+export { ArchiveBackedHistorySource } from './audit/archive-source.js';
+export type { HistoryVerificationJob } from './routers/history-verification.js';

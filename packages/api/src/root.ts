@@ -20,6 +20,9 @@ import { inspectionsRouter } from './routers/inspections.js';
 import { actionPlansRouter } from './routers/action-plans.js';
 import { auditTrailRouter } from './routers/audit-trail.js';
 import { auditRouter } from './audit/router.js';
+import { historyArchiveRouter } from './routers/history-archive.js';
+import { historyVerificationRouter } from './routers/history-verification.js';
+import { boardPackRouter } from './routers/board-pack.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -59,6 +62,9 @@ export const appRouter = router({
   actionPlans: actionPlansRouter,
   auditTrail: auditTrailRouter,
   audit: auditRouter,
+  historyArchive: historyArchiveRouter,
+  historyVerification: historyVerificationRouter,
+  boardPack: boardPackRouter,
 });
 
 export type AppRouter = typeof appRouter;

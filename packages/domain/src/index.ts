@@ -8,3 +8,4 @@ export * from './action/index.js';
 export * from './information-request/index.js';
 export * from './monitoring-visit/index.js';
 export * from './intervention/index.js';
+export * from './history-archive/schemas.js';

@@ -10,3 +10,5 @@ export * from './action/definitions.js';
 export * from './monitoring-visit/definitions.js';
 export * from './intervention/definitions.js';
 export * from './kpi-return/definitions.js';
+export * from './history-archive/definitions.js';
+export * from './history-verification/definitions.js';

@@ -5,3 +5,5 @@ export { actionWorkflow } from './action/workflow.js';
 export { monitoringVisitWorkflow } from './monitoring-visit/workflow.js';
 export { interventionWorkflow } from './intervention/workflow.js';
 export { kpiReturnWorkflow } from './kpi-return/workflow.js';
+export { historyArchiveWorkflow } from './history-archive/workflow.js';
+export { historyVerificationWorkflow } from './history-verification/workflow.js';

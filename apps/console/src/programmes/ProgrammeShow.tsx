@@ -9,15 +9,17 @@ import { AsAtPanel, DiffPanel } from '../audit';
 import { ClocksTable } from './ClocksTable';
 import { HistoryTimeline } from './HistoryTimeline';
 import { RecordInspectionButton } from './RecordInspectionDialog';
+import { BoardPackButton } from '../audit/BoardPackButton';
 import type { TProgrammeRecord } from './types';
 
 function ProgrammeActions() {
   const record = useRecordContext<TProgrammeRecord>();
   const canMutate = useCanMutate();
-  if (!record || !canMutate || record.phase !== 'awaiting_inspection') return null;
+  if (!record) return null;
   return (
     <TopToolbar>
-      <RecordInspectionButton programmeId={record.id} />
+      {canMutate && record.phase === 'awaiting_inspection' && <RecordInspectionButton programmeId={record.id} />}
+      <BoardPackButton programmeId={record.id} />
     </TopToolbar>
   );
 }

@@ -1,7 +1,8 @@
-/** The history source the audit procedures read: Temporal (an archive can be put behind it here). */
+/** The history source the audit procedures read: Temporal, and the archive once Temporal has forgotten. */
 import type { Context } from '../context.js';
-import { TemporalHistorySource, type HistorySource } from './history-source.js';
+import { ArchiveBackedHistorySource } from './archive-source.js';
+import type { HistorySource } from './history-source.js';
 
-export function historySourceOf(ctx: Pick<Context, 'temporal'>): HistorySource {
-  return new TemporalHistorySource(ctx.temporal);
+export function historySourceOf(ctx: Pick<Context, 'temporal' | 'prisma'>): HistorySource {
+  return new ArchiveBackedHistorySource(ctx.prisma, ctx.temporal);
 }

@@ -1,0 +1,136 @@
+/**
+ * Renders a BoardPack as a PDF, byte for byte the same for the same pack: the document's dates are
+ * the pack's instant (pdfkit derives the file ID from them), the font is DejaVu Sans embedded from
+ * the pinned npm package (no system fonts), and every table is in the order boardPackData gives.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { BoardPack } from './board-pack-data.js';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const REGULAR = join(FONT_DIR, 'DejaVuSans.ttf');
+const BOLD = join(FONT_DIR, 'DejaVuSans-Bold.ttf');
+
+const LONDON = 'Europe/London';
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON });
+const dateTimeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: LONDON, timeZoneName: 'short' });
+/** "4 June 2026" for an ISO calendar date (noon UTC keeps it on its day in London). */
+export const isoDateEnGb = (iso: string | null): string => (iso ? dateFmt.format(new Date(`${iso}T12:00:00Z`)) : '—');
+export const instantEnGb = (ms: number): string => dateTimeFmt.format(new Date(ms));
+
+const RAG_WORDS: Record<string, string> = { green: 'Green', amber: 'Amber', red: 'Red', complete: 'Complete', awaiting_sign_off: 'Awaiting sign-off', cancelled: 'Cancelled' };
+const words = (s: string) => s.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+type Doc = InstanceType<typeof PDFDocument>;
+const MARGIN = 50;
+
+function heading(doc: Doc, text: string): void {
+  if (doc.y > doc.page.height - 140) doc.addPage();
+  doc.moveDown(0.8).font('bold').fontSize(13).fillColor('#0b0c0c').text(text, MARGIN);
+  doc.moveDown(0.3).font('regular').fontSize(9);
+}
+
+/** A simple table: header row in bold, rows wrapped within fixed column widths, new page as needed. */
+function table(doc: Doc, columns: { title: string; width: number }[], rows: string[][], empty: string): void {
+  if (rows.length === 0) {
+    doc.font('regular').fontSize(9).text(empty, MARGIN);
+    return;
+  }
+  const draw = (cells: string[], font: 'regular' | 'bold') => {
+    doc.font(font).fontSize(9);
+    const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: columns[i]!.width - 6 })));
+    if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
+    const top = doc.y;
+    let x = MARGIN;
+    cells.forEach((c, i) => {
+      doc.text(c, x, top, { width: columns[i]!.width - 6 });
+      x += columns[i]!.width;
+    });
+    doc.x = MARGIN;
+    doc.y = top + height + 4;
+  };
+  draw(columns.map((c) => c.title), 'bold');
+  for (const r of rows) draw(r, 'regular');
+}
+
+/** The pack as PDF bytes. */
+export function renderBoardPackPdf(pack: BoardPack): Promise<Buffer> {
+  const asAt = new Date(pack.at);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    lang: 'en-GB',
+    displayTitle: true,
+    info: {
+      Title: `Improvement board pack: ${pack.authorityName}, as at ${instantEnGb(pack.at)}`,
+      Author: 'Improvement programme',
+      Subject: `Programme ${pack.programmeId}, run ${pack.runId}, history event ${pack.eventId}`,
+      Creator: 'Improvement programme',
+      Producer: 'Improvement programme',
+      CreationDate: asAt,
+      ModDate: asAt,
+    },
+  });
+  doc.registerFont('regular', REGULAR);
+  doc.registerFont('bold', BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((ok, fail) => {
+    doc.on('end', () => ok(Buffer.concat(chunks)));
+    doc.on('error', fail);
+  });
+
+  doc.font('bold').fontSize(18).text('Improvement board pack');
+  doc.font('regular').fontSize(11).text(`${pack.authorityName} — improvement cycle ${pack.cycle}`);
+  doc.fontSize(10).text(`As at ${instantEnGb(pack.at)} (history event ${pack.eventId}: ${pack.eventSummary})`);
+  doc.text(`Phase: ${words(pack.phase)}. Judgement: ${pack.grade ? words(pack.grade) : 'not yet recorded'}.`);
+  doc.fontSize(8).fillColor('#505a5f').text(`Programme ${pack.programmeId}, run ${pack.runId}. Reconstructed from workflow history; the same event always gives this same document.`);
+  doc.fillColor('#0b0c0c');
+
+  heading(doc, 'Statutory and plan deadlines');
+  table(doc, [{ title: 'Deadline', width: 230 }, { title: 'Due', width: 110 }, { title: 'Status', width: 80 }, { title: 'Working days left', width: 75 }],
+    pack.clocks.map((c) => [c.label, isoDateEnGb(c.dueOn), words(c.status), c.status === 'running' ? String(c.workingDaysLeft) : '—']), 'No deadlines running.');
+
+  heading(doc, 'RAG by priority');
+  table(doc, [{ title: 'Priority / workstream', width: 185 }, { title: 'Lead', width: 110 }, { title: 'Red', width: 40 }, { title: 'Amber', width: 45 }, { title: 'Green', width: 45 }, { title: 'Complete', width: 70 }],
+    pack.priorities.map((p) => [p.name, p.lead, String(p.counts.red), String(p.counts.amber), String(p.counts.green), String(p.counts.complete)]), 'No workstreams or actions yet.');
+
+  heading(doc, `Overdue actions (${pack.overdue.length})`);
+  table(doc, [{ title: 'Action', width: 215 }, { title: 'Workstream', width: 90 }, { title: 'Owner', width: 100 }, { title: 'Was due', width: 90 }],
+    pack.overdue.map((a) => [a.title, a.workstream ?? '—', a.owner ?? '—', isoDateEnGb(a.dueOn)]), 'No action was overdue.');
+
+  heading(doc, `All actions (${pack.actions.length})`);
+  table(doc, [{ title: 'Action', width: 215 }, { title: 'Workstream', width: 90 }, { title: 'Due', width: 100 }, { title: 'RAG', width: 90 }],
+    pack.actions.map((a) => [a.title, a.workstream ?? '—', isoDateEnGb(a.dueOn), RAG_WORDS[a.rag] ?? a.rag]), 'No actions yet.');
+
+  heading(doc, `Escalations (${pack.escalations.length})`);
+  table(doc, [{ title: 'Fired', width: 115 }, { title: 'About', width: 170 }, { title: 'Step', width: 130 }, { title: 'Acknowledged', width: 80 }],
+    pack.escalations.map((e) => [instantEnGb(e.firedAt), e.subjectTitle, `${e.label} (${words(e.kind)}, ${words(e.level)})`, e.acknowledged ? 'Yes' : 'No']), 'No reminders or escalations had fired.');
+
+  heading(doc, 'KPIs against targets');
+  table(doc, [{ title: 'KPI', width: 185 }, { title: 'Target', width: 70 }, { title: 'Latest', width: 70 }, { title: 'Period end', width: 100 }, { title: 'RAG', width: 70 }],
+    pack.kpis.map((k) => [k.name, `${k.direction === 'lower_is_better' ? '≤ ' : '≥ '}${k.target}${k.unit === 'percent' ? '%' : ''}`, k.value === null ? '—' : `${k.value}${k.unit === 'percent' ? '%' : ''}`, isoDateEnGb(k.periodEnd), k.rag ? RAG_WORDS[k.rag]! : 'No figure']), 'No KPIs defined.');
+
+  heading(doc, 'Monitoring visits and findings');
+  if (pack.visits.length === 0) doc.text('No monitoring visits scheduled.', MARGIN);
+  for (const v of pack.visits) {
+    doc.font('bold').fontSize(10).text(`Visit ${v.number}: ${v.theme}`, MARGIN);
+    doc.font('regular').fontSize(9).text(`Planned ${isoDateEnGb(v.plannedStartOn)}; ${words(v.status)}; letter ${v.letterPublishedOn ? `published ${isoDateEnGb(v.letterPublishedOn)}` : 'not yet published'}.`);
+    for (const p of v.progress) doc.text(`Progress: ${p}`, { indent: 10 });
+    for (const p of v.improvement) doc.text(`To improve: ${p}`, { indent: 10 });
+    doc.moveDown(0.3);
+  }
+
+  heading(doc, 'Risks (residual score, highest first)');
+  table(doc, [{ title: 'Ref', width: 45 }, { title: 'Risk', width: 200 }, { title: 'Owner', width: 100 }, { title: 'Score', width: 50 }, { title: 'Threshold', width: 100 }],
+    pack.risks.map((r) => [r.ref, r.title, r.owner, String(r.score), String(r.threshold)]), 'No risks recorded.');
+
+  if (pack.notes.length) {
+    heading(doc, 'Notes on this reconstruction');
+    for (const n of pack.notes) doc.text(n, MARGIN);
+  }
+  doc.end();
+  return done;
+}
