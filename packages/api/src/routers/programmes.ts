@@ -8,6 +8,7 @@ import { ensureKpiReturnSchedule } from '../kpi-schedule.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
 import { withReceipt } from '../receipts.js';
+import { fieldError } from '../errors.js';
 import { programmeCommands } from './programme-commands.js';
 import { toProgrammeRecord, type ProgrammeRow } from './programme-record.js';
 export type { ProgrammeRecord } from './programme-record.js';
@@ -79,7 +80,7 @@ export const programmesRouter = router({
       withReceipt(ctx, 'programmes.create', input.clientRequestId, async () => {
         const authority = await ctx.prisma.localAuthority.findUnique({ where: { onsCode: input.onsCode } });
         if (!authority) {
-          throw new TRPCError({ code: 'BAD_REQUEST', message: `onsCode: no authority with ONS code ${input.onsCode}` });
+          throw fieldError(['onsCode'], `no authority with ONS code ${input.onsCode}`);
         }
         const open = await ctx.prisma.programme.findFirst({
           where: { authorityId: authority.id, phase: { not: 'closed' } },
