@@ -4,3 +4,4 @@ export { createContextInner, type Context, type ContextDeps, type SessionUser, t
 export { userForToken, hashToken } from './routers/auth.js';
 export type { ProgrammeRecord } from './routers/programmes.js';
 export { createTemporalClient, temporalConnectionOptions } from './temporal-connection.js';
+export { toUserError } from './errors.js';

@@ -8,6 +8,7 @@ import { ensureKpiReturnSchedule } from '../kpi-schedule.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
 import { withReceipt } from '../receipts.js';
+import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
 import { programmeCommands } from './programme-commands.js';
 import { toProgrammeRecord, type ProgrammeRow } from './programme-record.js';
@@ -84,8 +85,15 @@ export const programmesRouter = router({
         }
         const open = await ctx.prisma.programme.findFirst({
           where: { authorityId: authority.id, phase: { not: 'closed' } },
+          include: { authority: true },
         });
         if (open) {
+          // A retry of the create that started it (the first attempt died before storing its
+          // receipt, e.g. the API was killed): the same effect, so answer with it.
+          if (await startedByRequest(ctx.temporal, open.id, input.clientRequestId)) {
+            await ensureKpiReturnSchedule(ctx.temporal, open.id, ctx.taskQueue ?? TASK_QUEUE);
+            return { data: toProgrammeRecord(open, ctx.now()) };
+          }
           throw new TRPCError({ code: 'CONFLICT', message: `${authority.name} already has an open programme (${open.id})` });
         }
         const cycle = (await ctx.prisma.programme.count({ where: { authorityId: authority.id } })) + 1;
@@ -103,6 +111,7 @@ export const programmesRouter = router({
             workflowId: id,
             taskQueue: ctx.taskQueue ?? TASK_QUEUE,
             args: [args],
+            memo: { clientRequestId: input.clientRequestId },
           });
         } catch (err) {
           // A concurrent retry of the same command started it first: same effect, so carry on.
@@ -116,3 +125,9 @@ export const programmesRouter = router({
     ),
   ...programmeCommands,
 });
+
+/** Whether the programme workflow `id` was started by the create command with this request id. */
+async function startedByRequest(temporal: Context['temporal'], id: string, clientRequestId: string): Promise<boolean> {
+  const described = await temporal.workflow.getHandle(id).describe().catch(() => null);
+  return described?.memo?.clientRequestId === clientRequestId;
+}
