@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Client } from '@temporalio/client';
 import pino, { type Logger } from 'pino';
-import { appRouter, createContextInner, userForToken } from '@ip/api';
+import { TRPCError } from '@trpc/server';
+import { appRouter, createContextInner, toUserError, userForToken } from '@ip/api';
 import type { PrismaClient } from '@ip/db';
 import { appendSetCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies.js';
 import { serveStatic } from './static.js';
@@ -33,7 +34,13 @@ export function createApiServer(opts: ApiServerOptions): Server {
     maxBodySize: opts.maxBodySize ?? 256 * 1024,
     async createContext({ req, res }) {
       const token = readCookie(req, SESSION_COOKIE);
-      const session = await userForToken(opts.prisma, token, Date.now()).catch(() => null);
+      // A session that cannot be checked because the database is down is SERVICE_UNAVAILABLE, not
+      // "signed out": the client should retry, not send the user to the sign-in page.
+      const session = await userForToken(opts.prisma, token, Date.now()).catch((err: unknown) => {
+        const mapped = token ? toUserError(err) : null;
+        if (mapped instanceof TRPCError && mapped.code === 'SERVICE_UNAVAILABLE') throw mapped;
+        return null;
+      });
       return createContextInner(
         { prisma: opts.prisma, temporal: opts.temporal, taskQueue: opts.taskQueue },
         {

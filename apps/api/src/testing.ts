@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { Client } from '@temporalio/client';
 import type { AppRouter } from '@ip/api';
 import { createTemporalClient } from '@ip/api';
@@ -46,7 +46,7 @@ async function createNamespace(address: string, namespace: string): Promise<stri
   }
 }
 
-export async function startRig(opts: { consoleDir?: string } = {}): Promise<Rig> {
+export async function startRig(opts: { consoleDir?: string; logger?: Logger } = {}): Promise<Rig> {
   const db: TempDatabase = await createTempDatabase();
   await applyMigrations({ databaseUrl: db.url });
   const prisma = createPrisma({ databaseUrl: db.url });
@@ -59,7 +59,7 @@ export async function startRig(opts: { consoleDir?: string } = {}): Promise<Rig>
   const { worker, connection: workerConnection } = await createWorker({ temporalAddress: address, namespace, prisma, taskQueue });
   const running = worker.run();
   const { client: temporal, connection } = createTemporalClient(address, namespace);
-  const server = createApiServer({ prisma, temporal, taskQueue, consoleDir: opts.consoleDir, logger: pino({ level: 'silent' }) });
+  const server = createApiServer({ prisma, temporal, taskQueue, consoleDir: opts.consoleDir, logger: opts.logger ?? pino({ level: 'silent' }) });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

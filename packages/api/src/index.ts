@@ -7,3 +7,4 @@ export { createTemporalClient, temporalConnectionOptions } from './temporal-conn
 export { ensureHistoryArchiveSchedule } from './audit/archive-schedule.js';
 export { ArchiveBackedHistorySource } from './audit/archive-source.js';
 export type { HistoryVerificationJob } from './routers/history-verification.js';
+export { toUserError } from './errors.js';

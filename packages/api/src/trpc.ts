@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import type { TRole } from '@ip/domain';
 import type { Context } from './context.js';
 import { toUserError } from './errors.js';
+import { assertStorableText } from './input-guard.js';
 
 /** Who may call a procedure: 'public' (anyone, signed in or not) or a list of roles. */
 export type Access = 'public' | readonly TRole[];
@@ -41,9 +42,15 @@ const userErrors = t.middleware(async ({ next }) => {
   return res;
 });
 
+/** Refuses text no column can hold before any schema or write sees it (see input-guard.ts). */
+const storableText = t.middleware(async ({ getRawInput, next }) => {
+  assertStorableText(await getRawInput());
+  return next();
+});
+
 /** Callable by anyone, signed in or not (sign-in itself, health). Access is recorded in meta. */
 export function publicProcedure() {
-  return t.procedure.meta({ access: 'public' }).use(userErrors);
+  return t.procedure.meta({ access: 'public' }).use(userErrors).use(storableText);
 }
 
 /**
@@ -60,7 +67,8 @@ export function procedure(roles: readonly TRole[]) {
         throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${ctx.user.role}) cannot do this` });
       }
       return next({ ctx: { ...ctx, user: ctx.user } });
-    });
+    })
+    .use(storableText);
 }
 
 /** Everyone signed in may read. */

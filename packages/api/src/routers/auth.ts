@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from '@ip/db';
 import { ZChangePasswordInput, ZRole } from '@ip/domain';
 import { procedure, publicProcedure, READERS, router } from '../trpc.js';
 import { loginLimiter } from '../rate-limit.js';
+import { fieldError } from '../errors.js';
 
 const SESSION_DAYS = 7;
 
@@ -51,7 +52,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.user.id } });
       if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: 'currentPassword: that is not your current password' });
+        throw fieldError(['currentPassword'], 'that is not your current password');
       }
       const passwordHash = await hashPassword(input.newPassword);
       const now = new Date(ctx.now());

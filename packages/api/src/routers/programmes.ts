@@ -7,6 +7,8 @@ import { ensureKpiReturnSchedule } from '../kpi-schedule.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
 import { withReceipt } from '../receipts.js';
+import type { Context } from '../context.js';
+import { fieldError } from '../errors.js';
 import { programmeCommands } from './programme-commands.js';
 import { toProgrammeRecord } from './programme-record.js';
 import { startOnce, waitForProjection } from './workflow-support.js';
@@ -72,12 +74,19 @@ export const programmesRouter = router({
       withReceipt(ctx, 'programmes.create', input.clientRequestId, async () => {
         const authority = await ctx.prisma.localAuthority.findUnique({ where: { onsCode: input.onsCode } });
         if (!authority) {
-          throw new TRPCError({ code: 'BAD_REQUEST', message: `onsCode: no authority with ONS code ${input.onsCode}` });
+          throw fieldError(['onsCode'], `no authority with ONS code ${input.onsCode}`);
         }
         const open = await ctx.prisma.programme.findFirst({
           where: { authorityId: authority.id, phase: { not: 'closed' } },
+          include: { authority: true },
         });
         if (open) {
+          // A retry of the create that started it (the first attempt died before storing its
+          // receipt, e.g. the API was killed): the same effect, so answer with it.
+          if (await startedByRequest(ctx.temporal, open.id, input.clientRequestId)) {
+            await ensureKpiReturnSchedule(ctx.temporal, open.id, ctx.taskQueue ?? TASK_QUEUE);
+            return { data: toProgrammeRecord(open, ctx.now()) };
+          }
           throw new TRPCError({ code: 'CONFLICT', message: `${authority.name} already has an open programme (${open.id})` });
         }
         const cycle = (await ctx.prisma.programme.count({ where: { authorityId: authority.id } })) + 1;
@@ -92,7 +101,7 @@ export const programmesRouter = router({
         };
         // 'existing': a concurrent retry of this command started it first (same effect), or the id
         // belongs to a workflow this database does not know (waitForProjection says CONFLICT).
-        const started = await startOnce(ctx, 'programmeWorkflow', id, args, WORDING);
+        const started = await startOnce(ctx, 'programmeWorkflow', id, args, WORDING, { memo: { clientRequestId: input.clientRequestId } });
         await ensureKpiReturnSchedule(ctx.temporal, id, ctx.taskQueue ?? TASK_QUEUE);
         const find = () => ctx.prisma.programme.findUnique({ where: { id }, include: { authority: true } });
         const row = await waitForProjection(ctx, id, find, 'programme', { started });
@@ -101,3 +110,9 @@ export const programmesRouter = router({
     ),
   ...programmeCommands,
 });
+
+/** Whether the programme workflow `id` was started by the create command with this request id. */
+async function startedByRequest(temporal: Context['temporal'], id: string, clientRequestId: string): Promise<boolean> {
+  const described = await temporal.workflow.getHandle(id).describe().catch(() => null);
+  return described?.memo?.clientRequestId === clientRequestId;
+}

@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { hashPassword } from '@ip/db';
 import { ZCreateUserInput, ZUpdateUserInput } from '@ip/domain';
 import { recordAudit, snapshot } from '../audit.js';
-import { conflictOnDuplicate } from '../errors.js';
+import { conflictOnDuplicate, fieldError } from '../errors.js';
 import { withReceipt } from '../receipts.js';
 import { procedure, router } from '../trpc.js';
 import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
@@ -60,7 +60,7 @@ export const usersRouter = router({
         const before = await tx.user.findUnique({ where: { id: input.id }, select });
         if (!before) throw new TRPCError({ code: 'NOT_FOUND', message: `No user with id ${input.id}` });
         if (before.id === ctx.user.id && changes.role && changes.role !== 'admin') {
-          throw new TRPCError({ code: 'BAD_REQUEST', message: 'role: you cannot remove your own admin role' });
+          throw fieldError(['data', 'role'], 'you cannot remove your own admin role');
         }
         const after = await tx.user.update({ where: { id: input.id }, data: changes, select });
         if (changes.role && changes.role !== before.role) {

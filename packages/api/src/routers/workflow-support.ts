@@ -35,13 +35,22 @@ export function updateIdOf(update: { name: string }, clientRequestId: string): s
  * Starts a workflow unless one with this id already exists (running or finished): a retry of the
  * same create is the same effect, and a finished workflow's id is never reused for a new one.
  */
-export async function startOnce(ctx: Context, workflowType: string, workflowId: string, args: unknown, wording: WorkflowWording): Promise<'started' | 'existing'> {
+export async function startOnce(
+  ctx: Context,
+  workflowType: string,
+  workflowId: string,
+  args: unknown,
+  wording: WorkflowWording,
+  /** memo: e.g. the client request id, so a retry after a crash can recognise its own workflow. */
+  extra: { memo?: Record<string, unknown> } = {},
+): Promise<'started' | 'existing'> {
   try {
     await ctx.temporal.workflow.start(workflowType, {
       workflowId,
       taskQueue: ctx.taskQueue ?? TASK_QUEUE,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       args: [args],
+      ...(extra.memo ? { memo: extra.memo } : {}),
     });
     return 'started';
   } catch (err) {

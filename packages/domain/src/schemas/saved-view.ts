@@ -16,8 +16,9 @@ export const ZSavedView = z.object({
     .max(64, 'The resource name must be at most 64 characters'),
   name: z.string().trim().min(1, 'Name the view').max(100, 'The view name must be at most 100 characters'),
   /** react-admin list parameters (filter, sort, perPage, columns): opaque to the API. */
+  /** JSON values only (the column is JSON): `undefined`, functions, BigInts or NaN are refused by name. */
   params: z
-    .record(z.string(), z.unknown())
+    .record(z.string(), z.json())
     .refine((p) => JSON.stringify(p).length <= 20_000, 'The saved settings are too large (at most 20,000 characters)'),
   shared: z.boolean().default(false),
 });

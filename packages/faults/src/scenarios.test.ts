@@ -1,0 +1,178 @@
+/**
+ * Fault scenarios on processes this file owns (see processes.ts): kill -9 the worker, the Temporal
+ * dev server and the API mid-run, stop PostgreSQL, and check the system keeps its promises.
+ *
+ * How many escalations fall due at once: each programme gets an inspection back-dated to
+ * November 2025, so every deadline its inspection starts has already passed and all of its
+ * escalation steps come due together (a back-dated entry, or a long outage, looks exactly like
+ * this). One control programme, run with nothing failing, says how many escalations each programme
+ * must have; every programme started alike must end with exactly that many.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programmeStateQuery } from '@ip/workflows/definitions';
+import { killed, until } from './processes.js';
+import {
+  caughtUp, codeOf, escalationsByProgramme, escalationsSentBy, freshAuthorities, recordBackdatedInspection,
+  startProgramme, startSystem, type System, type Trpc,
+} from './system.js';
+
+const PROGRAMMES = Number(process.env.FAULT_PROGRAMMES ?? 12);
+let sys: System;
+let pm: Trpc;
+/** Escalations one back-dated programme records when nothing fails. */
+let perProgramme = 0;
+let control = '';
+const timings: { scenario: string; ms: number }[] = [];
+const started = Date.now();
+
+beforeAll(async () => {
+  sys = await startSystem();
+  pm = await sys.signIn();
+  const [ons] = await freshAuthorities(sys.prisma, 1);
+  control = await startProgramme(pm, ons!);
+  await recordBackdatedInspection(pm, control);
+  await until('the control programme to catch up', () => caughtUp(sys.temporal, control), 120_000, 500);
+  perProgramme = (await escalationsByProgramme(sys.prisma)).get(control) ?? 0;
+});
+
+afterAll(async () => {
+  await sys?.close();
+  console.log([
+    `fault scenarios: ${timings.length} run in ${((Date.now() - started) / 1000).toFixed(1)} s (rig included)`,
+    ...timings.map((t) => `  ${t.scenario}: ${(t.ms / 1000).toFixed(1)} s`),
+    `processes killed or stopped: ${killed.length}`,
+    ...killed.map((k) => `  ${k.what} (pid ${k.pid}) by ${k.signal}`),
+    `escalations per back-dated programme: ${perProgramme}`,
+  ].join('\n'));
+});
+
+async function timed(scenario: string, body: () => Promise<void>): Promise<void> {
+  const t0 = Date.now();
+  try {
+    await body();
+  } finally {
+    timings.push({ scenario, ms: Date.now() - t0 });
+  }
+}
+
+/** N fresh programmes with their inspections recorded together: N × perProgramme escalations fall due at once. */
+async function burst(n: number): Promise<string[]> {
+  const codes = await freshAuthorities(sys.prisma, n);
+  const ids = await Promise.all(codes.map((ons) => startProgramme(pm, ons)));
+  void Promise.all(ids.map((id) => recordBackdatedInspection(pm, id))).catch(() => undefined);
+  return ids;
+}
+
+async function countFor(ids: string[]): Promise<number> {
+  return sys.prisma.escalation.count({ where: { programmeId: { in: ids } } });
+}
+
+/** Every programme has exactly perProgramme escalations, one per (step, due date): none missing, none twice. */
+async function expectExactlyOnce(ids: string[]): Promise<void> {
+  const total = ids.length * perProgramme;
+  await until(`${total} escalations`, async () => (await countFor(ids)) >= total, 120_000, 250);
+  for (const id of ids) await until(`${id} to catch up`, () => caughtUp(sys.temporal, id), 120_000, 500);
+  const by = await escalationsByProgramme(sys.prisma);
+  for (const id of ids) {
+    if (by.get(id) === perProgramme) continue;
+    const rows = await sys.prisma.escalation.findMany({ where: { programmeId: id }, select: { id: true, dueOn: true, fireAt: true, firedAt: true } });
+    const history = await sys.temporal.workflow.getHandle(id).query(programmeStateQuery).then((st) => st.history.map((h) => h.type).join(', '), String);
+    expect.fail(`escalations of ${id}: ${by.get(id)}, expected ${perProgramme}\n${JSON.stringify(rows, null, 1)}\nhistory: ${history}`);
+  }
+  const distinct = await sys.prisma.escalation.groupBy({ by: ['programmeId', 'stepId', 'ladderId', 'dueOn'], where: { programmeId: { in: ids } } });
+  expect(distinct.length).toBe(total);
+  // And each workflow's own account agrees: every step it fired has its row.
+  for (const id of ids) expect(await escalationsSentBy(sys.temporal, id), `${id}'s history`).toBe(perProgramme);
+}
+
+describe('fault scenarios on processes of our own', () => {
+  it('the control programme records its back-dated escalations, as its workflow says it sent them', async () => {
+    expect(perProgramme).toBeGreaterThan(0);
+    expect(await escalationsSentBy(sys.temporal, control)).toBe(perProgramme);
+  });
+
+  it('a. kill -9 the worker while escalations are being recorded, restart it: every escalation exactly once', () =>
+    timed('a. worker killed mid-escalations', async () => {
+      const ids = await burst(PROGRAMMES);
+      const total = ids.length * perProgramme;
+      // Kill once escalations are being recorded and before they are all in.
+      const atKill = await until('the first escalations of the burst', async () => {
+        const n = await countFor(ids);
+        return n > 0 ? n : null;
+      }, 60_000, 20);
+      await sys.worker.kill9();
+      expect(atKill, 'the worker was killed before every escalation was recorded').toBeLessThan(total);
+      await new Promise((r) => setTimeout(r, 1500));
+      await sys.startWorker();
+      await expectExactlyOnce(ids);
+    }));
+
+  it('b. kill -9 the Temporal dev server mid-run, restart it on the same database file: workflows resume, due timers fire once', () =>
+    timed('b. Temporal server killed mid-run', async () => {
+      const ids = await burst(PROGRAMMES);
+      const total = ids.length * perProgramme;
+      const atKill = await until('the first escalations of the burst', async () => {
+        const n = await countFor(ids);
+        return n > 0 ? n : null;
+      }, 60_000, 20);
+      sys.temporalServer.kill9();
+      await new Promise((r) => setTimeout(r, 3000));
+      sys.temporalServer.start(); // same --data: the same SQLite file
+      expect(atKill, 'the server was killed before every escalation was recorded').toBeLessThan(total);
+      await expectExactlyOnce(ids);
+      expect(sys.worker.running, 'the worker survived the outage').toBe(true);
+      // The workflows answer again, and each fired each step once.
+      for (const id of ids) {
+        const state = await sys.temporal.workflow.getHandle(id).query(programmeStateQuery);
+        expect(new Set(state.firedSteps).size, `${id} fired a step twice`).toBe(state.firedSteps.length);
+        await until(`${id} projected at version ${state.version}`, async () =>
+          (await sys.prisma.programme.findUnique({ where: { id } }))?.stateVersion === state.version, 30_000, 200);
+      }
+    }));
+
+  it('c. stop PostgreSQL: the API answers SERVICE_UNAVAILABLE at once, activities retry, projections catch up, nothing lost', () =>
+    timed('c. PostgreSQL stopped', async () => {
+      const ids = await burst(PROGRAMMES);
+      await until('the first escalations of the burst', async () => (await countFor(ids)) > 0, 60_000, 20);
+      sys.pg.stop();
+      try {
+        const t0 = Date.now();
+        const read = await pm.programmes.getList.query({}).then(() => 'answered', codeOf);
+        const write = await pm.programmes.create.mutate({ onsCode: 'E09000099', clientRequestId: `req-${crypto.randomUUID()}`, reason: 'While the database is down' }).then(() => 'answered', codeOf);
+        expect({ read, write }).toEqual({ read: 'SERVICE_UNAVAILABLE', write: 'SERVICE_UNAVAILABLE' });
+        expect(Date.now() - t0, 'answered without hanging').toBeLessThan(20_000);
+        await new Promise((r) => setTimeout(r, 4000)); // activities fail and retry meanwhile
+      } finally {
+        sys.pg.start();
+      }
+      await expectExactlyOnce(ids);
+      for (const id of ids) {
+        const state = await sys.temporal.workflow.getHandle(id).query(programmeStateQuery);
+        await until(`${id} projected at version ${state.version}`, async () =>
+          (await sys.prisma.programme.findUnique({ where: { id } }))?.stateVersion === state.version, 60_000, 250);
+      }
+      expect((await pm.programmes.getList.query({})).total).toBeGreaterThanOrEqual(ids.length);
+    }));
+
+  it('d. kill -9 the API mid-command, retry with the same request id against a restarted API: exactly one effect', () =>
+    timed('d. API killed mid-command', async () => {
+      for (const delayMs of [30, 300, 800]) {
+        const [ons] = await freshAuthorities(sys.prisma, 1);
+        const clientRequestId = `req-${crypto.randomUUID()}`;
+        const cmd = { onsCode: ons!, clientRequestId, reason: 'Judged inadequate' };
+        const first = pm.programmes.create.mutate(cmd).then(() => 'answered', (e: unknown) => codeOf(e) ?? 'connection lost');
+        await new Promise((r) => setTimeout(r, delayMs));
+        await sys.api.kill9();
+        await first;
+        await sys.startApi();
+        const retried = await pm.programmes.create.mutate(cmd);
+        const again = await pm.programmes.create.mutate(cmd);
+        expect(again.data.id).toBe(retried.data.id);
+        const rows = await sys.prisma.programme.findMany({ where: { authority: { onsCode: ons! } } });
+        expect(rows.map((r) => r.id), `one programme after a kill ${delayMs} ms into the command`).toEqual([retried.data.id]);
+        expect(await sys.prisma.commandReceipt.count({ where: { clientRequestId } })).toBe(1);
+        const second = await sys.temporal.workflow.getHandle(retried.data.id.replace(/-1$/, '-2')).describe().then(() => 'exists', () => 'none');
+        expect(second, 'no second workflow').toBe('none');
+      }
+    }));
+});

@@ -1,0 +1,157 @@
+/**
+ * The whole system as production runs it, on processes this scenario owns: PostgreSQL, the Temporal
+ * dev server, the worker and the API, plus an HTTP tRPC client signed in as a programme manager.
+ */
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import type { Client } from '@temporalio/client';
+import { createTemporalClient, type AppRouter } from '@ip/api';
+import { createPrisma, type PrismaClient } from '@ip/db';
+import { applyMigrations } from '@ip/db/migrate';
+import { DEMO_PASSWORD, seedDemoData } from '@ip/db/seed';
+import { programmeStateQuery } from '@ip/workflows/definitions';
+import { AppProcess, freePort, PostgresCluster, TemporalServer, until } from './processes.js';
+
+export type Trpc = ReturnType<typeof createTRPCClient<AppRouter>>;
+
+/** Back-dated to last year: every deadline of the programme has passed, so its ladders fire at once. */
+export const BACKDATED_INSPECTION = {
+  type: 'standard' as const,
+  fieldworkStartedOn: '2025-09-29',
+  fieldworkEndedOn: '2025-10-10',
+  reportReceivedOn: '2025-11-03',
+  judgements: { overallEffectiveness: 'inadequate' as const, helpAndProtection: 'inadequate' as const },
+};
+
+export interface System {
+  pg: PostgresCluster;
+  temporalServer: TemporalServer;
+  worker: AppProcess;
+  api: AppProcess;
+  apiUrl: string;
+  prisma: PrismaClient;
+  temporal: Client;
+  /** A tRPC client over HTTP with its own cookie jar, signed in as the demo programme manager. */
+  signIn(): Promise<Trpc>;
+  startWorker(): Promise<void>;
+  startApi(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function codeOf(err: unknown): string | undefined {
+  return err instanceof TRPCClientError ? (err.data as { code?: string } | undefined)?.code : undefined;
+}
+
+export async function startSystem(): Promise<System> {
+  const t0 = Date.now();
+  const step = (what: string) => console.log(`rig: ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const pg = new PostgresCluster(await freePort());
+  pg.start();
+  const temporalServer = new TemporalServer(await freePort());
+  temporalServer.start();
+  step('postgres and temporal up');
+  await applyMigrations({ databaseUrl: pg.url });
+  const prisma = createPrisma({ databaseUrl: pg.url });
+  await seedDemoData(prisma);
+  step('migrated and seeded');
+  const { client: temporal, connection } = createTemporalClient(temporalServer.address, 'default');
+  const apiPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const env = { DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_NAMESPACE: 'default' };
+  const worker = new AppProcess('worker', env);
+  const api = new AppProcess('api', { ...env, API_PORT: String(apiPort), API_HOST: '127.0.0.1' });
+
+  const system: System = {
+    pg, temporalServer, worker, api, apiUrl, prisma, temporal,
+    startWorker: () => worker.start(async () => worker.output.includes('worker: polling')),
+    startApi: () => api.start(async () => (await fetch(`${apiUrl}/trpc/health`).catch(() => null))?.ok ?? false),
+    async signIn() {
+      const cookies = new Map<string, string>();
+      const trpc = createTRPCClient<AppRouter>({
+        links: [
+          httpLink({
+            url: `${apiUrl}/trpc`,
+            async fetch(input, init) {
+              const headers = new Headers(init?.headers);
+              headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+              headers.set('origin', apiUrl);
+              const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(60_000) } as RequestInit);
+              for (const c of res.headers.getSetCookie()) {
+                const [k, v] = (c.split(';')[0] ?? '').split('=');
+                if (k) cookies.set(k, v ?? '');
+              }
+              return res;
+            },
+          }),
+        ],
+      });
+      await trpc.auth.login.mutate({ email: 'pm@northmoor.gov.uk', password: DEMO_PASSWORD });
+      return trpc;
+    },
+    async close() {
+      await Promise.allSettled([worker.stop(), api.stop()]);
+      await connection.close().catch(() => undefined);
+      await prisma.$disconnect().catch(() => undefined);
+      temporalServer.destroy();
+      pg.destroy();
+    },
+  };
+  await system.startWorker();
+  step('worker polling');
+  await system.startApi();
+  step('api answering');
+  return system;
+}
+
+let authorities = 0;
+
+/** ONS codes of `n` new authorities (one open programme per authority, so each scenario needs its own). */
+export async function freshAuthorities(prisma: PrismaClient, n: number): Promise<string[]> {
+  const codes = Array.from({ length: n }, () => `E0${String(7_000_000 + ++authorities)}`);
+  await prisma.localAuthority.createMany({ data: codes.map((onsCode) => ({ onsCode, name: `Fault Test Council ${onsCode}` })) });
+  return codes;
+}
+
+/**
+ * Starts a programme; returns its id. SERVICE_UNAVAILABLE ("the worker has not picked it up yet", on a
+ * busy machine) is retried with the same request id, as the console does: one programme either way.
+ */
+export async function startProgramme(trpc: Trpc, onsCode: string): Promise<string> {
+  const cmd = { onsCode, clientRequestId: `req-${crypto.randomUUID()}`, reason: 'Judged inadequate' };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await trpc.programmes.create.mutate(cmd)).data.id;
+    } catch (err) {
+      if (codeOf(err) !== 'SERVICE_UNAVAILABLE' || attempt >= 6) throw err;
+    }
+  }
+}
+
+/** Records the back-dated inspection: every clock it starts is already overdue. */
+export async function recordBackdatedInspection(trpc: Trpc, programmeId: string): Promise<void> {
+  await trpc.programmes.recordInspection.mutate({ programmeId, clientRequestId: `req-${crypto.randomUUID()}`, reason: 'Ofsted report received', inspection: BACKDATED_INSPECTION });
+}
+
+/** Escalation rows per programme id. */
+export async function escalationsByProgramme(prisma: PrismaClient): Promise<Map<string, number>> {
+  const rows = await prisma.escalation.groupBy({ by: ['programmeId'], _count: { _all: true } });
+  return new Map(rows.map((r) => [r.programmeId ?? '', r._count._all]));
+}
+
+/**
+ * Whether a programme workflow has caught up: it sleeps on a timer at least a minute long (its next
+ * deadline is in the future) or waits for a command with no timer at all. Every overdue step has
+ * fired by then, and its escalation row is in (the activity completed before the timer started).
+ */
+export async function caughtUp(temporal: Client, id: string): Promise<boolean> {
+  const { events } = await temporal.workflow.getHandle(id).fetchHistory();
+  const last = events?.at(-1);
+  if (last?.workflowTaskCompletedEventAttributes) return true;
+  const timeout = last?.timerStartedEventAttributes?.startToFireTimeout;
+  return !!timeout && Number(timeout.seconds ?? 0) >= 60;
+}
+
+/** The escalations a programme workflow says it sent: fired ladder steps, less reminders it held back. */
+export async function escalationsSentBy(temporal: Client, id: string): Promise<number> {
+  const state = await temporal.workflow.getHandle(id).query(programmeStateQuery);
+  return state.history.filter((h) => h.type === 'ladder_step_fired' && !h.summary.startsWith('(reminder not sent')).length;
+}
