@@ -109,7 +109,10 @@ describe('Kubernetes manifests (infra/deploy/k8s)', () => {
   it('the ConfigMap + Secret are accepted by the API and worker env schemas (the apps read no other config)', () => {
     const data = { ...byKind('ConfigMap')[0]!.data, ...byKind('Secret')[0]!.stringData };
     expect(() => loadApiEnv({ ...data, API_HOST: '0.0.0.0', API_PORT: '3000' })).not.toThrow();
-    expect(loadWorkerEnv(data).WORKER_MAX_CACHED_WORKFLOWS).toBe(Number(data.WORKER_MAX_CACHED_WORKFLOWS));
+    const worker = loadWorkerEnv(data);
+    expect(worker.WORKER_MAX_CACHED_WORKFLOWS).toBe(Number(data.WORKER_MAX_CACHED_WORKFLOWS));
+    expect(worker.WORKER_MAX_CONCURRENT_ACTIVITIES).toBe(Number(data.WORKER_MAX_CONCURRENT_ACTIVITIES));
+    expect(worker.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS).toBe(Number(data.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS));
     expect(loadApiEnv(data).COOKIE_SECURE).toBe(true);
   });
 

@@ -10,6 +10,7 @@ import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js'
 import { withReceipt } from '../receipts.js';
 import { programmeCommands } from './programme-commands.js';
 import { toProgrammeRecord, type ProgrammeRow } from './programme-record.js';
+import { pollForRow } from './workflow-support.js';
 export type { ProgrammeRecord } from './programme-record.js';
 
 const SORTABLE = {
@@ -28,13 +29,8 @@ const ZProgrammeFilter = z
   .object({ q: z.string().max(200).optional(), phase: z.string().max(64).optional(), authorityId: z.string().max(64).optional() })
   .passthrough();
 
-async function waitForProjection(prisma: PrismaClient, id: string, timeoutMs = 10_000): Promise<ProgrammeRow | null> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await prisma.programme.findUnique({ where: { id }, include: { authority: true } });
-    if (row || Date.now() > until) return row;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+function waitForProjection(prisma: PrismaClient, id: string): Promise<ProgrammeRow | null> {
+  return pollForRow(() => prisma.programme.findUnique({ where: { id }, include: { authority: true } }));
 }
 
 export const programmesRouter = router({
@@ -107,8 +103,11 @@ export const programmesRouter = router({
           // A concurrent retry of the same command started it first: same effect, so carry on.
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
         }
-        await ensureKpiReturnSchedule(ctx.temporal, id, ctx.taskQueue ?? TASK_QUEUE);
-        const row = await waitForProjection(ctx.prisma, id);
+        // The schedule and the first projection are independent: wait for both at once.
+        const [, row] = await Promise.all([
+          ensureKpiReturnSchedule(ctx.temporal, id, ctx.taskQueue ?? TASK_QUEUE),
+          waitForProjection(ctx.prisma, id),
+        ]);
         if (!row) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The programme started but the worker has not picked it up yet; refresh in a moment.' });
         return { data: toProgrammeRecord(row, ctx.now()) };
       }),
