@@ -17,7 +17,7 @@ import { DEFAULT_ACTION_LADDER, WorkingDayCalendar, endOfLondonDayUtcMs, londonD
 import { BENCH_FIRED_SQL } from './bare/activities.js';
 import { actionInput } from './fixtures.js';
 import { round } from './start.js';
-import { runConcurrently, signedInClient, spawnTs, startStack, type Proc } from './stack.js';
+import { retrying, runConcurrently, signedInClient, spawnTs, startStack, type Proc } from './stack.js';
 import { summary } from './stats.js';
 
 const PROGRAMME_ID = 'programme-E09000099-1';
@@ -50,7 +50,11 @@ export async function benchEscalation(opts: { testServerPath?: string; n: number
 
     const clients = await Promise.all(stack.apiUrls.map((u) => signedInClient(u)));
     opts.log(`creating ${opts.n} actions due ${dueOn} through the API and ${opts.n} bare sleeping workflows...`);
-    const created = await runConcurrently(opts.n, 8, (i) => clients[i % clients.length]!.actions.create.mutate(actionInput(PROGRAMME_ID, i, dueOn)));
+    const stats = { retries: 0 };
+    const created = await runConcurrently(opts.n, 8, (i) => {
+      const input = actionInput(PROGRAMME_ID, i, dueOn);
+      return retrying(() => clients[i % clients.length]!.actions.create.mutate(input), stats);
+    });
     if (created.errors.length) throw new Error(`action create failed: ${created.errors[0]}`);
     const bareIds = Array.from({ length: opts.n }, () => `bare-esc-${randomUUID()}`);
     await Promise.all(bareIds.map((id) => env.client.workflow.start('bareSleepThenMark', { workflowId: id, taskQueue: BARE_QUEUE, args: [id, bareDeadline] })));
@@ -80,7 +84,7 @@ export async function benchEscalation(opts: { testServerPath?: string; n: number
     opts.log(`crossing the bare workflows' deadline...`);
     const floor = await cross(bareDeadline, async () => (await pool.query<{ id: string }>('SELECT id FROM bench_fired')).rows.map((r) => r.id));
     return {
-      n: opts.n, workerProcesses: opts.workers, apiProcesses: opts.apis, server: 'time-skipping test server', dueOn,
+      n: opts.n, createRetries: stats.retries, workerProcesses: opts.workers, apiProcesses: opts.apis, server: 'time-skipping test server', dueOn,
       ours, bare: floor,
       escalationOverheadP99Ms: round(ours.latency.p99 - floor.latency.p99),
       escalationOverheadP50Ms: round(ours.latency.p50 - floor.latency.p50),

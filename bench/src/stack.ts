@@ -171,14 +171,14 @@ export async function startStack(opts: { address: string; workers?: number; apis
   };
 }
 
-/** `count` calls of `fn`, at most `concurrency` at a time; per-call timings (ms) and errors. */
-export async function runConcurrently(count: number, concurrency: number, fn: (i: number) => Promise<unknown>, onProgress?: (done: number) => void) {
+/** `count` calls of `fn`, at most `concurrency` at a time (none started after `stopAt`); per-call timings (ms) and errors. */
+export async function runConcurrently(count: number, concurrency: number, fn: (i: number) => Promise<unknown>, onProgress?: (done: number) => void, stopAt = Infinity) {
   const ms: number[] = [];
   const errors: string[] = [];
   let next = 0;
   let done = 0;
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
-    for (let i = next++; i < count; i = next++) {
+    for (let i = next++; i < count && performance.now() < stopAt; i = next++) {
       const t = performance.now();
       try {
         await fn(i);
@@ -191,4 +191,21 @@ export async function runConcurrently(count: number, concurrency: number, fn: (i
     }
   }));
   return { ms, errors };
+}
+
+/**
+ * Sends the same command again (same client request id, so one effect) when the API answers
+ * SERVICE_UNAVAILABLE, as the console does: on a loaded machine the worker may take longer than the
+ * API's 10 s wait for a first projection. Counts the retries in `stats`.
+ */
+export async function retrying<T>(fn: () => Promise<T>, stats: { retries: number }, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { data?: { code?: string } }).data?.code;
+      if (code !== 'SERVICE_UNAVAILABLE' || i >= attempts) throw err;
+      stats.retries++;
+    }
+  }
 }
