@@ -68,7 +68,8 @@ export async function benchRss(opts: { address: string; n: number; log: (m: stri
       oursMiB: { idle: mib(oursIdle), loaded: mib(oursLoaded), per100: mib(((oursLoaded - oursIdle) / (opts.n * 2)) * 100) },
       bareMiB: { idle: mib(bareIdle), loaded: mib(bareLoaded), per100: mib(((bareLoaded - bareIdle) / (opts.n * 2)) * 100) },
       rssRatio: round(oursLoaded / bareLoaded),
-      growthRatio: round((oursLoaded - oursIdle) / Math.max(1, bareLoaded - bareIdle)),
+      /** Growth over the idle worker, ours / bare; null when the bare worker did not grow measurably (< 1 MiB). */
+      growthRatio: bareLoaded - bareIdle > MiB ? round((oursLoaded - oursIdle) / (bareLoaded - bareIdle)) : null,
     };
   } finally {
     await Promise.allSettled(procs.map((p) => p.stop()));
