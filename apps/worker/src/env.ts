@@ -5,6 +5,10 @@ const ZWorkerEnv = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().positive().optional(),
+  /** Activities (projection writes) run at once; keep near the Prisma pool size (10), see infra/deploy/README.md. */
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().optional(),
+  /** Workflow tasks (CPU-bound replays/activations) run at once. */
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).optional(),
 });
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 

@@ -10,6 +10,8 @@ const { worker, connection } = await createWorker({
   namespace: env.TEMPORAL_NAMESPACE,
   prisma,
   maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+  maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,
+  maxConcurrentWorkflowTaskExecutions: env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
 });
 console.log(`worker: polling task queue on ${env.TEMPORAL_ADDRESS} (${env.TEMPORAL_NAMESPACE})`);
 try {

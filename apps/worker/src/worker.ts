@@ -11,6 +11,8 @@ export interface CreateWorkerOptions {
   /** Pass a prebuilt bundle (tests) to skip bundling at start-up. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   maxCachedWorkflows?: number;
+  maxConcurrentActivityTaskExecutions?: number;
+  maxConcurrentWorkflowTaskExecutions?: number;
   /** SDK log level; installed once per process, the first time a worker is created. */
   logLevel?: LogLevel;
 }
@@ -34,6 +36,8 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<{ worker:
     activities: createActivities({ prisma: opts.prisma, replayCode: opts.workflowBundle ?? { workflowsPath } }),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
     ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
+    ...(opts.maxConcurrentActivityTaskExecutions ? { maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivityTaskExecutions } : {}),
+    ...(opts.maxConcurrentWorkflowTaskExecutions ? { maxConcurrentWorkflowTaskExecutions: opts.maxConcurrentWorkflowTaskExecutions } : {}),
   });
   return { worker, connection };
 }

@@ -102,9 +102,12 @@ export const programmesRouter = router({
         // 'existing': a concurrent retry of this command started it first (same effect), or the id
         // belongs to a workflow this database does not know (waitForProjection says CONFLICT).
         const started = await startOnce(ctx, 'programmeWorkflow', id, args, WORDING, { memo: { clientRequestId: input.clientRequestId } });
-        await ensureKpiReturnSchedule(ctx.temporal, id, ctx.taskQueue ?? TASK_QUEUE);
         const find = () => ctx.prisma.programme.findUnique({ where: { id }, include: { authority: true } });
-        const row = await waitForProjection(ctx, id, find, 'programme', { started });
+        // The schedule and the first projection are independent: wait for both at once.
+        const [, row] = await Promise.all([
+          ensureKpiReturnSchedule(ctx.temporal, id, ctx.taskQueue ?? TASK_QUEUE),
+          waitForProjection(ctx, id, find, 'programme', { started }),
+        ]);
         return { data: toProgrammeRecord(row, ctx.now()) };
       }),
     ),

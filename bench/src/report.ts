@@ -1,0 +1,45 @@
+/** The markdown table of bench/results/latest.md: each figure, its baseline, the ratio and the target. */
+type Fig = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const verdict = (ok: boolean | undefined) => (ok === undefined ? '—' : ok ? 'met' : '**not met**');
+
+export function renderTable(r: { measuredAt: string; scale: number; machine: Record<string, unknown>; figures: Record<string, unknown>; failures: Record<string, string> }): string {
+  const f = r.figures as Record<string, Fig | undefined>;
+  const rows: string[][] = [];
+  const e = f.escalation;
+  if (e) rows.push(['1. Escalation latency, deadline → visible via API (n=' + e.n + ', burst)', `p50 ${e.ours.latency.p50} / p99 ${e.ours.latency.p99} ms`, `bare sleep→activity p50 ${e.bare.latency.p50} / p99 ${e.bare.latency.p99} ms`, `escalationOverheadP99Ms = ${e.escalationOverheadP99Ms}`, '≤ 250', verdict(e.escalationOverheadP99Ms <= 250)]);
+  const s = f.start;
+  if (s) rows.push([`2. Start a programme via API over HTTP (n=${s.n})`, `p50 ${s.api.p50} / p99 ${s.api.p99} ms`, `client.workflow.start p50 ${s.bareStart.p50} / p99 ${s.bareStart.p99} ms`, `startRatio = ${s.startRatio}`, '≤ 1.3', verdict(s.startRatio <= 1.3)]);
+  const g = f.getList;
+  if (g) rows.push([`3. getList ${g.actions} actions, sort dueOn + filter, ${g.concurrency} clients over HTTP (${g.calls} calls)`, `p50 ${g.api.p50} / p99 ${g.api.p99} ms`, `raw SQL via pg p50 ${g.rawSql.p50} / p99 ${g.rawSql.p99} ms`, `getListRatio = ${g.getListRatio}; p99 ${g.getListP99Ms} ms`, '≤ 1.5; < 50 ms', verdict(g.getListRatio <= 1.5 && g.getListP99Ms < 50)]);
+  const a = f.asAt;
+  if (a) rows.push(['4. State "as at", 5,000-event history', a.skipped ? `not on this branch` : JSON.stringify(a).slice(0, 80), '', a.asAtRatio !== undefined ? `asAtRatio = ${a.asAtRatio}` : '', '≤ 0.05', verdict(a.asAtRatio === undefined ? undefined : a.asAtRatio <= 0.05)]);
+  const m = f.rss;
+  if (m) rows.push([`5. Worker RSS, ${m.workflows / 2} programmes + ${m.workflows / 2} actions open`, `${m.oursMiB.loaded} MiB (idle ${m.oursMiB.idle}; +${m.oursMiB.per100}/100)`, `${m.workflows} bare sleeping: ${m.bareMiB.loaded} MiB (idle ${m.bareMiB.idle}; +${m.bareMiB.per100}/100)`, `rssRatio = ${m.rssRatio}`, '≤ 1.2', verdict(m.rssRatio <= 1.2)]);
+  const d = f.seed;
+  if (d) {
+    const how = d.finished ? `${d.seedSeconds} s, ${d.seedErrors} errors, ${d.retries} retried (${d.workflowsPerSecond}/s)`
+      : `budget of ${d.budgetSeconds} s ran out: ${d.created} of ${d.workflows} created, ${d.seedErrors} errors, ${d.retries} retried (${d.workflowsPerSecond}/s; all would take ~${Math.round(d.workflows / d.workflowsPerSecond)} s)`;
+    const met = d.workflows >= 9150 ? d.finished && d.seedSeconds < 600 && d.seedErrors === 0 : undefined;
+    rows.push([`6. Seed ${d.authorities} authorities × ${d.actionsPerAuthority} actions (${d.workflows} workflows) via API, 16 clients`, how, '—', `seedSeconds = ${d.finished ? d.seedSeconds : `> ${d.budgetSeconds}`}; seedErrors = ${d.seedErrors}`, '< 600 s, 0 errors', verdict(met)]);
+  }
+  const b = f.bundle;
+  if (b) rows.push(['7. Console JS, gzip', `${b.console.gzipKiB} KiB (${b.console.files} files)`, `minimal react-admin app ${b.minimalReactAdmin.gzipKiB} KiB`, `bundleRatio = ${b.bundleRatio}`, '≤ 1.3', verdict(b.bundleRatio <= 1.3)]);
+  const so = f.scaleOutSeed;
+  if (so && d) rows.push([`8a. Scale-out seed (${so.created} workflows): 2 workers + 2 APIs vs 1 + 1 (figure 6)`, `${so.workflowsPerSecond} workflows/s`, `${d.workflowsPerSecond} workflows/s`, `scaleOut = ${(so.workflowsPerSecond / d.workflowsPerSecond).toFixed(2)}`, '> 1 (spreads)', verdict(undefined)]);
+  const se = f.scaleOutEscalation;
+  if (se && e) rows.push(['8b. Scale-out escalation burst: 2 workers + 2 APIs vs 1 + 1', `${se.ours.perSecond}/s (p99 ${se.ours.latency.p99} ms)`, `${e.ours.perSecond}/s (p99 ${e.ours.latency.p99} ms)`, `scaleOut = ${(se.ours.perSecond / e.ours.perSecond).toFixed(2)}`, '> 1 (spreads)', verdict(undefined)]);
+  const mc = r.machine;
+  return [
+    `# Bench results (${r.measuredAt}, scale ${r.scale})`,
+    '',
+    `Machine: ${mc.cpus} × ${mc.cpuModel}, ${mc.memoryGiB} GiB RAM, Node ${mc.node}, ${mc.platform}; load average (1/5/15 min) ${JSON.stringify((mc.loadAverage as Record<string, unknown>)?.atStart)} at start, ${JSON.stringify((mc.loadAverage as Record<string, unknown>)?.atEnd)} at end; ${mc.note}.`,
+    '',
+    '| figure | ours | baseline (same run) | result | target | verdict |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    ...Object.entries(r.failures).map(([k, v]) => `- **${k} failed**: ${v.split('\n')[0]}`),
+    '',
+  ].join('\n');
+}
