@@ -15,6 +15,7 @@ import { SERVICE_NAME } from './service';
 import { ServiceLayout } from './ServiceLayout';
 import { theme } from './theme';
 import { workstreams } from './workstreams';
+import { actions } from './actions';
 
 const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];
 const { Route } = reactRouterProvider;
@@ -49,6 +50,7 @@ export function App() {
           <Resource key="workstreams" {...writable(workstreams)} />,
           <Resource key="recommendations" {...writable(recommendations)} />,
           <Resource key="authorities" {...authorities} />,
+          <Resource key="actions" {...actions} />,
           <CustomRoutes key="custom">
             <Route path="/risk-heat-map" element={<RiskHeatMapPage />} />
           </CustomRoutes>,

@@ -36,6 +36,7 @@ export function ServiceMenu() {
       <Group>Improvement plan</Group>
       <Menu.ResourceItem name="workstreams" />
       <Menu.ResourceItem name="recommendations" />
+      <Menu.ResourceItem name="actions" />
       <Group>Reference</Group>
       <Menu.ResourceItem name="authorities" />
     </Menu>

@@ -7,6 +7,7 @@ import { SummaryList } from '../components/SummaryList';
 import { useCanMutate } from '../use-can-mutate';
 import { ClocksTable } from './ClocksTable';
 import { HistoryTimeline } from './HistoryTimeline';
+import { JudgementGrid } from './JudgementGrid';
 import { RecordInspectionButton } from './RecordInspectionDialog';
 import type { TProgrammeRecord } from './types';
 
@@ -61,6 +62,10 @@ function ProgrammeDetail() {
             ['Last updated', <IsoDateField source="updatedAt" withTime />],
           ]}
         />
+      </Section>
+
+      <Section id="judgements-heading" title="Inspection judgements">
+        <JudgementGrid inspection={record.inspection} labelledBy="judgements-heading" />
       </Section>
 
       <Section id="clocks-heading" title="Statutory clocks">
