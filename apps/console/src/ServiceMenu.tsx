@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import ListSubheader from '@mui/material/ListSubheader';
 import GridIcon from '@mui/icons-material/GridOnOutlined';
+import PlanIcon from '@mui/icons-material/ChecklistOutlined';
 import { Menu, useSidebarState } from 'react-admin';
 
 /** A group heading; hidden when the sidebar is folded to icons only. */
@@ -29,11 +30,13 @@ export function ServiceMenu() {
       <Group>Programme</Group>
       <Menu.ResourceItem name="programmes" />
       <Menu.ResourceItem name="escalations" />
+      <Menu.ResourceItem name="monitoringVisits" />
       <Group>Performance and risk</Group>
       <Menu.ResourceItem name="kpis" />
       <Menu.ResourceItem name="risks" />
       <Menu.Item to="/risk-heat-map" primaryText="Risk heat map" leftIcon={<GridIcon />} />
       <Group>Improvement plan</Group>
+      <Menu.Item to="/action-plan" primaryText="Action plan" leftIcon={<PlanIcon />} />
       <Menu.ResourceItem name="workstreams" />
       <Menu.ResourceItem name="recommendations" />
       <Menu.ResourceItem name="actions" />

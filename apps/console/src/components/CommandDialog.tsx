@@ -16,6 +16,8 @@ type TSchema = Parameters<typeof zodResolver>[0];
 export interface TCommandDialogProps {
   /** The button that opens the dialog, and the dialog's title unless `title` says otherwise. */
   label: string;
+  /** A fuller accessible name for the button when several on a page share `label`. */
+  buttonName?: string;
   title?: string;
   /** Words on the submit button ("Request extension"); `label` by default. */
   submitLabel?: string;
@@ -91,7 +93,7 @@ export function CommandDialog(props: TCommandDialogProps) {
   const titleId = `command-${props.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
     <>
-      <Button variant={props.variant ?? 'outlined'} color={props.color ?? 'primary'} onClick={() => setOpen(true)}>
+      <Button variant={props.variant ?? 'outlined'} color={props.color ?? 'primary'} aria-label={props.buttonName} onClick={() => setOpen(true)}>
         {props.label}
       </Button>
       <Dialog open={open} onClose={close} maxWidth="md" fullWidth aria-labelledby={titleId}>

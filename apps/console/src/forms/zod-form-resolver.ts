@@ -22,7 +22,9 @@ export function zodFormResolver(
     error: (issue) => {
       if (issue.input !== undefined) return undefined;
       const path = (issue.path ?? []).join('.');
-      return required[path] ?? 'Enter a value';
+      // A row of a list ("actions.2.title") takes the message given for every row ("actions.title").
+      const rowPath = (issue.path ?? []).filter((k) => typeof k !== 'number').join('.');
+      return required[path] ?? required[rowPath] ?? 'Enter a value';
     },
   });
   const withoutEmptyValues: typeof resolve = (values, context, options) =>
