@@ -6,6 +6,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { Form, SaveButton, useNotify, useRefresh } from 'react-admin';
+import { useFormState } from 'react-hook-form';
 import type { zodResolver } from '@hookform/resolvers/zod';
 import { useCommand } from '../forms/use-command';
 import { commandInput, zodFormResolver } from '../forms/zod-form-resolver';
@@ -40,7 +41,21 @@ export interface TCommandDialogProps {
   variant?: 'contained' | 'outlined' | 'text';
   color?: 'primary' | 'error' | 'inherit';
   onDone?: (result: unknown) => void;
+  /** Paths checked as a whole (e.g. "findings": at least one) that no single input shows. */
+  summaryPaths?: readonly string[];
   children?: ReactNode;
+}
+
+/** Errors about a group of answers rather than one input, shown above the inputs. */
+function GroupErrors({ paths }: { paths: readonly string[] }) {
+  const { errors } = useFormState();
+  const messages = paths.map((p) => (errors as Record<string, { message?: unknown } | undefined>)[p]?.message).filter((m): m is string => typeof m === 'string');
+  if (messages.length === 0) return null;
+  return (
+    <Typography role="alert" color="error" sx={{ fontWeight: 700, mb: 2 }}>
+      {messages.join(' ')}
+    </Typography>
+  );
 }
 
 function CommandForm(props: TCommandDialogProps & { close: () => void }) {
@@ -67,6 +82,7 @@ function CommandForm(props: TCommandDialogProps & { close: () => void }) {
             {intro}
           </Typography>
         )}
+        {props.summaryPaths && <GroupErrors paths={props.summaryPaths} />}
         {children}
         <ReasonInput example={reasonExample} />
       </DialogContent>

@@ -118,6 +118,7 @@ export function VisitCommands({ visit }: { visit: TMonitoringVisitRecord }) {
               };
             }}
             fields={['publishedOn', 'findings', 'findings.areasOfProgress', 'findings.areasForImprovement']}
+            summaryPaths={['findings']}
             required={{ publishedOn: 'Enter the date Ofsted published the letter' }}
             send={as(trpc.monitoringVisits.publishLetter.mutate)}
             success="Published letter recorded: new actions are due in the plan"
