@@ -19,6 +19,7 @@ const today = londonDateOf(Date.now());
 const reportReceivedOn = calendar.addWorkingDays(calendar.workingDayOnOrAfter(today), -5);
 const planDueOn = calendar.addWorkingDays(reportReceivedOn, 70);
 const actionDueOn = calendar.workingDayOnOrAfter(addDays(today, 40));
+const extendedDueOn = calendar.workingDayOnOrAfter(addDays(today, 75));
 const long = (d: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`));
 
 async function newPage(): Promise<Page> {
@@ -48,6 +49,8 @@ afterAll(async () => {
 });
 
 describe('the programme manager’s working path in Chromium against the real system', () => {
+  let actionUrl = '';
+
   it('records an inadequate inspection, sees the judgement grid and the 70-working-day deadline, and builds the plan', async () => {
     const page = await newPage();
     const errors: string[] = [];
@@ -55,8 +58,7 @@ describe('the programme manager’s working path in Chromium against the real sy
     await signIn(page, rig.url, 'pm@northmoor.gov.uk', DEMO_PASSWORD);
 
     // Inspection: an inadequate judgement starts the 70-working-day clock.
-    await page.getByRole('menuitem', { name: 'Programmes' }).click();
-    await page.getByText('Northmoor Borough Council').first().click();
+    await page.goto(`${rig.url}/#/programmes/${encodeURIComponent(NORTHMOOR_PROGRAMME_ID)}/show`);
     await page.getByRole('button', { name: 'Record inspection' }).click();
     let dialog = page.getByRole('dialog');
     await choose(page, dialog, 'Type of inspection', 'Standard inspection');
@@ -114,6 +116,172 @@ describe('the programme manager’s working path in Chromium against the real sy
     expect(statSync(shot).size).toBeGreaterThan(30_000);
     const rows = await rig.prisma.action.findMany({ where: { programmeId: NORTHMOOR_PROGRAMME_ID } });
     expect(rows.map((r) => r.dueOn)).toEqual([actionDueOn, actionDueOn]);
+    expect(errors).toEqual([]);
+  });
+
+  it('submits the plan, records Ofsted’s acceptance and a monitoring visit, updates an action and asks for more time', async () => {
+    const page = await newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // React's error boundary swallows render errors: keep what it logs, to say why a page broke.
+    const logged: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && logged.push(m.text()));
+    try {
+      await signIn(page, rig.url, 'pm@northmoor.gov.uk', DEMO_PASSWORD);
+      await page.getByRole('menuitem', { name: 'Action plan' }).click();
+      const status = page.getByRole('region', { name: 'Plan status' });
+
+      // Submit the plan, then Ofsted accepts it: the programme moves to monitoring.
+      await status.getByRole('button', { name: 'Submit plan' }).click();
+      let dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Submitted to Ofsted on').fill(today);
+      await choose(page, dialog, 'Signed off by', 'Director of Children’s Services');
+      await dialog.getByLabel('On', { exact: true }).fill(today);
+      await dialog.getByLabel('Name or decision reference').fill('Jo Reed, DCS');
+      await dialog.getByLabel('Reason for this change').fill('Signed off by the DCS; sent to Ofsted by email');
+      await dialog.getByRole('button', { name: 'Submit plan' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await status.getByText(long(today)).first().waitFor();
+      await status.getByRole('button', { name: 'Record Ofsted’s response' }).click();
+      dialog = page.getByRole('dialog');
+      await choose(page, dialog, 'Outcome', 'Accepted');
+      await dialog.getByLabel('Date of the letter').fill(today);
+      await dialog.getByLabel('Reason for this change').fill('Letter from the regional director');
+      await dialog.getByRole('button', { name: 'Record Ofsted’s response' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await status.getByText(/^Accepted/).waitFor();
+      const programme = await rig.prisma.programme.findUniqueOrThrow({ where: { id: NORTHMOOR_PROGRAMME_ID } });
+      expect(programme.phase).toBe('monitoring');
+
+      // A monitoring visit: scheduled on the programme, fieldwork recorded on the visit.
+      await page.getByRole('menuitem', { name: 'Monitoring visits' }).click();
+      await page.getByRole('button', { name: 'Schedule monitoring visit' }).click();
+      dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Theme').fill('children in care');
+      await dialog.getByLabel('Planned first day of fieldwork').fill(today);
+      await dialog.getByLabel('Reason for this change').fill('Ofsted’s notification email received');
+      await dialog.getByRole('button', { name: 'Schedule monitoring visit' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('cell', { name: 'Monitoring visit 1: children in care' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Monitoring visit 1: children in care' }).waitFor();
+      await page.getByRole('button', { name: 'Record fieldwork' }).click();
+      dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Last day of fieldwork').fill(today);
+      await dialog.getByLabel('Inspectors').fill('Alex Morgan HMI\nRuth Ellis HMI');
+      await dialog.getByLabel('Reason for this change').fill('Inspectors on site');
+      await dialog.getByRole('button', { name: 'Record fieldwork' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText('Alex Morgan HMI, Ruth Ellis HMI').first().waitFor();
+
+      // The letter: draft, then published with findings; each area for improvement becomes an action.
+      await page.getByRole('button', { name: 'Record draft letter' }).click();
+      dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Draft letter received on').fill(today);
+      await dialog.getByLabel('Reason for this change').fill('Draft letter received for the accuracy check');
+      await dialog.getByRole('button', { name: 'Record draft letter' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Record published letter' }).click();
+      dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Published on').fill(today);
+      await dialog.getByLabel('Areas of progress').fill('Leaders have a clear, realistic improvement plan');
+      await dialog.getByLabel('Areas for improvement').fill('Return home interviews are not timely\nCare plans lack clear, measurable actions');
+      await dialog.getByLabel('Reason for this change').fill('Letter published on the Ofsted website');
+      await dialog.getByRole('button', { name: 'Record published letter' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Create actions from findings' }).click();
+      dialog = page.getByRole('dialog');
+      for (const i of [0, 1]) {
+        await dialog.getByLabel('Owner', { exact: true }).nth(i).fill('Aisha Rahman');
+        await dialog.getByLabel('Due date').nth(i).fill(actionDueOn);
+      }
+      await dialog.getByLabel('Reason for this change').last().fill('Findings of the published monitoring letter');
+      await dialog.getByRole('button', { name: 'Create actions' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const added = page.getByRole('region', { name: 'Actions added from this visit' });
+      await added.getByRole('link').nth(1).waitFor();
+      const visit = await rig.prisma.lifecycleRecord.findFirstOrThrow({ where: { kind: 'monitoring_visit', programmeId: NORTHMOOR_PROGRAMME_ID } });
+      expect(visit.phase).toBe('response');
+      expect(await rig.prisma.action.count({ where: { programmeId: NORTHMOOR_PROGRAMME_ID, title: { in: ['Return home interviews are not timely', 'Care plans lack clear, measurable actions'] } } })).toBe(2);
+
+      // An action: progress, then an extension the requester may not approve herself.
+      await page.getByRole('menuitem', { name: 'Actions' }).click();
+      await page.getByText('Recruit four permanent MASH social workers').first().click();
+      await page.getByRole('heading', { level: 1, name: 'Recruit four permanent MASH social workers' }).waitFor();
+      actionUrl = page.url();
+      await page.getByRole('button', { name: 'Update progress' }).click();
+      dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Per cent complete').fill('40');
+      await dialog.getByLabel('What has been done').fill('Two of four posts offered; interviews for the rest on Friday');
+      await dialog.getByLabel('Reason for this change').fill('Monthly update from the owner');
+      await dialog.getByRole('button', { name: 'Update progress' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText('40% complete', { exact: true }).waitFor();
+
+      await page.getByRole('button', { name: 'Request extension' }).click();
+      dialog = page.getByRole('dialog');
+      await dialog.getByLabel('New due date').fill(extendedDueOn);
+      await dialog.getByLabel('Why more time is needed').fill('The agency market is thin; two posts need a second round');
+      await dialog.getByLabel('Reason for this change').fill('Owner asked at the workstream meeting');
+      await dialog.getByRole('button', { name: 'Request extension' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText('Awaiting a decision:').waitFor();
+
+      // The server refuses an approval by the requester; the dialog stays open and says why.
+      await page.getByRole('button', { name: 'Approve extension' }).click();
+      dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Reason for this change').fill('Agreed');
+      await dialog.getByRole('button', { name: 'Approve extension' }).click();
+      await page.getByText('An extension cannot be approved by the person who asked for it').first().waitFor();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      expect((await rig.prisma.action.findFirstOrThrow({ where: { title: 'Recruit four permanent MASH social workers' } })).dueOn).toBe(actionDueOn);
+      expect(errors).toEqual([]);
+    } catch (e) {
+      await screenshot(page, 'failure-path');
+      const dialogText = await page.getByRole('dialog').allInnerTexts().catch(() => []);
+      logged.push(`Dialog: ${dialogText.join(' | ')}`);
+      throw new Error(`${String(e)}\nConsole errors: ${logged.join('\n')}`);
+    }
+  });
+
+  it('a second manager approves the extension: the due date moves and the timeline says so', async () => {
+    expect(actionUrl).not.toBe('');
+    const page = await newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, rig.url, 'admin@northmoor.gov.uk', DEMO_PASSWORD);
+    await page.goto(actionUrl);
+    await page.getByRole('button', { name: 'Approve extension' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason for this change').fill('Agreed at the improvement board');
+    await dialog.getByRole('button', { name: 'Approve extension' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(`Originally ${long(actionDueOn)}`).first().waitFor();
+    await expect(page.getByText(long(extendedDueOn)).first().isVisible()).resolves.toBe(true);
+    const row = await rig.prisma.action.findFirstOrThrow({ where: { title: 'Recruit four permanent MASH social workers' } });
+    expect(row.dueOn).toBe(extendedDueOn);
+    await page.waitForLoadState('networkidle');
+    const shot = await screenshot(page, '21-action-page');
+    expect(statSync(shot).size).toBeGreaterThan(30_000);
+
+    await page.goto(`${rig.url}/#/programmes/${encodeURIComponent(NORTHMOOR_PROGRAMME_ID)}/show`);
+    await page.getByRole('table', { name: 'Inspection judgements' }).waitFor();
+    await page.getByText(/Action plan submitted on/).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, '22-programme-timeline');
+
+    await page.getByRole('menuitem', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Northmoor Borough Council' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, '23-dashboard');
+
+    await page.goto(`${rig.url}/#/monitoring-visits/calendar`);
+    const cell = page.getByRole('gridcell', { name: new RegExp(`^${long(today)}: Visit 1: fieldwork starts`) });
+    await cell.waitFor();
+    // Keyboard: the grid has one tab stop; the arrow keys move between days.
+    await cell.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toMatch(new RegExp(`^${long(addDays(today, 1))}`));
+    await screenshot(page, '24-visits-calendar');
     expect(errors).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { ArrayInput, Form, SaveButton, SimpleFormIterator, useNotify, useRefresh } from 'react-admin';
+import { useFormState, type FieldErrors } from 'react-hook-form';
 import { z } from 'zod';
 import { ZCommandMeta, ZCreateActionInput } from '@ip/domain';
 import { ActionDefinitionInputs, ACTION_REQUIRED, useRecommendationChoices } from '../action-plan/AddActionDialog';
@@ -19,13 +20,44 @@ import { newClientRequestId } from '../request-id';
 
 /**
  * Each row is checked by the API's own action schema; `findingIndex` ties a row to its finding, so
- * the row keeps one request id however the list is edited.
+ * the row keeps one request id however the list is edited (its position when the form lost it).
  */
-const ZRow = ZCreateActionInput.extend({ findingIndex: z.number().int().min(0) });
+const ZRow = ZCreateActionInput.extend({ findingIndex: z.number().int().min(0).optional() });
 const ZFindingsForm = z.object({ reason: ZCommandMeta.shape.reason, actions: z.array(ZRow).min(1, 'Keep at least one finding to turn into an action') });
 type TFindingsForm = z.infer<typeof ZFindingsForm>;
 
+/** No record: the form must not pick up the visit's own fields as default values. */
+const NO_RECORD = {};
+
 const required = Object.fromEntries(Object.entries(ACTION_REQUIRED).map(([k, v]) => [`actions.${k}`, v]));
+
+/** Every message in react-hook-form's error tree, with its path. */
+function flatten(errors: FieldErrors, prefix = ''): string[] {
+  return Object.entries(errors).flatMap(([key, value]) => {
+    // `ref` is the input's DOM element; `type`/`types` describe the rule that failed.
+    if (!value || typeof value !== 'object' || key === 'ref' || key === 'types') return [];
+    const path = prefix ? `${prefix}.${key}` : key;
+    const own = typeof (value as { message?: unknown }).message === 'string' ? [`${path}: ${(value as { message: string }).message}`] : [];
+    return [...own, ...flatten(value as FieldErrors, path).filter((m) => !own.includes(m))];
+  });
+}
+
+/** GOV.UK-style summary: a long form's problems listed at the top, since some rows are scrolled away. */
+function ErrorSummary() {
+  const { errors, submitCount } = useFormState();
+  const messages = submitCount > 0 ? [...new Set(flatten(errors as FieldErrors))] : [];
+  if (messages.length === 0) return null;
+  return (
+    <Typography role="alert" color="error" component="div" sx={{ mb: 2 }}>
+      <strong>There is a problem:</strong>
+      <ul>
+        {messages.map((m) => (
+          <li key={m}>{m.replace(/^actions\.(\d+)\./, (_, i: string) => `Action ${Number(i) + 1}, `)}</li>
+        ))}
+      </ul>
+    </Typography>
+  );
+}
 
 function FindingsForm({ visit, close }: { visit: TMonitoringVisitRecord; close: () => void }) {
   const notify = useNotify();
@@ -54,6 +86,8 @@ function FindingsForm({ visit, close }: { visit: TMonitoringVisitRecord; close: 
           ...values,
           actions: ((values.actions as Record<string, unknown>[] | undefined) ?? []).map((row) => ({
             ...row,
+            // One reason for the lot: each action carries it, as the API's schema requires.
+            reason: values.reason,
             programmeId: visit.programmeId,
             clientRequestId: 'minted-per-finding',
           })),
@@ -67,8 +101,8 @@ function FindingsForm({ visit, close }: { visit: TMonitoringVisitRecord; close: 
       setProblem(null);
       const created: string[] = [];
       try {
-        for (const { findingIndex, clientRequestId: _placeholder, ...action } of values.actions) {
-          const { data } = await trpc.actions.create.mutate({ ...action, reason: values.reason, clientRequestId: idFor(findingIndex) });
+        for (const [position, { findingIndex, clientRequestId: _placeholder, ...action }] of values.actions.entries()) {
+          const { data } = await trpc.actions.create.mutate({ ...action, reason: values.reason, clientRequestId: idFor(findingIndex ?? position) });
           created.push(data.id);
         }
         await trpc.monitoringVisits.confirmNewActionsCreated.mutate({
@@ -93,12 +127,13 @@ function FindingsForm({ visit, close }: { visit: TMonitoringVisitRecord; close: 
   );
 
   return (
-    <Form record={{}} defaultValues={defaultValues} resolver={resolver} onSubmit={(v: object) => submit(v as TFindingsForm)}>
+    <Form record={NO_RECORD} defaultValues={defaultValues} resolver={resolver} onSubmit={(v: object) => submit(v as TFindingsForm)}>
       <DialogContent dividers>
         <Typography variant="body2" sx={{ mb: 2 }}>
           Each area for improvement in the letter becomes one action (remove any that an existing action already covers).
           {visit.newActionsDueBy ? ` They are due in the plan by ${formatDate(visit.newActionsDueBy)}.` : ''}
         </Typography>
+        <ErrorSummary />
         {problem && (
           <Typography role="alert" color="error" sx={{ mb: 2, fontWeight: 700 }}>
             {problem}

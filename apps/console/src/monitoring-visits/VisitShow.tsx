@@ -6,8 +6,8 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { Link, Show, useCreatePath, useRecordContext } from 'react-admin';
-import type { TMonitoringVisitRecord } from '../api-types';
+import { Link, Show, useCreatePath, useGetMany, useRecordContext } from 'react-admin';
+import type { TActionRecord, TMonitoringVisitRecord } from '../api-types';
 import { SummaryList } from '../components/SummaryList';
 import { formatDate, formatWorkingDaysLeft } from '../format';
 import { HistoryTimeline } from '../programmes/HistoryTimeline';
@@ -53,14 +53,17 @@ function Findings({ visit }: { visit: TMonitoringVisitRecord }) {
   );
 }
 
+/** The actions the letter led to, by title (the visit keeps their ids). */
 function NewActions({ refs }: { refs: readonly string[] }) {
   const createPath = useCreatePath();
+  const { data } = useGetMany<TActionRecord>('actions', { ids: [...refs] }, { enabled: refs.length > 0 });
   if (refs.length === 0) return <Typography color="text.secondary">No actions added from this visit yet.</Typography>;
+  const titles = new Map((data ?? []).map((a) => [a.id, a.title]));
   return (
-    <Box component="ul" sx={{ m: 0, pl: 3 }}>
+    <Box component="ul" aria-labelledby="new-actions-heading" sx={{ m: 0, pl: 3 }}>
       {refs.map((id) => (
         <li key={id}>
-          <Link to={createPath({ resource: 'actions', type: 'show', id })}>{id}</Link>
+          <Link to={createPath({ resource: 'actions', type: 'show', id })}>{titles.get(id) ?? id}</Link>
         </li>
       ))}
     </Box>
