@@ -259,11 +259,16 @@ describe('the programme manager’s working path in Chromium against the real sy
     await expect(page.getByText(long(extendedDueOn)).first().isVisible()).resolves.toBe(true);
     const row = await rig.prisma.action.findFirstOrThrow({ where: { title: 'Recruit four permanent MASH social workers' } });
     expect(row.dueOn).toBe(extendedDueOn);
+    // Screenshots without the passing "saved" notice: reload, as a director opening the page would see it.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Recruit four permanent MASH social workers' }).waitFor();
+    await page.getByText('Permanent social work workforce').first().waitFor();
     await page.waitForLoadState('networkidle');
     const shot = await screenshot(page, '21-action-page');
     expect(statSync(shot).size).toBeGreaterThan(30_000);
 
     await page.goto(`${rig.url}/#/programmes/${encodeURIComponent(NORTHMOOR_PROGRAMME_ID)}/show`);
+    await page.reload();
     await page.getByRole('table', { name: 'Inspection judgements' }).waitFor();
     await page.getByText(/Action plan submitted on/).first().waitFor();
     await page.waitForLoadState('networkidle');

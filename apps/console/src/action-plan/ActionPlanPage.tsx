@@ -8,7 +8,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { Link, Loading, RecordContextProvider, useCreatePath, useGetList } from 'react-admin';
+import { Link, Loading, RecordContextProvider, Title, useCreatePath, useGetList } from 'react-admin';
 import type { TActionRecord, TWorkstreamRecord } from '../api-types';
 import { ActionRagChip, DueCountdown, RecommendationRefs } from '../actions/fields';
 import { ActionPlanDaysLeftField } from '../components/fields';
@@ -165,7 +165,12 @@ function Plan({ programme }: { programme: TProgrammeRecord }) {
 export function ActionPlanPage() {
   return (
     <ProgrammePage heading="Action plan" intro="The written statement of action: workstreams, their actions, owners and working-day due dates.">
-      {(programme) => <Plan key={programme.id} programme={programme} />}
+      {(programme) => (
+        <>
+          <Title title="Action plan" />
+          <Plan key={programme.id} programme={programme} />
+        </>
+      )}
     </ProgrammePage>
   );
 }

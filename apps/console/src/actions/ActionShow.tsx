@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { Datagrid, Link, ReferenceManyField, Show, useCreatePath, useRecordContext } from 'react-admin';
-import type { TActionRecord } from '../api-types';
+import { Datagrid, ReferenceField, ReferenceManyField, Show, TextField, useGetList, useRecordContext } from 'react-admin';
+import type { TActionRecord, TWorkstreamRecord } from '../api-types';
 import { IsoDateField } from '../components/fields';
 import { SummaryList } from '../components/SummaryList';
 import { AcknowledgementField, KindField, LevelField } from '../escalations/fields';
@@ -87,14 +87,25 @@ function NextSteps({ action }: { action: TActionRecord }) {
   );
 }
 
+/** The workstream's name (actions keep its key). */
+function useWorkstreamName(programmeId: string | undefined, key: string | null | undefined): string | null {
+  const { data } = useGetList<TWorkstreamRecord>(
+    'workstreams',
+    { filter: { programmeId }, pagination: { page: 1, perPage: 100 }, sort: { field: 'priorityNumber', order: 'ASC' } },
+    { enabled: Boolean(programmeId && key) },
+  );
+  if (!key) return null;
+  return data?.find((w) => w.key === key || w.name === key)?.name ?? key;
+}
+
 function Detail() {
   const a = useRecordContext<TActionRecord>();
-  const createPath = useCreatePath();
+  const workstreamName = useWorkstreamName(a?.programmeId, a?.workstream);
   if (!a) return null;
   return (
     <Box sx={{ p: { xs: 2, sm: 3 } }}>
       <Typography variant="body1" color="text.secondary">
-        {a.workstream ? `Workstream ${a.workstream}` : 'Action'}
+        {workstreamName ?? 'Action'}
         {a.ofstedLinked ? ' · responds to Ofsted' : ''}
       </Typography>
       <Typography component="h1" variant="h4" sx={{ mb: 1 }}>
@@ -114,7 +125,7 @@ function Detail() {
             ['Why this RAG', a.ragReasons.join('; ')],
             ['Latest update', a.latestNote ? `${a.latestNote}${a.lastUpdateOn ? ` (${formatDate(a.lastUpdateOn)})` : ''}` : 'No update yet'],
             ['Recommendations', <RecommendationRefs refs={a.recommendationRefs} />],
-            ['Programme', <Link to={createPath({ resource: 'programmes', type: 'show', id: a.programmeId })}>{a.programmeId}</Link>],
+            ['Programme', <ReferenceField source="programmeId" reference="programmes" link="show"><TextField source="authorityName" /></ReferenceField>],
             ['Description', a.description || 'None'],
             ['Added', <IsoDateField source="createdAt" withTime />],
           ]}

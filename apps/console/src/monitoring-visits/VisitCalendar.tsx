@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { Link, Loading, useCreatePath, useGetList } from 'react-admin';
+import { Link, Loading, Title, useCreatePath, useGetList } from 'react-admin';
 import { addDays, londonDateOf } from '@ip/domain';
 import type { TMonitoringVisitRecord } from '../api-types';
 import { ProgrammePage } from '../components/ProgrammePage';
@@ -168,7 +168,12 @@ export function VisitCalendarPage() {
         </>
       }
     >
-      {(programme) => <VisitsCalendar key={programme.id} programmeId={programme.id} />}
+      {(programme) => (
+        <>
+          <Title title="Monitoring visits calendar" />
+          <VisitsCalendar key={programme.id} programmeId={programme.id} />
+        </>
+      )}
     </ProgrammePage>
   );
 }
