@@ -18,6 +18,10 @@ import { ServiceLayout } from './ServiceLayout';
 import { theme } from './theme';
 import { workstreams } from './workstreams';
 import { VerifyHistoriesPage } from './audit/VerifyHistoriesPage';
+import { actions } from './actions';
+import { ActionPlanPage } from './action-plan/ActionPlanPage';
+import { monitoringVisits } from './monitoring-visits';
+import { VisitCalendarPage } from './monitoring-visits/VisitCalendar';
 
 const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];
 const { Route } = reactRouterProvider;
@@ -53,10 +57,14 @@ export function App() {
           <Resource key="recommendations" {...writable(recommendations)} />,
           <Resource key="authorities" {...authorities} />,
           <Resource key="auditTrail" {...auditTrail} />,
+          <Resource key="actions" {...actions} />,
+          <Resource key="monitoringVisits" {...monitoringVisits} />,
           <CustomRoutes key="custom">
             <Route path="/risk-heat-map" element={<RiskHeatMapPage />} />
             <Route path="/programmes/:id/history" element={<ProgrammeHistoryPage />} />
             <Route path="/verify-histories" element={<VerifyHistoriesPage />} />
+            <Route path="/action-plan" element={<ActionPlanPage />} />
+            <Route path="/monitoring-visits/calendar" element={<VisitCalendarPage />} />
           </CustomRoutes>,
         ];
       }}

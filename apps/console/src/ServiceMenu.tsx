@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import ListSubheader from '@mui/material/ListSubheader';
 import GridIcon from '@mui/icons-material/GridOnOutlined';
 import VerifiedIcon from '@mui/icons-material/VerifiedOutlined';
+import PlanIcon from '@mui/icons-material/ChecklistOutlined';
 import { Menu, useSidebarState } from 'react-admin';
 
 /** A group heading; hidden when the sidebar is folded to icons only. */
@@ -30,13 +31,16 @@ export function ServiceMenu() {
       <Group>Programme</Group>
       <Menu.ResourceItem name="programmes" />
       <Menu.ResourceItem name="escalations" />
+      <Menu.ResourceItem name="monitoringVisits" />
       <Group>Performance and risk</Group>
       <Menu.ResourceItem name="kpis" />
       <Menu.ResourceItem name="risks" />
       <Menu.Item to="/risk-heat-map" primaryText="Risk heat map" leftIcon={<GridIcon />} />
       <Group>Improvement plan</Group>
+      <Menu.Item to="/action-plan" primaryText="Action plan" leftIcon={<PlanIcon />} />
       <Menu.ResourceItem name="workstreams" />
       <Menu.ResourceItem name="recommendations" />
+      <Menu.ResourceItem name="actions" />
       <Group>Reference</Group>
       <Menu.ResourceItem name="authorities" />
       <Menu.ResourceItem name="auditTrail" />

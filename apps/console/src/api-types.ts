@@ -24,3 +24,5 @@ export type TProgrammeLive = TDataOf<TClient['programmes']['live']>;
 
 /** Red / amber / green, as every RAG in the API reads. */
 export type TRag = NonNullable<TKpiRecord['rag']>;
+export type TActionRecord = TDataOf<TClient['actions']['getOne']>;
+export type TMonitoringVisitRecord = TDataOf<TClient['monitoringVisits']['getOne']>;

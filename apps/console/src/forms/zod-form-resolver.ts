@@ -12,16 +12,23 @@ type TFormResolver = NonNullable<FormProps['resolver']>;
  * - a missing required value gets the message from `required` (GOV.UK style: "Select the type of
  *   inspection"), instead of zod's "Invalid input". Messages the domain schema sets itself win.
  */
-export function zodFormResolver(schema: TSchema, required: Record<string, string> = {}): TFormResolver {
+export function zodFormResolver(
+  schema: TSchema,
+  required: Record<string, string> = {},
+  /** Turns the form's values into the command's input before the schema sees them (see commandInput). */
+  prepare: (values: Record<string, unknown>) => Record<string, unknown> = (v) => v,
+): TFormResolver {
   const resolve = zodResolver(schema, {
     error: (issue) => {
       if (issue.input !== undefined) return undefined;
       const path = (issue.path ?? []).join('.');
-      return required[path] ?? 'Enter a value';
+      // A row of a list ("actions.2.title") takes the message given for every row ("actions.title").
+      const rowPath = (issue.path ?? []).filter((k) => typeof k !== 'number').join('.');
+      return required[path] ?? required[rowPath] ?? 'Enter a value';
     },
   });
   const withoutEmptyValues: typeof resolve = (values, context, options) =>
-    resolve(withoutEmpty(values) as typeof values, context, options);
+    resolve(prepare(withoutEmpty(values) as Record<string, unknown>) as typeof values, context, options);
   return withoutEmptyValues as unknown as TFormResolver;
 }
 
@@ -37,4 +44,21 @@ export function withoutEmpty(value: unknown): unknown {
     return out;
   }
   return value === '' || value === null ? undefined : value;
+}
+
+/**
+ * Stands in for the clientRequestId while the form validates: useCommand supplies the real one when
+ * it sends, so the form can be checked against the API's whole input schema, ids included.
+ */
+const REQUEST_ID_PLACEHOLDER = 'minted-by-useCommand';
+
+/** `prepare` for a command form: the ids the console supplies (programmeId, actionId...) plus a request id. */
+export function commandInput(fixed: Record<string, unknown>, convert: (values: Record<string, unknown>) => Record<string, unknown> = (v) => v) {
+  return (values: Record<string, unknown>) => ({ ...convert(values), ...fixed, clientRequestId: REQUEST_ID_PLACEHOLDER });
+}
+
+/** A multi-line text answer as a list, one item a line (inspectors, findings...); blank lines dropped. */
+export function linesToList(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return value.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
 }

@@ -5,8 +5,9 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { StatusTag } from '../components/StatusTag';
-import { formatDate, formatWorkingDaysLeft } from '../format';
+import { formatDate } from '../format';
 import { CLOCK_STATUS_LABELS, CLOCK_STATUS_TONES, labelOf } from '../labels';
+import { clockCountdownText, clockIsOverdue } from './clock-text';
 import type { TProgrammeClock } from './types';
 
 /** The statutory clocks of a programme: what is due, when, how many working days are left. */
@@ -35,9 +36,7 @@ export function ClocksTable({ clocks }: { clocks: readonly TProgrammeClock[] }) 
             <TableCell>
               <time dateTime={clock.dueOn}>{formatDate(clock.dueOn)}</time>
             </TableCell>
-            <TableCell sx={{ color: (clock.workingDaysLeft ?? 0) < 0 ? 'error.main' : undefined }}>
-              {clock.status === 'met' ? 'Not applicable' : formatWorkingDaysLeft(clock.workingDaysLeft)}
-            </TableCell>
+            <TableCell sx={{ color: clockIsOverdue(clock) ? 'error.main' : undefined }}>{clockCountdownText(clock)}</TableCell>
             <TableCell>
               <StatusTag label={labelOf(CLOCK_STATUS_LABELS, clock.status)} tone={CLOCK_STATUS_TONES[clock.status] ?? 'grey'} />
             </TableCell>

@@ -14,13 +14,13 @@ function actorText(actor: TProgrammeHistoryEntry['actor']): string {
  * What happened to a programme, newest first: when, who, what and why. An ordered list, so screen
  * readers announce how many entries there are.
  */
-export function HistoryTimeline({ history }: { history: readonly TProgrammeHistoryEntry[] }) {
+export function HistoryTimeline({ history, labelledBy = 'history-heading' }: { history: readonly TProgrammeHistoryEntry[]; labelledBy?: string }) {
   if (history.length === 0) {
     return <Typography color="text.secondary">Nothing has been recorded yet.</Typography>;
   }
   const entries = [...history].sort((a, b) => b.at.localeCompare(a.at));
   return (
-    <Box component="ol" aria-labelledby="history-heading" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+    <Box component="ol" aria-labelledby={labelledBy} sx={{ listStyle: 'none', m: 0, p: 0 }}>
       {entries.map((entry, index) => (
         <Box
           component="li"

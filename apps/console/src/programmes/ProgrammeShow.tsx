@@ -8,6 +8,7 @@ import { useCanMutate } from '../use-can-mutate';
 import { AsAtPanel, DiffPanel } from '../audit';
 import { ClocksTable } from './ClocksTable';
 import { HistoryTimeline } from './HistoryTimeline';
+import { JudgementGrid } from './JudgementGrid';
 import { RecordInspectionButton } from './RecordInspectionDialog';
 import { BoardPackButton } from '../audit/BoardPackButton';
 import type { TProgrammeRecord } from './types';
@@ -64,6 +65,10 @@ function ProgrammeDetail() {
             ['Last updated', <IsoDateField source="updatedAt" withTime />],
           ]}
         />
+      </Section>
+
+      <Section id="judgements-heading" title="Inspection judgements">
+        <JudgementGrid inspection={record.inspection} labelledBy="judgements-heading" />
       </Section>
 
       <Section id="clocks-heading" title="Statutory clocks">

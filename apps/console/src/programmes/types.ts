@@ -1,4 +1,4 @@
-import type { TClockStatus, TGrade, TProgrammePhase, TRole } from '@ip/domain';
+import type { TClockStatus, TGrade, TInspection, TProgrammePhase, TRole } from '@ip/domain';
 
 /** One statutory clock on a programme (publication, action plan, ...), as the API reports it. */
 export interface TProgrammeClock {
@@ -10,6 +10,10 @@ export interface TProgrammeClock {
   status: TClockStatus;
   /** When the awaited event happened (epoch ms); a clock that breached stays open until then. */
   closedAt?: number | null;
+  /** London date the clock stopped (the plan's submission date for the plan clock); null while it runs. */
+  closedOn?: string | null;
+  /** Working days past the deadline when it was met late; null otherwise. */
+  workingDaysLate?: number | null;
 }
 
 /** One entry of the audit history: who did what, why and when. `actor` is null for the system. */
@@ -39,4 +43,9 @@ export interface TProgrammeRecord {
   updatedAt: string;
   clocks: TProgrammeClock[];
   history: TProgrammeHistoryEntry[];
+  /** The inspection this cycle answers; null until recorded. */
+  inspection?: TInspection | null;
+  planSubmittedOn?: string | null;
+  planResponse?: { outcome: 'accepted' | 'returned'; letterOn: string; comments: string } | null;
+  visits?: Array<{ number: number; theme: string; plannedStartOn: string; workflowId: string; status: 'scheduled' | 'closed'; letterPublishedOn: string | null }>;
 }

@@ -1,0 +1,13 @@
+import ActionIcon from '@mui/icons-material/TaskAltOutlined';
+import { ActionList } from './ActionList';
+import { ActionShow } from './ActionShow';
+
+/** Improvement-plan actions: created from the action plan page or from a monitoring visit's findings. */
+export const actions = {
+  name: 'actions',
+  list: ActionList,
+  show: ActionShow,
+  icon: ActionIcon,
+  recordRepresentation: 'title',
+  options: { label: 'Actions' },
+};
