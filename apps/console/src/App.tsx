@@ -1,8 +1,7 @@
 import type { ComponentType } from 'react';
-import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
+import { Admin, CustomRoutes, reactRouterProvider, Resource, type DashboardComponent } from 'react-admin';
 import type { TRole } from '@ip/domain';
 import { authorities } from './authorities';
-import { Dashboard } from './dashboard/Dashboard';
 import { escalations } from './escalations';
 import { kpis } from './kpis';
 import { LoginPage } from './LoginPage';
@@ -15,6 +14,14 @@ import { SERVICE_NAME } from './service';
 import { ServiceLayout } from './ServiceLayout';
 import { theme } from './theme';
 import { workstreams } from './workstreams';
+import { users } from './users';
+import { interventions } from './interventions';
+import { informationRequests } from './information-requests';
+import { lazyPage } from './lazy-page';
+
+// Loaded when first shown: the sign-in page does not wait for the dashboard's charts.
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard') as DashboardComponent;
+const ProgrammeConfigurationPage = lazyPage(() => import('./admin/ProgrammeConfigurationPage'), 'ProgrammeConfigurationPage');
 
 const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];
 const { Route } = reactRouterProvider;
@@ -52,6 +59,16 @@ export function App() {
           <CustomRoutes key="custom">
             <Route path="/risk-heat-map" element={<RiskHeatMapPage />} />
           </CustomRoutes>,
+          <Resource key="interventions" {...interventions} />,
+          <Resource key="informationRequests" {...informationRequests} />,
+          ...(permissions === 'admin'
+            ? [
+                <Resource key="users" {...users} />,
+                <CustomRoutes key="admin">
+                  <Route path="/programme-configuration" element={<ProgrammeConfigurationPage />} />
+                </CustomRoutes>,
+              ]
+            : []),
         ];
       }}
     </Admin>

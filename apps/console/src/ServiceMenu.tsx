@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import ListSubheader from '@mui/material/ListSubheader';
 import GridIcon from '@mui/icons-material/GridOnOutlined';
 import { Menu, useSidebarState } from 'react-admin';
+import { AdminMenuItems } from './admin/AdminMenuItems';
 
 /** A group heading; hidden when the sidebar is folded to icons only. */
 function Group({ children }: { children: ReactNode }) {
@@ -38,6 +39,10 @@ export function ServiceMenu() {
       <Menu.ResourceItem name="recommendations" />
       <Group>Reference</Group>
       <Menu.ResourceItem name="authorities" />
+      <Group>Accountability</Group>
+      <Menu.ResourceItem name="interventions" />
+      <Menu.ResourceItem name="informationRequests" />
+      <AdminMenuItems />
     </Menu>
   );
 }

@@ -22,3 +22,7 @@ export type TProgrammeLive = TDataOf<TClient['programmes']['live']>;
 
 /** Red / amber / green, as every RAG in the API reads. */
 export type TRag = NonNullable<TKpiRecord['rag']>;
+export type TUserRecord = TDataOf<TClient['users']['getOne']>;
+export type TSavedViewRecord = TDataOf<TClient['savedViews']['getOne']>;
+export type TInterventionRecord = TDataOf<TClient['interventions']['getOne']>;
+export type TInformationRequestRecord = TDataOf<TClient['informationRequests']['getOne']>;
