@@ -19,5 +19,18 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // Pages are lazy (src/lazy-page.ts); the libraries every page needs go in long-cached vendor
+    // chunks of their own, so a console release does not make browsers fetch React and MUI again.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+            { name: 'vendor-mui', test: /node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group|stylis)[\\/]/, priority: 20 },
+            { name: 'vendor-admin', test: /node_modules[\\/](ra-[a-z0-9-]+|react-admin|react-hook-form|@tanstack|react-router[a-z-]*|lodash|@trpc|zod)[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
   },
 });

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadE2eEnv } from './env.js';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
@@ -30,4 +30,16 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByRole('menuitem', { name: 'Programmes' }).waitFor();
   // Let the first data loads settle: clicking while react-admin re-renders the list detaches buttons.
   await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Types an ISO date into the console's GOV.UK-style date input (a group named `label` with Day,
+ * Month and Year fields).
+ */
+export async function fillDate(scope: Page | Locator, label: string | RegExp, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  const group = scope.getByRole('group', { name: label });
+  await group.getByLabel('Day', { exact: true }).fill(String(Number(day)));
+  await group.getByLabel('Month', { exact: true }).fill(String(Number(month)));
+  await group.getByLabel('Year', { exact: true }).fill(year!);
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRig, type Rig } from '@ip/api-server/testing';
 import { DEMO_PASSWORD, DEMO_RISKS, NORTHMOOR_PROGRAMME_ID } from '@ip/db/seed';
 import { addDays, defaultCalendar, londonDateOf } from '@ip/domain';
-import { launchChromium, screenshot, signIn } from './browser.js';
+import { fillDate, launchChromium, screenshot, signIn } from './browser.js';
 
 const consoleDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 let rig: Rig;
@@ -152,7 +152,7 @@ describe('programme dashboard in Chromium against the real system', () => {
 
     await page.getByRole('button', { name: 'Record reading' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Period ending').fill('2018-09-30');
+    await fillDate(dialog, 'Period ending', '2018-09-30');
     await dialog.getByLabel('Figure (%)').fill('120');
     await dialog.getByLabel('Reason for this change').fill('Quarterly workforce report');
     await dialog.getByRole('button', { name: 'Record reading' }).click();

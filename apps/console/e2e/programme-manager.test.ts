@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRig, type Rig } from '@ip/api-server/testing';
 import { DEMO_PASSWORD } from '@ip/db/seed';
-import { launchChromium, screenshot, signIn } from './browser.js';
+import { fillDate, launchChromium, screenshot, signIn } from './browser.js';
 
 const consoleDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 let rig: Rig;
@@ -43,9 +43,13 @@ describe('console in Chromium against the real system', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Type of inspection').click();
     await page.getByRole('option', { name: 'Standard inspection' }).click();
-    await dialog.getByLabel('Fieldwork started').fill('2025-09-29');
-    await dialog.getByLabel('Fieldwork ended').fill('2025-10-10');
-    await dialog.getByLabel('Report received').fill('2025-11-03');
+    await fillDate(dialog, 'Fieldwork started', '2025-09-29');
+    await fillDate(dialog, 'Fieldwork ended', '2025-10-10');
+    // 30 February does not exist: the form says so in words, against the date, and sends nothing.
+    await fillDate(dialog, 'Report received', '2025-02-30');
+    await dialog.getByRole('button', { name: 'Record inspection' }).click();
+    await dialog.getByText('Report received must be a real date: February 2025 has 28 days').waitFor();
+    await fillDate(dialog, 'Report received', '2025-11-03');
     await dialog.getByLabel(/Overall effectiveness/).click();
     await page.getByRole('option', { name: 'Inadequate' }).click();
     await dialog.getByLabel('Reason for this change').fill('Final report received from Ofsted');

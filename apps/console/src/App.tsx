@@ -1,10 +1,9 @@
 import type { ComponentType } from 'react';
-import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
+import { Admin, CustomRoutes, reactRouterProvider, Resource, type DashboardComponent } from 'react-admin';
 import type { TRole } from '@ip/domain';
 import { auditTrail } from './audit-trail';
 import { authorities } from './authorities';
 import { ProgrammeHistoryPage } from './audit';
-import { Dashboard } from './dashboard/Dashboard';
 import { escalations } from './escalations';
 import { kpis } from './kpis';
 import { LoginPage } from './LoginPage';
@@ -22,6 +21,14 @@ import { actions } from './actions';
 import { ActionPlanPage } from './action-plan/ActionPlanPage';
 import { monitoringVisits } from './monitoring-visits';
 import { VisitCalendarPage } from './monitoring-visits/VisitCalendar';
+import { users } from './users';
+import { interventions } from './interventions';
+import { informationRequests } from './information-requests';
+import { lazyPage } from './lazy-page';
+
+// Loaded when first shown: the sign-in page does not wait for the dashboard's charts.
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard') as DashboardComponent;
+const ProgrammeConfigurationPage = lazyPage(() => import('./admin/ProgrammeConfigurationPage'), 'ProgrammeConfigurationPage');
 
 const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];
 const { Route } = reactRouterProvider;
@@ -66,6 +73,16 @@ export function App() {
             <Route path="/action-plan" element={<ActionPlanPage />} />
             <Route path="/monitoring-visits/calendar" element={<VisitCalendarPage />} />
           </CustomRoutes>,
+          <Resource key="interventions" {...interventions} />,
+          <Resource key="informationRequests" {...informationRequests} />,
+          ...(permissions === 'admin'
+            ? [
+                <Resource key="users" {...users} />,
+                <CustomRoutes key="admin">
+                  <Route path="/programme-configuration" element={<ProgrammeConfigurationPage />} />
+                </CustomRoutes>,
+              ]
+            : []),
         ];
       }}
     </Admin>

@@ -4,6 +4,7 @@ import GridIcon from '@mui/icons-material/GridOnOutlined';
 import VerifiedIcon from '@mui/icons-material/VerifiedOutlined';
 import PlanIcon from '@mui/icons-material/ChecklistOutlined';
 import { Menu, useSidebarState } from 'react-admin';
+import { AdminMenuItems } from './admin/AdminMenuItems';
 
 /** A group heading; hidden when the sidebar is folded to icons only. */
 function Group({ children }: { children: ReactNode }) {
@@ -43,6 +44,11 @@ export function ServiceMenu() {
       <Menu.ResourceItem name="actions" />
       <Group>Reference</Group>
       <Menu.ResourceItem name="authorities" />
+      <Group>Accountability</Group>
+      <Menu.ResourceItem name="interventions" />
+      <Menu.ResourceItem name="informationRequests" />
+      <AdminMenuItems />
+      <Group>Audit</Group>
       <Menu.ResourceItem name="auditTrail" />
       <Menu.Item to="/verify-histories" primaryText="Verify histories" leftIcon={<VerifiedIcon />} />
     </Menu>

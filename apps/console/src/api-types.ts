@@ -26,3 +26,7 @@ export type TProgrammeLive = TDataOf<TClient['programmes']['live']>;
 export type TRag = NonNullable<TKpiRecord['rag']>;
 export type TActionRecord = TDataOf<TClient['actions']['getOne']>;
 export type TMonitoringVisitRecord = TDataOf<TClient['monitoringVisits']['getOne']>;
+export type TUserRecord = TDataOf<TClient['users']['getOne']>;
+export type TSavedViewRecord = TDataOf<TClient['savedViews']['getOne']>;
+export type TInterventionRecord = TDataOf<TClient['interventions']['getOne']>;
+export type TInformationRequestRecord = TDataOf<TClient['informationRequests']['getOne']>;

@@ -48,12 +48,15 @@ export const theme: RaThemeOptions = {
     MuiAppBar: {
       styleOverrides: { root: { backgroundColor: BLACK, color: '#ffffff', borderBottom: `6px solid ${BLUE}` } },
     },
+    // react-admin's loading spinner is a progressbar: it needs a name (axe: aria-progressbar-name).
+    MuiCircularProgress: { defaultProps: { 'aria-label': 'Loading' } },
     MuiPaper: { styleOverrides: { root: { backgroundImage: 'none' } } },
     MuiCard: { defaultProps: { variant: 'outlined' } },
     MuiTableCell: { styleOverrides: { head: { fontWeight: 700, color: BLACK } } },
     MuiFilledInput: {
       styleOverrides: {
-        root: { backgroundColor: '#ffffff', border: `2px solid ${BLACK}`, '&.Mui-focused': focusRing },
+        // White when hovered or focused too: MUI's grey tints (#f0f0f0) take the red error label below 4.5:1.
+        root: { backgroundColor: '#ffffff', border: `2px solid ${BLACK}`, '&:hover, &.Mui-focused': { backgroundColor: '#ffffff' }, '&.Mui-focused': focusRing },
       },
       defaultProps: { disableUnderline: true },
     },

@@ -1,6 +1,8 @@
 import AuthorityIcon from '@mui/icons-material/AccountBalanceOutlined';
-import { AuthorityList } from './AuthorityList';
-import { AuthorityShow } from './AuthorityShow';
+import { lazyPage } from '../lazy-page';
+
+const AuthorityList = lazyPage(() => import('./AuthorityList'), 'AuthorityList');
+const AuthorityShow = lazyPage(() => import('./AuthorityShow'), 'AuthorityShow');
 
 /** Local authorities: read only for now. */
 export const authorities = {

@@ -5,7 +5,8 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
-import { Form, SaveButton, useNotify, useRefresh } from 'react-admin';
+import { Form, SaveButton, useNotify, useRefresh, type FormProps } from 'react-admin';
+import { z } from 'zod';
 import { useFormState } from 'react-hook-form';
 import type { zodResolver } from '@hookform/resolvers/zod';
 import { useCommand } from '../forms/use-command';
@@ -14,7 +15,7 @@ import { ReasonInput } from './commands';
 
 type TSchema = Parameters<typeof zodResolver>[0];
 
-export interface TCommandDialogProps {
+export interface TCommandDialogProps<TValues extends object = Record<string, unknown>> {
   /** The button that opens the dialog, and the dialog's title unless `title` says otherwise. */
   label: string;
   /** A fuller accessible name for the button when several on a page share `label`. */
@@ -24,19 +25,26 @@ export interface TCommandDialogProps {
   submitLabel?: string;
   intro?: ReactNode;
   /** The API's own input schema: the form is checked against exactly what the server will check. */
-  schema: TSchema;
+  schema?: TSchema;
   /** The ids the console supplies itself (programmeId, actionId...), merged in before checking. */
-  fixed: Record<string, unknown>;
+  fixed?: Record<string, unknown>;
+  /**
+   * Instead of schema + fixed: a ready resolver (zodFormResolver over a form-shaped schema), for
+   * forms whose fields are not the command's input one for one (a step whose fields vary by type).
+   */
+  resolver?: NonNullable<FormProps['resolver']>;
   /** Form values -> command input, for answers collected differently (one finding a line...). */
   convert?: (values: Record<string, unknown>) => Record<string, unknown>;
   /** GOV.UK-style messages for a missing answer, by path. */
   required?: Record<string, string>;
   /** Paths of the form's inputs: the server's errors on these show inline, the rest in the notice. */
   fields: readonly string[];
-  send: (input: Record<string, unknown> & { clientRequestId: string }) => Promise<unknown>;
+  send: (input: TValues & { clientRequestId: string }) => Promise<unknown>;
+  /** Said when the server accepted the command. */
   success: string;
-  /** An example reason for the reason's hint. */
+  /** An example reason for the reason's hint, and the reason's label when not "Reason for this change". */
   reasonExample?: string;
+  reasonLabel?: string;
   defaultValues?: Record<string, unknown>;
   variant?: 'contained' | 'outlined' | 'text';
   color?: 'primary' | 'error' | 'inherit';
@@ -58,12 +66,15 @@ function GroupErrors({ paths }: { paths: readonly string[] }) {
   );
 }
 
-function CommandForm(props: TCommandDialogProps & { close: () => void }) {
-  const { schema, fixed, convert, required, fields, send, success, reasonExample, defaultValues, close, onDone, children, intro } = props;
+function CommandForm<TValues extends object>(props: TCommandDialogProps<TValues> & { close: () => void }) {
+  const { schema, fixed = {}, convert, required, fields, send, success, reasonExample, reasonLabel, defaultValues, close, onDone, children, intro } = props;
   const notify = useNotify();
   const refresh = useRefresh();
   // Both are fixed for one opening of the dialog: the ids do not change while it is open.
-  const resolver = useMemo(() => zodFormResolver(schema, { reason: 'Give a reason for this change', ...required }, commandInput(fixed, convert)), []);
+  const resolver = useMemo(
+    () => props.resolver ?? zodFormResolver(schema ?? NO_SCHEMA, { reason: 'Give a reason for this change', ...required }, commandInput(fixed, convert)),
+    [],
+  );
   const onSuccess = useCallback(
     (result: unknown) => {
       notify(success, { type: 'success', messageArgs: { _: success } });
@@ -73,9 +84,9 @@ function CommandForm(props: TCommandDialogProps & { close: () => void }) {
     },
     [notify, refresh, close, onDone, success],
   );
-  const submit = useCommand<Record<string, unknown>, unknown>(send, { fields: [...fields, 'reason'], onSuccess });
+  const submit = useCommand<TValues, unknown>(send, { fields: [...fields, 'reason'], onSuccess });
   return (
-    <Form record={NO_RECORD} defaultValues={defaultValues} resolver={resolver} onSubmit={(values: object) => submit(values as Record<string, unknown>)}>
+    <Form record={NO_RECORD} defaultValues={defaultValues} resolver={resolver} onSubmit={(values: object) => submit(values as TValues)}>
       <DialogContent dividers>
         {intro && (
           <Typography variant="body2" component="div" sx={{ mb: 2 }}>
@@ -84,7 +95,7 @@ function CommandForm(props: TCommandDialogProps & { close: () => void }) {
         )}
         {props.summaryPaths && <GroupErrors paths={props.summaryPaths} />}
         {children}
-        <ReasonInput example={reasonExample} />
+        <ReasonInput example={reasonExample} {...(reasonLabel ? { label: reasonLabel } : {})} />
       </DialogContent>
       <DialogActions>
         <Button onClick={close}>Cancel</Button>
@@ -96,13 +107,15 @@ function CommandForm(props: TCommandDialogProps & { close: () => void }) {
 
 /** No record: the form must not pick up the page's record as default values. */
 const NO_RECORD = {};
+/** Only when neither schema nor resolver is given (a programming error the type allows for brevity). */
+const NO_SCHEMA = z.object({});
 
 /**
  * A workflow command as a button and a typed form in a dialog. The form mounts when the dialog
  * opens, so each opening is one command with one clientRequestId (a double submit, or a retry after
  * a lost response, has one effect); the server's rejection reason shows inline or in the notice.
  */
-export function CommandDialog(props: TCommandDialogProps) {
+export function CommandDialog<TValues extends object = Record<string, unknown>>(props: TCommandDialogProps<TValues>) {
   const [open, setOpen] = useState(false);
   const close = useCallback(() => setOpen(false), []);
   const title = props.title ?? props.label;

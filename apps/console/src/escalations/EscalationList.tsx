@@ -5,6 +5,7 @@ import { IsoDateField } from '../components/fields';
 import { ProgrammePage } from '../components/ProgrammePage';
 import { ESCALATION_KIND_LABELS, ESCALATION_LEVEL_LABELS } from '../labels';
 import { AcknowledgementField, EscalationSummaryField, KindField, LevelField } from './fields';
+import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
 
 const acknowledgedChoices = [
   { id: 'false', name: 'Not yet acknowledged' },
@@ -23,6 +24,7 @@ const filters = [
 function Actions() {
   return (
     <TopToolbar>
+      <SavedViewsMenu resource="escalations" />
       <CsvExportButton />
     </TopToolbar>
   );

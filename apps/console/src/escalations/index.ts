@@ -1,6 +1,8 @@
 import EscalationIcon from '@mui/icons-material/NotificationImportantOutlined';
-import { EscalationList } from './EscalationList';
-import { EscalationShow } from './EscalationShow';
+import { lazyPage } from '../lazy-page';
+
+const EscalationList = lazyPage(() => import('./EscalationList'), 'EscalationList');
+const EscalationShow = lazyPage(() => import('./EscalationShow'), 'EscalationShow');
 
 /** Escalations are written by the workflows; people only read and acknowledge them. */
 export const escalations = {

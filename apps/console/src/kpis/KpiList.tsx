@@ -6,6 +6,7 @@ import { RagField } from '../components/RagTag';
 import { KPI_DIRECTION_LABELS, KPI_PERIOD_LABELS } from '../labels';
 import { useCanMutate } from '../use-can-mutate';
 import { LatestValueField, TargetField, TrendField } from './fields';
+import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search KPIs" />,
@@ -19,6 +20,7 @@ function Actions() {
   const canMutate = useCanMutate();
   return (
     <TopToolbar>
+      <SavedViewsMenu resource="kpis" />
       {canMutate && <CreateButton label="Add a KPI" />}
       <CsvExportButton />
     </TopToolbar>

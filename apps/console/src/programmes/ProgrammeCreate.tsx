@@ -79,6 +79,7 @@ export function ProgrammeCreate() {
         <ReferenceInput source="authorityId" reference="authorities" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
           <AutocompleteInput
             label="Local authority"
+            clearText="Clear the local authority"
             optionText={authorityText}
             filterToQuery={(q: string) => ({ q })}
             helperText="Start typing the council's name"

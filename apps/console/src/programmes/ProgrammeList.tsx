@@ -10,6 +10,8 @@ import { Box, Typography } from '@mui/material';
 import { ActionPlanDaysLeftField, GradeField, IsoDateField, PhaseField } from '../components/fields';
 import { PHASE_LABELS } from '../labels';
 import { useCanMutate } from '../use-can-mutate';
+import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
+import { PageHeading } from '../components/PageHeading';
 
 const phaseChoices = Object.entries(PHASE_LABELS).map(([id, name]) => ({ id, name }));
 
@@ -19,6 +21,7 @@ function ListActions() {
   const canMutate = useCanMutate();
   return (
     <TopToolbar>
+      <SavedViewsMenu resource="programmes" />
       {canMutate && <CreateButton label="Start programme" />}
     </TopToolbar>
   );
@@ -44,22 +47,25 @@ function ProgrammesEmpty() {
 /** All programmes, most urgent action plan first. */
 export function ProgrammeList() {
   return (
-    <List
-      title="Programmes"
-      sort={{ field: 'actionPlanDueOn', order: 'ASC' }}
-      filters={filters}
-      actions={<ListActions />}
-      empty={<ProgrammesEmpty />}
-      perPage={25}
-    >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="authorityName" label="Authority" />
-        <PhaseField source="phase" label="Phase" />
-        <GradeField source="grade" label="Grade" />
-        <IsoDateField source="reportReceivedOn" label="Report received" />
-        <IsoDateField source="actionPlanDueOn" label="Action plan due" />
-        <ActionPlanDaysLeftField source="actionPlanWorkingDaysLeft" label="Working days left" />
-      </Datagrid>
-    </List>
+    <>
+      <PageHeading>Programmes</PageHeading>
+      <List
+        title="Programmes"
+        sort={{ field: 'actionPlanDueOn', order: 'ASC' }}
+        filters={filters}
+        actions={<ListActions />}
+        empty={<ProgrammesEmpty />}
+        perPage={25}
+      >
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="authorityName" label="Authority" />
+          <PhaseField source="phase" label="Phase" />
+          <GradeField source="grade" label="Grade" />
+          <IsoDateField source="reportReceivedOn" label="Report received" />
+          <IsoDateField source="actionPlanDueOn" label="Action plan due" />
+          <ActionPlanDaysLeftField source="actionPlanWorkingDaysLeft" label="Working days left" />
+        </Datagrid>
+      </List>
+    </>
   );
 }

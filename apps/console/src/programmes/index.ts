@@ -1,7 +1,9 @@
 import ProgrammeIcon from '@mui/icons-material/AssignmentOutlined';
-import { ProgrammeCreate } from './ProgrammeCreate';
-import { ProgrammeList } from './ProgrammeList';
-import { ProgrammeShow } from './ProgrammeShow';
+import { lazyPage } from '../lazy-page';
+
+const ProgrammeCreate = lazyPage(() => import('./ProgrammeCreate'), 'ProgrammeCreate');
+const ProgrammeList = lazyPage(() => import('./ProgrammeList'), 'ProgrammeList');
+const ProgrammeShow = lazyPage(() => import('./ProgrammeShow'), 'ProgrammeShow');
 
 /** The programmes resource; `create` is added only for roles that may start programmes (see App). */
 export const programmes = {

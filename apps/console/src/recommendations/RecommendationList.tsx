@@ -4,6 +4,7 @@ import { CsvExportButton } from '../components/commands';
 import { ProgrammePage } from '../components/ProgrammePage';
 import { useCanMutate } from '../use-can-mutate';
 import { JudgementAreaField, PriorityActionField } from './fields';
+import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search recommendations" sx={{ minWidth: 300 }} />,
@@ -17,6 +18,7 @@ function Actions() {
   const canMutate = useCanMutate();
   return (
     <TopToolbar>
+      <SavedViewsMenu resource="recommendations" />
       {canMutate && <CreateButton label="Add a recommendation" />}
       <CsvExportButton />
     </TopToolbar>

@@ -1,7 +1,9 @@
 import RecommendationIcon from '@mui/icons-material/FactCheckOutlined';
-import { RecommendationCreate } from './RecommendationCreate';
-import { RecommendationList } from './RecommendationList';
-import { RecommendationShow } from './RecommendationShow';
+import { lazyPage } from '../lazy-page';
+
+const RecommendationCreate = lazyPage(() => import('./RecommendationCreate'), 'RecommendationCreate');
+const RecommendationList = lazyPage(() => import('./RecommendationList'), 'RecommendationList');
+const RecommendationShow = lazyPage(() => import('./RecommendationShow'), 'RecommendationShow');
 
 /** Recommendations from Ofsted's reports; `create` only for roles that may add them (see App). */
 export const recommendations = {

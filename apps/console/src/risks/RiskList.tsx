@@ -4,6 +4,7 @@ import { CsvExportButton } from '../components/commands';
 import { ProgrammePage } from '../components/ProgrammePage';
 import { useCanMutate } from '../use-can-mutate';
 import { EscalationFlagField, RiskTitleField, ScoreField } from './fields';
+import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search by reference, risk or owner" sx={{ minWidth: 320 }} />];
 
@@ -11,6 +12,7 @@ function Actions() {
   const canMutate = useCanMutate();
   return (
     <TopToolbar>
+      <SavedViewsMenu resource="risks" />
       <Button label="Heat map" to="/risk-heat-map" startIcon={<GridIcon />} />
       {canMutate && <CreateButton label="Add a risk" />}
       <CsvExportButton />

@@ -1,10 +1,12 @@
 import RiskIcon from '@mui/icons-material/ReportProblemOutlined';
-import { RiskCreate } from './RiskCreate';
-import { RiskEdit } from './RiskEdit';
-import { RiskList } from './RiskList';
-import { RiskShow } from './RiskShow';
+import { lazyPage } from '../lazy-page';
 
-export { RiskHeatMapPage } from './RiskHeatMapPage';
+const RiskCreate = lazyPage(() => import('./RiskCreate'), 'RiskCreate');
+const RiskEdit = lazyPage(() => import('./RiskEdit'), 'RiskEdit');
+const RiskList = lazyPage(() => import('./RiskList'), 'RiskList');
+const RiskShow = lazyPage(() => import('./RiskShow'), 'RiskShow');
+
+export const RiskHeatMapPage = lazyPage(() => import('./RiskHeatMapPage'), 'RiskHeatMapPage');
 
 /** The risk register; `create`/`edit` are added only for roles that may change it (see App). */
 export const risks = {

@@ -8,6 +8,7 @@ import { ProgrammePage } from '../components/ProgrammePage';
 import { StatusTag } from '../components/StatusTag';
 import { labelOf, WORKSTREAM_PHASE_LABELS } from '../labels';
 import { useCanMutate } from '../use-can-mutate';
+import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search workstreams or leads" sx={{ minWidth: 300 }} />,
@@ -42,6 +43,7 @@ function Actions() {
   const canMutate = useCanMutate();
   return (
     <TopToolbar>
+      <SavedViewsMenu resource="workstreams" />
       {canMutate && <CreateButton label="Add a workstream" />}
       <CsvExportButton />
     </TopToolbar>

@@ -1,7 +1,9 @@
 import WorkstreamIcon from '@mui/icons-material/AccountTreeOutlined';
-import { WorkstreamCreate } from './WorkstreamCreate';
-import { WorkstreamList } from './WorkstreamList';
-import { WorkstreamShow } from './WorkstreamShow';
+import { lazyPage } from '../lazy-page';
+
+const WorkstreamCreate = lazyPage(() => import('./WorkstreamCreate'), 'WorkstreamCreate');
+const WorkstreamList = lazyPage(() => import('./WorkstreamList'), 'WorkstreamList');
+const WorkstreamShow = lazyPage(() => import('./WorkstreamShow'), 'WorkstreamShow');
 
 /** Workstreams of the improvement plan; `create` only for roles that may change them (see App). */
 export const workstreams = {

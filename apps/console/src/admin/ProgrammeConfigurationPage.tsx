@@ -1,0 +1,76 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Typography from '@mui/material/Typography';
+import { Loading, Title, useNotify } from 'react-admin';
+import { PROGRAMME_CLOCK_LADDERS, type TCalendarOverrides, type TLadder } from '@ip/domain';
+import { ProgrammePage } from '../components/ProgrammePage';
+import type { TProgrammeRecord } from '../programmes/types';
+import { trpc } from '../providers/trpc';
+import { useApiQuery } from '../use-api-query';
+import { CalendarOverridesEditor, sendCalendar } from './CalendarOverridesEditor';
+import { LadderEditor } from './LadderEditor';
+
+interface TConfig {
+  ladders: Record<string, TLadder>;
+  calendarOverrides?: TCalendarOverrides;
+}
+
+function Section({ id, title, intro, children }: { id: string; title: string; intro: string; children: ReactNode }) {
+  return (
+    <Card component="section" aria-labelledby={id} sx={{ mb: 2 }}>
+      <CardContent>
+        <Typography id={id} component="h2" variant="h5" gutterBottom>{title}</Typography>
+        <Typography sx={{ mb: 2, maxWidth: 760 }}>{intro}</Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Configuration({ programme }: { programme: TProgrammeRecord }) {
+  const [version, setVersion] = useState(0);
+  const notify = useNotify();
+  const { data, error, isPending } = useApiQuery(`${programme.id}#${version}`, (signal) =>
+    trpc.programmes.live.query({ id: programme.id }, { signal }).then((r) => (r.data as { config?: TConfig }).config ?? { ladders: {} }),
+  );
+  const saved = useCallback(() => {
+    notify('Configuration saved', { type: 'success', messageArgs: { _: 'Configuration saved' } });
+    setVersion((v) => v + 1);
+  }, [notify]);
+  if (isPending && !data) return <Loading />;
+  if (error || !data) return <Typography role="alert">The programme’s configuration could not be read: {error?.message}</Typography>;
+  const ladders = { ...PROGRAMME_CLOCK_LADDERS, ...data.ladders };
+  const send = sendCalendar(programme.id);
+  return (
+    <>
+      <Section id="ladders-heading" title="Escalation ladders" intro="Who is reminded or told, and when, as each statutory deadline approaches and passes. Offsets are in working days from the deadline. Changes apply from the next step; steps already fired are not repeated.">
+        <LadderEditor key={version} programmeId={programme.id} ladders={ladders} onSaved={saved} />
+      </Section>
+      <Section id="calendar-heading" title="Working-day calendar" intro="Add a one-off non-working day or cancel a bank holiday. Every working-day deadline of the programme is recalculated on the new calendar.">
+        <CalendarOverridesEditor
+          overrides={{ add: data.calendarOverrides?.add ?? [], remove: data.calendarOverrides?.remove ?? [] }}
+          send={async (o, reason, id) => {
+            const result = await send(o, reason, id);
+            setVersion((v) => v + 1);
+            return result;
+          }}
+        />
+      </Section>
+    </>
+  );
+}
+
+/** Admin: the current programme's escalation ladders and calendar overrides. */
+export function ProgrammeConfigurationPage() {
+  return (
+    <ProgrammePage heading="Programme configuration" intro="Administrators only. Every change is recorded in the programme’s history with your reason.">
+      {(programme) => (
+        <>
+          <Title title="Programme configuration" />
+          <Configuration key={programme.id} programme={programme} />
+        </>
+      )}
+    </ProgrammePage>
+  );
+}

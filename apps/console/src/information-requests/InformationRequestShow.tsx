@@ -1,0 +1,76 @@
+import Box from '@mui/material/Box';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { ShowBase, Title, useShowContext } from 'react-admin';
+import type { TInformationRequestRecord } from '../api-types';
+import { LifecycleClocks } from '../components/LifecycleClocks';
+import { StatusTag } from '../components/StatusTag';
+import { SummaryList } from '../components/SummaryList';
+import { formatDate } from '../format';
+import { HistoryTimeline } from '../programmes/HistoryTimeline';
+import type { TProgrammeHistoryEntry } from '../programmes/types';
+import { useCanMutate } from '../use-can-mutate';
+import { AnswerButton, ExtendButton, WithdrawButton } from './commands';
+import { REQUEST_PHASE_LABELS, REQUEST_PHASE_TONES } from './labels';
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card component="section" aria-labelledby={id} sx={{ mb: 2 }}>
+      <CardContent>
+        <Typography id={id} component="h2" variant="h6" gutterBottom>{title}</Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
+function RequestView() {
+  const { record } = useShowContext<TInformationRequestRecord>();
+  const canMutate = useCanMutate();
+  if (!record) return null;
+  const open = record.phase === 'open';
+  const due = record.extensions.at(-1)?.toDueOn ?? record.clocks.find((c) => c.mode === 'deadline')?.dueOn ?? record.dueOn;
+  return (
+    <Box sx={{ pt: 2 }}>
+      <Title title={record.title} />
+      <Box sx={{ mb: 2 }}>
+        <Typography color="text.secondary">Information request from {record.requester.name}</Typography>
+        <Typography component="h1" variant="h4" sx={{ maxWidth: 900 }}>{record.subject}</Typography>
+        <Box sx={{ mt: 1 }}><StatusTag label={REQUEST_PHASE_LABELS[record.phase] ?? record.phase} tone={REQUEST_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
+      </Box>
+      {canMutate && open && (
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }}>
+          <AnswerButton requestId={record.id} />
+          <ExtendButton requestId={record.id} />
+          <WithdrawButton requestId={record.id} />
+        </Box>
+      )}
+      <Section id="summary-heading" title="Summary">
+        <SummaryList rows={[
+          ['Asked by', `${record.requester.name} (${record.requester.kind === 'committee' ? 'committee' : 'named person'})`],
+          ['Asked on', formatDate(record.requestedOn)],
+          ['Answer due', due ? formatDate(due) : 'Not set'],
+          ['Later dates agreed', record.extensions.length === 0 ? 'None' : record.extensions.map((e) => `${formatDate(e.fromDueOn)} to ${formatDate(e.toDueOn)}`).join('; ')],
+          ['Answer', record.answer ? `${formatDate(record.answer.answeredOn)}${record.answer.onTime ? ', on time' : ', late'}: ${record.answer.summary}` : 'Not answered yet'],
+        ]} />
+      </Section>
+      <Section id="clocks-heading" title="Deadlines">
+        <LifecycleClocks clocks={record.clocks} labelledBy="clocks-heading" empty="No deadline is running." />
+      </Section>
+      <Section id="history-heading" title="History">
+        <HistoryTimeline history={record.history as unknown as TProgrammeHistoryEntry[]} />
+      </Section>
+    </Box>
+  );
+}
+
+/** One information request: who asked for what, when it is due, the answer and the history. */
+export function InformationRequestShow() {
+  return (
+    <ShowBase resource="informationRequests">
+      <RequestView />
+    </ShowBase>
+  );
+}
