@@ -9,7 +9,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ZHistoryMismatch, ZHistoryVerificationIdInput, ZRunHistoryVerificationInput, type THistoryMismatch } from '@ip/domain';
 import { historyVerificationWorkflowId, TASK_QUEUE, type HistoryVerificationWorkflowArgs } from '@ip/workflows/definitions';
 import type { Prisma } from '@ip/db';
-import { isUniqueViolation } from '../errors.js';
+import { isUniqueViolation, toUserError } from '../errors.js';
 import { procedure, READERS, router } from '../trpc.js';
 
 export interface HistoryVerificationJob {
@@ -56,7 +56,8 @@ export const historyVerificationRouter = router({
       try {
         await ctx.prisma.historyVerification.create({ data: { id, requestedBy: ctx.user.id, status: 'running' } });
       } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
+        // A subscription's errors bypass the userErrors middleware: map them here (DB down → SERVICE_UNAVAILABLE).
+        if (!isUniqueViolation(err)) throw toUserError(err);
       }
       const args: HistoryVerificationWorkflowArgs = { jobId: id, ...(ctx.taskQueue ? { taskQueue: ctx.taskQueue } : {}) };
       try {
@@ -64,7 +65,7 @@ export const historyVerificationRouter = router({
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
           await ctx.prisma.historyVerification.updateMany({ where: { id, status: 'running', done: 0 }, data: { status: 'error', error: 'Temporal is unavailable: the run could not start', finishedAt: new Date() } });
-          throw err;
+          throw toUserError(err);
         }
       }
       let last = '';

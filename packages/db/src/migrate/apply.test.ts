@@ -69,6 +69,7 @@ describe('applyMigrations on PostgreSQL', () => {
       'audit_event',
       'command_receipt',
       'escalation',
+      'history_verification',
       'kpi',
       'kpi_reading',
       'lifecycle_record',
@@ -78,6 +79,7 @@ describe('applyMigrations on PostgreSQL', () => {
       'risk',
       'saved_view',
       'session',
+      'workflow_history_archive',
       'workstream',
     ]);
   });
