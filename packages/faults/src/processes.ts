@@ -133,7 +133,7 @@ export class AppProcess {
     await until(`${this.what} to be ready (output: ${this.output.slice(-500)})`, async () => {
       if (child.exitCode !== null) throw new Error(`${this.what} exited ${child.exitCode}: ${this.output.slice(-2000)}`);
       return ready();
-    }, 90_000, 200);
+    }, 240_000, 200); // the worker bundles its workflows at start: slow on a busy 2-core machine
   }
   get pid(): number {
     return this.child?.pid ?? -1;
