@@ -20,6 +20,8 @@ interface TCommandDialogProps<TValues extends object> {
   resolver: NonNullable<FormProps['resolver']>;
   /** The form's field paths: the server's errors on these show against the field. */
   fields: readonly string[];
+  /** Server path -> form path, for inputs the form collects differently. */
+  rename?: Record<string, string>;
   defaultValues?: Record<string, unknown>;
   send: (input: TValues & { clientRequestId: string }) => Promise<unknown>;
   variant?: 'contained' | 'outlined';
@@ -34,7 +36,7 @@ function CommandForm<TValues extends object>({ props, onDone }: { props: TComman
     refresh();
     onDone();
   }, [notify, refresh, onDone, props.done]);
-  const submit = useCommand<TValues, unknown>(props.send, { fields: props.fields, onSuccess });
+  const submit = useCommand<TValues, unknown>(props.send, { fields: props.fields, rename: props.rename, onSuccess });
   return (
     <Form record={NO_RECORD} defaultValues={props.defaultValues} resolver={props.resolver} onSubmit={(v: object) => submit(v as TValues)}>
       <DialogContent dividers>{props.children}</DialogContent>
