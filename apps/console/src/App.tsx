@@ -27,7 +27,7 @@ import { informationRequests } from './information-requests';
 import { lazyPage } from './lazy-page';
 
 // Loaded when first shown: the sign-in page does not wait for the dashboard's charts.
-const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard') as DashboardComponent;
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard', { prefetch: true }) as DashboardComponent;
 const ProgrammeConfigurationPage = lazyPage(() => import('./admin/ProgrammeConfigurationPage'), 'ProgrammeConfigurationPage');
 
 const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];

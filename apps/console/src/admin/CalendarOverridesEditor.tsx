@@ -31,6 +31,15 @@ const changeChoices = [
   { id: 'remove', name: 'A bank holiday that is now a working day (moved by proclamation)' },
 ];
 
+/** The server names the changed entry by its place in the lists; the form has one date and title. */
+const RENAME = Object.fromEntries(
+  Array.from({ length: 100 }, (_, i) => [
+    [`calendarOverrides.remove.${i}`, 'date'],
+    [`calendarOverrides.add.${i}.date`, 'date'],
+    [`calendarOverrides.add.${i}.title`, 'title'],
+  ]).flat(),
+);
+
 const ZRemoveForm = z.object({ reason: ZCommandMeta.shape.reason });
 const removeResolver = zodFormResolver(ZRemoveForm, { reason: 'Give a reason for undoing this change' });
 
@@ -90,6 +99,7 @@ export function CalendarOverridesEditor({ overrides, send }: { overrides: TCalen
         variant="contained"
         resolver={addResolver}
         fields={['change', 'date', 'title', 'reason']}
+        rename={RENAME}
         send={({ change, date, title, reason, clientRequestId }) => {
           const rest = without(date);
           const next = change === 'add' ? { ...rest, add: [...rest.add, { date, title: title ?? '' }] } : { ...rest, remove: [...rest.remove, date] };

@@ -39,6 +39,8 @@ export interface TCommandDialogProps<TValues extends object = Record<string, unk
   required?: Record<string, string>;
   /** Paths of the form's inputs: the server's errors on these show inline, the rest in the notice. */
   fields: readonly string[];
+  /** Server path -> form path, for inputs the form collects differently. */
+  rename?: Record<string, string>;
   send: (input: TValues & { clientRequestId: string }) => Promise<unknown>;
   /** Said when the server accepted the command. */
   success: string;
@@ -84,7 +86,7 @@ function CommandForm<TValues extends object>(props: TCommandDialogProps<TValues>
     },
     [notify, refresh, close, onDone, success],
   );
-  const submit = useCommand<TValues, unknown>(send, { fields: [...fields, 'reason'], onSuccess });
+  const submit = useCommand<TValues, unknown>(send, { fields: [...fields, 'reason'], rename: props.rename, onSuccess });
   return (
     <Form record={NO_RECORD} defaultValues={defaultValues} resolver={resolver} onSubmit={(values: object) => submit(values as TValues)}>
       <DialogContent dividers>
