@@ -4,6 +4,7 @@
  * BENCH_SCALE scales the heavy figures (seed, scale-out, getList rows); BENCH_ONLY picks figures.
  */
 import { writeFileSync } from 'node:fs';
+import { asAtFigure } from './as-at.js';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBundle } from './bundle.js';
 import { benchEscalation } from './escalation.js';
@@ -64,15 +65,9 @@ await figure('scaleOutEscalation', () => benchEscalation({ testServerPath, n: es
 const scaleOutSeedSize = { ...seedSize, authorities: Math.max(2, Math.round(seedSize.authorities / 3)) };
 await figure('scaleOutSeed', () => withStack({ workers: 2, apis: 2 }, (s) => benchSeed(s, { ...scaleOutSeedSize, concurrency: 16, budgetSeconds: Math.round(seedBudget / 3), log })));
 
-// Figure 4 (state "as at" on a 5,000-event history vs bare Worker.runReplayHistory) is written on
-// branch `audit` as bench/src/as-at.ts exporting asAtFigure(). LEAD: wire it here at merge. The
-// import is by a computed specifier so this file runs (and typechecks) without it.
-const asAtModule = './as-at.js';
-await figure('asAt', async () => {
-  const mod = (await import(asAtModule).catch(() => null)) as { asAtFigure?: (o: { log: typeof log }) => Promise<unknown> } | null;
-  if (!mod?.asAtFigure) return { skipped: 'bench/src/as-at.ts is not on this branch (figure 4 comes from branch audit)' };
-  return mod.asAtFigure({ log });
-});
+// Figure 4: state "as at" the last event of a >= 5,000-event history, folded through the domain
+// reducers, against bare Worker.runReplayHistory of the same history (bench/src/as-at.ts).
+await figure('asAt', () => asAtFigure({ log }));
 
 const seed = results.seed as { workflowsPerSecond: number } | undefined;
 const seed2 = results.scaleOutSeed as { workflowsPerSecond: number } | undefined;
