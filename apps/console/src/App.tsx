@@ -3,7 +3,6 @@ import { Admin, CustomRoutes, reactRouterProvider, Resource, type DashboardCompo
 import type { TRole } from '@ip/domain';
 import { auditTrail } from './audit-trail';
 import { authorities } from './authorities';
-import { ProgrammeHistoryPage } from './audit';
 import { escalations } from './escalations';
 import { kpis } from './kpis';
 import { LoginPage } from './LoginPage';
@@ -16,11 +15,8 @@ import { SERVICE_NAME } from './service';
 import { ServiceLayout } from './ServiceLayout';
 import { theme } from './theme';
 import { workstreams } from './workstreams';
-import { VerifyHistoriesPage } from './audit/VerifyHistoriesPage';
 import { actions } from './actions';
-import { ActionPlanPage } from './action-plan/ActionPlanPage';
 import { monitoringVisits } from './monitoring-visits';
-import { VisitCalendarPage } from './monitoring-visits/VisitCalendar';
 import { users } from './users';
 import { interventions } from './interventions';
 import { informationRequests } from './information-requests';
@@ -28,6 +24,10 @@ import { lazyPage } from './lazy-page';
 
 // Loaded when first shown: the sign-in page does not wait for the dashboard's charts.
 const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard', { prefetch: true }) as DashboardComponent;
+const ProgrammeHistoryPage = lazyPage(() => import('./audit/HistoryPage'), 'ProgrammeHistoryPage');
+const VerifyHistoriesPage = lazyPage(() => import('./audit/VerifyHistoriesPage'), 'VerifyHistoriesPage');
+const ActionPlanPage = lazyPage(() => import('./action-plan/ActionPlanPage'), 'ActionPlanPage');
+const VisitCalendarPage = lazyPage(() => import('./monitoring-visits/VisitCalendar'), 'VisitCalendarPage');
 const ProgrammeConfigurationPage = lazyPage(() => import('./admin/ProgrammeConfigurationPage'), 'ProgrammeConfigurationPage');
 
 const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];

@@ -8,6 +8,7 @@ import { SummaryList } from '../components/SummaryList';
 import { AcknowledgementField, KindField, LevelField } from '../escalations/fields';
 import { formatDate, formatDateTime } from '../format';
 import { ESCALATION_LEVEL_LABELS, labelOf } from '../labels';
+import { AsAtPanel, DiffPanel } from '../audit';
 import { HistoryTimeline } from '../programmes/HistoryTimeline';
 import { ActionCommands } from './ActionCommands';
 import { ActionRagChip, DueCountdown, OwnerField, RecommendationRefs } from './fields';
@@ -157,6 +158,12 @@ function Detail() {
 
       <Section id="action-history-heading" title="Timeline">
         <HistoryTimeline history={a.history} labelledBy="action-history-heading" />
+      </Section>
+      <Section id="action-as-at-heading" title="As at an earlier date">
+        <AsAtPanel kind="action" workflowId={String(a.id)} />
+      </Section>
+      <Section id="action-diff-heading" title="What changed between two dates">
+        <DiffPanel kind="action" workflowId={String(a.id)} />
       </Section>
     </Box>
   );

@@ -1,6 +1,8 @@
 import ActionIcon from '@mui/icons-material/TaskAltOutlined';
-import { ActionList } from './ActionList';
-import { ActionShow } from './ActionShow';
+import { lazyPage } from '../lazy-page';
+
+const ActionList = lazyPage(() => import('./ActionList'), 'ActionList');
+const ActionShow = lazyPage(() => import('./ActionShow'), 'ActionShow');
 
 /** Improvement-plan actions: created from the action plan page or from a monitoring visit's findings. */
 export const actions = {

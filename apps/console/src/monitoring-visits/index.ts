@@ -1,6 +1,8 @@
 import VisitIcon from '@mui/icons-material/EventNoteOutlined';
-import { VisitList } from './VisitList';
-import { VisitShow } from './VisitShow';
+import { lazyPage } from '../lazy-page';
+
+const VisitList = lazyPage(() => import('./VisitList'), 'VisitList');
+const VisitShow = lazyPage(() => import('./VisitShow'), 'VisitShow');
 
 /** Ofsted monitoring visits; each is scheduled on the programme and runs as its own workflow. */
 export const monitoringVisits = {
