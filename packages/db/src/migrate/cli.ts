@@ -41,12 +41,12 @@ async function main(argv: string[]): Promise<number> {
   return 1;
 }
 
+// Exit explicitly: Prisma's schema engine leaves 10 s timers behind that would otherwise hold the
+// process open after the work is done. (stdout/stderr to a pipe or file are synchronous on Linux.)
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );
