@@ -65,11 +65,13 @@ describe('applyMigrations on PostgreSQL', () => {
     expect(tables.map((t) => t.table_name)).toEqual([
       '_prisma_migrations',
       'action',
+      'action_plan',
       'app_user',
       'audit_event',
       'command_receipt',
       'escalation',
       'history_verification',
+      'inspection',
       'kpi',
       'kpi_reading',
       'lifecycle_record',
