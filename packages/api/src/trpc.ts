@@ -17,7 +17,8 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error }) {
       const zod = error.cause instanceof ZodError ? error.cause : null;
-      const fieldErrors: Record<string, string[]> = {};
+      // No prototype: a field named "constructor" or "__proto__" must not reach Object.prototype.
+      const fieldErrors: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
       for (const issue of zod?.issues ?? []) {
         const key = issue.path.join('.') || '(input)';
         (fieldErrors[key] ??= []).push(issue.message);

@@ -44,7 +44,7 @@ export class ArchiveBackedHistorySource implements HistorySource {
       const row = await this.prisma.workflowHistoryArchive.findFirst({ where: { workflowId }, orderBy: [{ closedAt: 'desc' }, { archivedAt: 'desc' }], select: { runId: true } });
       latest = row?.runId ?? null;
     }
-    if (!latest) throw Object.assign(new Error(`No history for workflow ${workflowId} in Temporal or the archive`), { name: 'WorkflowNotFoundError' });
+    if (!latest) throw new WorkflowNotFoundError(`No history for workflow ${workflowId} in Temporal or the archive`, workflowId, undefined);
     const runs: WorkflowRun[] = [];
     for (let runId: string | null = latest; runId && runs.length < this.maxRuns; ) {
       const history = await this.run(workflowId, runId);
