@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRig, type Rig } from '@ip/api-server/testing';
 import { DEMO_PASSWORD, NORTHMOOR_PROGRAMME_ID } from '@ip/db/seed';
 import { addDays, defaultCalendar, londonDateOf } from '@ip/domain';
-import { launchChromium, screenshot, signIn } from './browser.js';
+import { fillDate, fillDateGroup, launchChromium, screenshot, signIn } from './browser.js';
 
 const consoleDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 let rig: Rig;
@@ -62,9 +62,9 @@ describe('the programme manager’s working path in Chromium against the real sy
     await page.getByRole('button', { name: 'Record inspection' }).click();
     let dialog = page.getByRole('dialog');
     await choose(page, dialog, 'Type of inspection', 'Standard inspection');
-    await dialog.getByLabel('Fieldwork started').fill(addDays(reportReceivedOn, -35));
-    await dialog.getByLabel('Fieldwork ended').fill(addDays(reportReceivedOn, -24));
-    await dialog.getByLabel('Report received').fill(reportReceivedOn);
+    await fillDate(dialog, 'Fieldwork started', addDays(reportReceivedOn, -35));
+    await fillDate(dialog, 'Fieldwork ended', addDays(reportReceivedOn, -24));
+    await fillDate(dialog, 'Report received', reportReceivedOn);
     await choose(page, dialog, /Overall effectiveness/, 'Inadequate');
     await choose(page, dialog, /care leavers/, 'Requires improvement to be good');
     await dialog.getByLabel('Reason for this change').fill('Final report received from Ofsted');
@@ -102,7 +102,7 @@ describe('the programme manager’s working path in Chromium against the real sy
       dialog = page.getByRole('dialog');
       await dialog.getByLabel('Action', { exact: true }).fill(title);
       await dialog.getByLabel('Owner', { exact: true }).fill('Sam Okafor');
-      await dialog.getByLabel('Due date').fill(actionDueOn);
+      await fillDate(dialog, 'Due date', actionDueOn);
       await dialog.getByLabel('Responds to an Ofsted recommendation or finding').check();
       await dialog.getByLabel('Reason for this change').fill('Agreed at the plan-writing workshop');
       await dialog.getByRole('button', { name: 'Add action' }).click();
@@ -134,9 +134,9 @@ describe('the programme manager’s working path in Chromium against the real sy
       // Submit the plan, then Ofsted accepts it: the programme moves to monitoring.
       await status.getByRole('button', { name: 'Submit plan' }).click();
       let dialog = page.getByRole('dialog');
-      await dialog.getByLabel('Submitted to Ofsted on').fill(today);
+      await fillDate(dialog, 'Submitted to Ofsted on', today);
       await choose(page, dialog, 'Signed off by', 'Director of Children’s Services');
-      await dialog.getByLabel('On', { exact: true }).fill(today);
+      await fillDate(dialog, /^On$/, today);
       await dialog.getByLabel('Name or decision reference').fill('Jo Reed, DCS');
       await dialog.getByLabel('Reason for this change').fill('Signed off by the DCS; sent to Ofsted by email');
       await dialog.getByRole('button', { name: 'Submit plan' }).click();
@@ -145,7 +145,7 @@ describe('the programme manager’s working path in Chromium against the real sy
       await status.getByRole('button', { name: 'Record Ofsted’s response' }).click();
       dialog = page.getByRole('dialog');
       await choose(page, dialog, 'Outcome', 'Accepted');
-      await dialog.getByLabel('Date of the letter').fill(today);
+      await fillDate(dialog, 'Date of the letter', today);
       await dialog.getByLabel('Reason for this change').fill('Letter from the regional director');
       await dialog.getByRole('button', { name: 'Record Ofsted’s response' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -158,7 +158,7 @@ describe('the programme manager’s working path in Chromium against the real sy
       await page.getByRole('button', { name: 'Schedule monitoring visit' }).click();
       dialog = page.getByRole('dialog');
       await dialog.getByLabel('Theme').fill('children in care');
-      await dialog.getByLabel('Planned first day of fieldwork').fill(today);
+      await fillDate(dialog, 'Planned first day of fieldwork', today);
       await dialog.getByLabel('Reason for this change').fill('Ofsted’s notification email received');
       await dialog.getByRole('button', { name: 'Schedule monitoring visit' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -166,7 +166,7 @@ describe('the programme manager’s working path in Chromium against the real sy
       await page.getByRole('heading', { level: 1, name: 'Monitoring visit 1: children in care' }).waitFor();
       await page.getByRole('button', { name: 'Record fieldwork' }).click();
       dialog = page.getByRole('dialog');
-      await dialog.getByLabel('Last day of fieldwork').fill(today);
+      await fillDate(dialog, 'Last day of fieldwork', today);
       await dialog.getByLabel('Inspectors').fill('Alex Morgan HMI\nRuth Ellis HMI');
       await dialog.getByLabel('Reason for this change').fill('Inspectors on site');
       await dialog.getByRole('button', { name: 'Record fieldwork' }).click();
@@ -176,13 +176,13 @@ describe('the programme manager’s working path in Chromium against the real sy
       // The letter: draft, then published with findings; each area for improvement becomes an action.
       await page.getByRole('button', { name: 'Record draft letter' }).click();
       dialog = page.getByRole('dialog');
-      await dialog.getByLabel('Draft letter received on').fill(today);
+      await fillDate(dialog, 'Draft letter received on', today);
       await dialog.getByLabel('Reason for this change').fill('Draft letter received for the accuracy check');
       await dialog.getByRole('button', { name: 'Record draft letter' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Record published letter' }).click();
       dialog = page.getByRole('dialog');
-      await dialog.getByLabel('Published on').fill(today);
+      await fillDate(dialog, 'Published on', today);
       await dialog.getByLabel('Areas of progress').fill('Leaders have a clear, realistic improvement plan');
       await dialog.getByLabel('Areas for improvement').fill('Return home interviews are not timely\nCare plans lack clear, measurable actions');
       await dialog.getByLabel('Reason for this change').fill('Letter published on the Ofsted website');
@@ -192,7 +192,7 @@ describe('the programme manager’s working path in Chromium against the real sy
       dialog = page.getByRole('dialog');
       for (const i of [0, 1]) {
         await dialog.getByLabel('Owner', { exact: true }).nth(i).fill('Aisha Rahman');
-        await dialog.getByLabel('Due date').nth(i).fill(actionDueOn);
+        await fillDateGroup(dialog.getByRole('group', { name: 'Due date' }).nth(i), actionDueOn);
       }
       await dialog.getByLabel('Reason for this change').last().fill('Findings of the published monitoring letter');
       await dialog.getByRole('button', { name: 'Create actions' }).click();
@@ -219,7 +219,7 @@ describe('the programme manager’s working path in Chromium against the real sy
 
       await page.getByRole('button', { name: 'Request extension' }).click();
       dialog = page.getByRole('dialog');
-      await dialog.getByLabel('New due date').fill(extendedDueOn);
+      await fillDate(dialog, 'New due date', extendedDueOn);
       await dialog.getByLabel('Why more time is needed').fill('The agency market is thin; two posts need a second round');
       await dialog.getByLabel('Reason for this change').fill('Owner asked at the workstream meeting');
       await dialog.getByRole('button', { name: 'Request extension' }).click();

@@ -37,8 +37,12 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
  * Month and Year fields).
  */
 export async function fillDate(scope: Page | Locator, label: string | RegExp, iso: string): Promise<void> {
+  await fillDateGroup(scope.getByRole('group', { name: label }), iso);
+}
+
+/** Types an ISO date into one day / month / year group (e.g. the nth "Due date" of a list of rows). */
+export async function fillDateGroup(group: Locator, iso: string): Promise<void> {
   const [year, month, day] = iso.split('-');
-  const group = scope.getByRole('group', { name: label });
   await group.getByLabel('Day', { exact: true }).fill(String(Number(day)));
   await group.getByLabel('Month', { exact: true }).fill(String(Number(month)));
   await group.getByLabel('Year', { exact: true }).fill(year!);

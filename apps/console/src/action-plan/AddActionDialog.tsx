@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
-import { BooleanInput, DateInput, SelectArrayInput, TextInput, useGetList } from 'react-admin';
+import { BooleanInput, SelectArrayInput, TextInput, useGetList } from 'react-admin';
+import { DateInput } from '../components/DateInput';
 import { ZCreateActionInput } from '@ip/domain';
 import type { TRecommendationRecord } from '../api-types';
 import { CommandDialog } from '../components/CommandDialog';

@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
-import { ArrayInput, DateInput, ResourceContextProvider, SelectInput, SimpleFormIterator, TextInput } from 'react-admin';
+import { ArrayInput, ResourceContextProvider, SelectInput, SimpleFormIterator, TextInput } from 'react-admin';
+import { DateInput } from '../components/DateInput';
 import { PLAN_APPROVAL_BODY_LABELS, ZPlanApprovalBody, ZRecordPlanResponseInput, ZSubmitPlanInput } from '@ip/domain';
 import { CommandDialog } from '../components/CommandDialog';
 import { formatDate } from '../format';

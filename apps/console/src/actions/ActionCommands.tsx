@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
-import { DateInput, NumberInput, SelectInput, TextInput } from 'react-admin';
+import { NumberInput, SelectInput, TextInput } from 'react-admin';
+import { DateInput } from '../components/DateInput';
 import {
   ZApproveExtensionInput,
   ZAttachEvidenceInput,

@@ -1,5 +1,6 @@
 import { Datagrid, List, NullableBooleanInput, ReferenceInput, SearchInput, SelectArrayInput, SelectInput, TextField, TextInput, TopToolbar, FilterButton } from 'react-admin';
 import { ZActionRag } from '@ip/domain';
+import { PageHeading } from '../components/PageHeading';
 import { CsvExportButton } from '../components/commands';
 import { exportActions } from './export';
 import { ActionRagField, DueField, OwnerField, ProgressField, RecommendationRefsField } from './fields';
@@ -36,6 +37,8 @@ function Actions() {
  */
 export function ActionList() {
   return (
+    <>
+    <PageHeading>Actions</PageHeading>
     <List
       title="Actions"
       resource="actions"
@@ -44,6 +47,7 @@ export function ActionList() {
       actions={<Actions />}
       exporter={exportActions}
       perPage={25}
+      empty={false}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" label="Action" sx={{ fontWeight: 700 }} />
@@ -55,5 +59,6 @@ export function ActionList() {
         <RecommendationRefsField source="recommendationRefs" label="Recommendations" sortable={false} />
       </Datagrid>
     </List>
+    </>
   );
 }

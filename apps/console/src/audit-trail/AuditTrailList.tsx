@@ -1,6 +1,7 @@
 import { Datagrid, FunctionField, List, SearchInput, SelectInput, TextField, TopToolbar } from 'react-admin';
 import type { TAuditRecord } from '../api-types';
 import { CsvExportButton } from '../components/commands';
+import { PageHeading } from '../components/PageHeading';
 import { IsoDateField } from '../components/fields';
 import { ROLE_LABELS } from '../labels';
 import { VerifyChainPanel } from './VerifyChainPanel';
@@ -27,6 +28,8 @@ function Actions() {
  */
 export function AuditTrailList() {
   return (
+    <>
+    <PageHeading>Audit trail</PageHeading>
     <List title="Audit trail" sort={{ field: 'id', order: 'DESC' }} filters={filters} actions={<Actions />} aside={undefined} perPage={25} empty={false}>
       <VerifyChainPanel />
       <Datagrid rowClick="show" bulkActionButtons={false}>
@@ -37,5 +40,6 @@ export function AuditTrailList() {
         <TextField source="reason" label="Why" sortable={false} emptyText="—" />
       </Datagrid>
     </List>
+    </>
   );
 }

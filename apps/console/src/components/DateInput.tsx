@@ -21,8 +21,8 @@ const PARTS: ReadonlyArray<{ key: TDatePart; label: string; width: string }> = [
  * mm/dd/yyyy in some browsers. The form holds 'YYYY-MM-DD'; an impossible date (30 February)
  * fails the form's schema and is explained here in words, against the fields at fault.
  */
-export function DateInput({ source, label, helperText }: { source: string; label: string; helperText?: string | false }) {
-  const { field, fieldState } = useInput({ source });
+export function DateInput({ source, label, helperText, defaultValue }: { source: string; label: string; helperText?: string | false; defaultValue?: string }) {
+  const { field, fieldState } = useInput({ source, ...(defaultValue === undefined ? {} : { defaultValue }) });
   const [parts, setParts] = useState<TDateParts>(() => partsOf(field.value));
   const typed = useRef(fieldValueOf(parts));
   // A reset or a value set by the form (not typed here) replaces the parts.
