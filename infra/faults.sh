@@ -14,9 +14,5 @@ pnpm exec turbo run db:generate --filter=@ip/db >/dev/null
 rm -f "$ROOT/packages/faults/.reports/vitest.json"
 status=0
 (cd "$ROOT/packages/faults" && pnpm run test:faults "$@") || status=$?
-node -e '
-const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-const broken = r.testResults.filter((t) => t.status === "failed" && !(t.assertionResults ?? []).length).length;
-console.log(`${r.numPassedTests} passed, ${r.numFailedTests + broken} failed`);
-' "$ROOT/packages/faults/.reports/vitest.json" || status=1
+node "$ROOT/infra/test-summary.mjs" packages/faults || status=1
 exit "$status"
