@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inheritedEnv } from './env.js';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -124,7 +125,7 @@ export class AppProcess {
     const cwd = join(ROOT, 'apps', this.what);
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd,
-      env: { ...process.env, ...this.env, LOG_LEVEL: 'warn' },
+      env: { ...inheritedEnv(), ...this.env, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -11,12 +11,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programmeStateQuery } from '@ip/workflows/definitions';
 import { killed, until } from './processes.js';
+import { FAULT_PROGRAMMES } from './env.js';
 import {
   caughtUp, codeOf, escalationsByProgramme, escalationsSentBy, freshAuthorities, recordBackdatedInspection,
   startProgramme, startSystem, type System, type Trpc,
 } from './system.js';
 
-const PROGRAMMES = Number(process.env.FAULT_PROGRAMMES ?? 8);
+const PROGRAMMES = FAULT_PROGRAMMES;
 let sys: System;
 let pm: Trpc;
 /** Escalations one back-dated programme records when nothing fails. */
