@@ -8,21 +8,12 @@ import { SummaryList } from '../components/SummaryList';
 import { AcknowledgementField, KindField, LevelField } from '../escalations/fields';
 import { formatDate, formatDateTime } from '../format';
 import { ESCALATION_LEVEL_LABELS, labelOf } from '../labels';
-import { AsAtPanel, DiffPanel } from '../audit';
+import { EarlierStateSections } from '../audit';
 import { HistoryTimeline } from '../programmes/HistoryTimeline';
 import { ActionCommands } from './ActionCommands';
 import { ActionRagChip, DueCountdown, OwnerField, RecommendationRefs } from './fields';
+import { Section } from '../components/Section';
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Box component="section" aria-labelledby={id} sx={{ mt: 4 }}>
-      <Typography id={id} component="h2" variant="h5" gutterBottom>
-        {title}
-      </Typography>
-      {children}
-    </Box>
-  );
-}
 
 const None = ({ children }: { children: ReactNode }) => <Typography color="text.secondary">{children}</Typography>;
 
@@ -159,12 +150,7 @@ function Detail() {
       <Section id="action-history-heading" title="Timeline">
         <HistoryTimeline history={a.history} labelledBy="action-history-heading" />
       </Section>
-      <Section id="action-as-at-heading" title="As at an earlier date">
-        <AsAtPanel kind="action" workflowId={String(a.id)} />
-      </Section>
-      <Section id="action-diff-heading" title="What changed between two dates">
-        <DiffPanel kind="action" workflowId={String(a.id)} />
-      </Section>
+      <EarlierStateSections kind="action" workflowId={String(a.id)} idPrefix="action-" />
     </Box>
   );
 }

@@ -1,3 +1,4 @@
 export { AsAtPanel } from './AsAtPanel';
 export { DiffPanel } from './DiffPanel';
+export { EarlierStateSections } from './EarlierStateSections';
 export { ProgrammeHistoryPage } from './HistoryPage';

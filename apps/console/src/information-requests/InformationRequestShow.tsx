@@ -1,8 +1,5 @@
 import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
 import { ShowBase, Title, useShowContext } from 'react-admin';
 import type { TInformationRequestRecord } from '../api-types';
 import { LifecycleClocks } from '../components/LifecycleClocks';
@@ -14,17 +11,8 @@ import type { TProgrammeHistoryEntry } from '../programmes/types';
 import { useCanMutate } from '../use-can-mutate';
 import { AnswerButton, ExtendButton, WithdrawButton } from './commands';
 import { REQUEST_PHASE_LABELS, REQUEST_PHASE_TONES } from './labels';
+import { CardSection } from '../components/Section';
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card component="section" aria-labelledby={id} sx={{ mb: 2 }}>
-      <CardContent>
-        <Typography id={id} component="h2" variant="h6" gutterBottom>{title}</Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 function RequestView() {
   const { record } = useShowContext<TInformationRequestRecord>();
@@ -47,7 +35,7 @@ function RequestView() {
           <WithdrawButton requestId={record.id} />
         </Box>
       )}
-      <Section id="summary-heading" title="Summary">
+      <CardSection id="summary-heading" title="Summary">
         <SummaryList rows={[
           ['Asked by', `${record.requester.name} (${record.requester.kind === 'committee' ? 'committee' : 'named person'})`],
           ['Asked on', formatDate(record.requestedOn)],
@@ -55,13 +43,13 @@ function RequestView() {
           ['Later dates agreed', record.extensions.length === 0 ? 'None' : record.extensions.map((e) => `${formatDate(e.fromDueOn)} to ${formatDate(e.toDueOn)}`).join('; ')],
           ['Answer', record.answer ? `${formatDate(record.answer.answeredOn)}${record.answer.onTime ? ', on time' : ', late'}: ${record.answer.summary}` : 'Not answered yet'],
         ]} />
-      </Section>
-      <Section id="clocks-heading" title="Deadlines">
+      </CardSection>
+      <CardSection id="clocks-heading" title="Deadlines">
         <LifecycleClocks clocks={record.clocks} labelledBy="clocks-heading" empty="No deadline is running." />
-      </Section>
-      <Section id="history-heading" title="History">
+      </CardSection>
+      <CardSection id="history-heading" title="History">
         <HistoryTimeline history={record.history as unknown as TProgrammeHistoryEntry[]} />
-      </Section>
+      </CardSection>
     </Box>
   );
 }

@@ -1,6 +1,4 @@
 import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import { ShowBase, Title, useShowContext } from 'react-admin';
 import type { TInterventionRecord } from '../api-types';
@@ -13,6 +11,7 @@ import type { TProgrammeHistoryEntry } from '../programmes/types';
 import { useCanMutate } from '../use-can-mutate';
 import { ADM_MODEL_LABELS, INTERVENTION_PHASE_LABELS, INTERVENTION_PHASE_TONES, RECOMMENDATION_LABELS } from './labels';
 import { RecordStepButton } from './RecordStepDialog';
+import { CardSection } from '../components/Section';
 
 type TStage = { name: string; on: string | null; detail?: string };
 
@@ -50,16 +49,6 @@ function Track({ record }: { record: TInterventionRecord }) {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <Card component="section" aria-labelledby={id} sx={{ mb: 2 }}>
-      <CardContent>
-        <Typography id={id} component="h2" variant="h6" gutterBottom>{title}</Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 function InterventionView() {
   const { record } = useShowContext<TInterventionRecord>();
@@ -77,23 +66,23 @@ function InterventionView() {
         </Box>
         {canMutate && open && <RecordStepButton interventionId={record.id} />}
       </Box>
-      <Section id="track-heading" title="The DfE track">
+      <CardSection id="track-heading" title="The DfE track">
         <Track record={record} />
-      </Section>
-      <Section id="summary-heading" title="Summary">
+      </CardSection>
+      <CardSection id="summary-heading" title="Summary">
         <SummaryList rows={[
           ['Opened', formatDate(record.startedAt)],
           ['Last step recorded', record.lastStepOn ? formatDate(record.lastStepOn) : 'None yet'],
           ['Reviews held', String(record.reviews.length)],
           ['Commissioner’s updates', String(record.commissionerUpdates.length)],
         ]} />
-      </Section>
-      <Section id="clocks-heading" title="Deadlines">
+      </CardSection>
+      <CardSection id="clocks-heading" title="Deadlines">
         <LifecycleClocks clocks={record.clocks} labelledBy="clocks-heading" empty="No deadline is running: the next step starts one." />
-      </Section>
-      <Section id="history-heading" title="History">
+      </CardSection>
+      <CardSection id="history-heading" title="History">
         <HistoryTimeline history={record.history as unknown as TProgrammeHistoryEntry[]} />
-      </Section>
+      </CardSection>
     </Box>
   );
 }

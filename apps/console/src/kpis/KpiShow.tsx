@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -16,6 +15,7 @@ import { useCanMutate } from '../use-can-mutate';
 import { LatestValueField, TrendField } from './fields';
 import { KpiChart } from './KpiChart';
 import { RecordReadingButton } from './RecordReadingDialog';
+import { Section } from '../components/Section';
 
 function Actions() {
   const kpi = useRecordContext<TKpiRecord>();
@@ -29,16 +29,6 @@ function Actions() {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Box component="section" aria-labelledby={id} sx={{ mt: 4 }}>
-      <Typography id={id} component="h2" variant="h5" gutterBottom>
-        {title}
-      </Typography>
-      {children}
-    </Box>
-  );
-}
 
 function ReadingsTable({ kpi, readings }: { kpi: TKpiRecord; readings: readonly TKpiReadingRecord[] }) {
   if (readings.length === 0) return <Typography color="text.secondary">No readings have been recorded yet.</Typography>;

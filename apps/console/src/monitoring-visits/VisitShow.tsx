@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -13,17 +12,8 @@ import { formatDate, formatWorkingDaysLeft } from '../format';
 import { HistoryTimeline } from '../programmes/HistoryTimeline';
 import { VisitPhaseField } from './fields';
 import { VisitCommands } from './VisitCommands';
+import { Section } from '../components/Section';
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Box component="section" aria-labelledby={id} sx={{ mt: 4 }}>
-      <Typography id={id} component="h2" variant="h5" gutterBottom>
-        {title}
-      </Typography>
-      {children}
-    </Box>
-  );
-}
 
 const orNot = (date: string | null | undefined, none = 'Not yet') => (date ? formatDate(date) : none);
 

@@ -1,17 +1,17 @@
-import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { Link, Show, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
 import { ActionPlanDaysLeftField, GradeField, IsoDateField, PhaseField } from '../components/fields';
 import { SummaryList } from '../components/SummaryList';
 import { useCanMutate } from '../use-can-mutate';
-import { AsAtPanel, DiffPanel } from '../audit';
+import { EarlierStateSections } from '../audit';
 import { ClocksTable } from './ClocksTable';
 import { HistoryTimeline } from './HistoryTimeline';
 import { JudgementGrid } from './JudgementGrid';
 import { RecordInspectionButton } from './RecordInspectionDialog';
 import { BoardPackButton } from '../audit/BoardPackButton';
 import type { TProgrammeRecord } from './types';
+import { Section } from '../components/Section';
 
 function ProgrammeActions() {
   const record = useRecordContext<TProgrammeRecord>();
@@ -25,16 +25,6 @@ function ProgrammeActions() {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Box component="section" aria-labelledby={id} sx={{ mt: 4 }}>
-      <Typography id={id} component="h2" variant="h5" gutterBottom>
-        {title}
-      </Typography>
-      {children}
-    </Box>
-  );
-}
 
 function ProgrammeDetail() {
   const record = useRecordContext<TProgrammeRecord>();
@@ -82,13 +72,7 @@ function ProgrammeDetail() {
         </Box>
       </Section>
 
-      <Section id="as-at-heading" title="As at an earlier date">
-        <AsAtPanel kind="programme" workflowId={String(record.id)} />
-      </Section>
-
-      <Section id="diff-heading" title="What changed between two dates">
-        <DiffPanel kind="programme" workflowId={String(record.id)} />
-      </Section>
+      <EarlierStateSections kind="programme" workflowId={String(record.id)} idPrefix="" />
     </Box>
   );
 }
