@@ -6,6 +6,7 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 let passed = 0, failed = 0, skipped = 0;
 const rows = [];
+const failures = [];
 const only = process.argv.slice(2);
 const folders = only.length ? only : ['apps', 'packages'].flatMap((group) => readdirSync(join(root, group)).map((name) => `${group}/${name}`));
 for (const folder of folders) {
@@ -18,8 +19,20 @@ for (const folder of folders) {
   passed += r.numPassedTests;
   failed += r.numFailedTests + brokenFiles;
   skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  for (const t of r.testResults ?? []) {
+    const file = t.name.slice(root.length);
+    const failedTests = (t.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failedTests) failures.push(`  FAILED ${file} > ${a.fullName}\n    ${firstLine(a.failureMessages)}`);
+    if (t.status === 'failed' && failedTests.length === 0) failures.push(`  FAILED ${file} (suite did not run)\n    ${firstLine([t.message])}`);
+  }
   rows.push(`  ${folder}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed`);
 }
+// The failures are named just above the total, so the tail of a CI log says what broke.
+if (failures.length) console.log(failures.join('\n'));
 console.log(rows.join('\n'));
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
+
+function firstLine(messages) {
+  return String((messages ?? []).find(Boolean) ?? '').split('\n').slice(0, 3).join(' / ').slice(0, 400);
+}
