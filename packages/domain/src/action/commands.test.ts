@@ -26,7 +26,10 @@ describe('action command schemas', () => {
   it('evidence needs a link or a reference; an extension needs a justification', () => {
     const r = ZAttachEvidenceInput.safeParse({ ...meta, title: 'Audit report' });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toBe('Give a link or a document reference');
+    // On both fields, so whichever the user left out is named (found by fuzzing).
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['url', 'Give a link or a document reference'], ['reference', 'Give a link or a document reference'],
+    ]);
     expect(ZAttachEvidenceInput.safeParse({ ...meta, title: 'Audit report', url: 'https://northmoor.gov.uk/audit.pdf' }).success).toBe(true);
     expect(ZRequestExtensionInput.safeParse({ ...meta, newDueOn: '2027-05-13', justification: 'late' }).success).toBe(false);
   });

@@ -59,7 +59,10 @@ export const ZActionEvidenceBody = z.object({
 export type TActionEvidenceBody = z.infer<typeof ZActionEvidenceBody>;
 
 function linkOrReference(e: { url?: string | undefined; reference?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (!e.url && !e.reference) ctx.addIssue({ code: 'custom', path: ['url'], message: 'Give a link or a document reference' });
+  // Either field answers it, so the message sits on both.
+  if (!e.url && !e.reference) {
+    for (const field of ['url', 'reference']) ctx.addIssue({ code: 'custom', path: [field], message: 'Give a link or a document reference' });
+  }
 }
 
 export const ZActionSignOffBody = z.object({

@@ -63,7 +63,7 @@ export const ZCancelVisitUpdate = ZLifecycleUpdateMeta;
 export type TCancelVisitUpdate = z.infer<typeof ZCancelVisitUpdate>;
 
 /** API inputs: which visit (programme + number, see monitoringVisitWorkflowId), plus the command meta. */
-const visitRef = ZCommandMeta.extend({ programmeId: z.string().min(1), number: z.number().int().min(1) });
+const visitRef = ZCommandMeta.extend({ programmeId: z.string().min(1), number: z.number().int().min(1, 'Visits are numbered from 1').max(20) });
 export const ZRecordFieldworkInput = visitRef.extend(fieldworkFields.shape).superRefine(endsAfterStart);
 export type TRecordFieldworkInput = z.infer<typeof ZRecordFieldworkInput>;
 export const ZRecordDraftLetterInput = visitRef.extend(draftFields.shape);

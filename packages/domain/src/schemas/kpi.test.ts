@@ -61,6 +61,13 @@ describe('ZKpiDefinition', () => {
     expect(r).toContainEqual({ path: 'key', message: 'Use lower-case letters, digits, underscores or hyphens, e.g. caseload_average' });
   });
 
+  it('bounds every figure, so none is beyond what PostgreSQL can store (found by fuzzing)', () => {
+    expect(issues(ZKpiDefinition.safeParse({ ...caseload, redBand: Number.MAX_VALUE }))).toContainEqual({
+      path: 'redBand', message: 'Enter the red threshold between minus and plus one trillion',
+    });
+    expect(ZKpiReading.safeParse({ kpiKey: 'caseload_average', periodEnd: '2026-01-31', value: -1e13 }).success).toBe(false);
+  });
+
   it('exposes unrefined fields for forms', () => {
     expect(Object.keys(ZKpiDefinitionFields.pick({ target: true, amberBand: true, redBand: true }).shape)).toEqual(['target', 'amberBand', 'redBand']);
   });

@@ -24,17 +24,29 @@ export const ZKpiKey = z
  * than* `redBand` is red, anything else is green. A value exactly on a threshold takes the better
  * colour, so "maximum caseload 20" is `redBand: 20` and a caseload of 20 is amber, not red.
  */
+/**
+ * A KPI figure (target, band or reading). Bounded well beyond any real figure, because PostgreSQL's
+ * double precision cannot hold every JavaScript number (Number.MAX_VALUE round-trips above it).
+ */
+const KPI_FIGURE_LIMIT = 1e12;
+function kpiFigure(what: string) {
+  return z
+    .number({ error: `Enter ${what} as a number` })
+    .min(-KPI_FIGURE_LIMIT, `Enter ${what} between minus and plus one trillion`)
+    .max(KPI_FIGURE_LIMIT, `Enter ${what} between minus and plus one trillion`);
+}
+
 export const ZKpiDefinitionFields = z.object({
   key: ZKpiKey,
   name: z.string().trim().min(1, 'Enter the KPI name').max(200, 'The KPI name must be at most 200 characters'),
   unit: ZKpiUnit,
   direction: ZKpiDirection,
   /** What the council is aiming for; shown beside every reading. */
-  target: z.number({ error: 'Enter the target as a number' }),
+  target: kpiFigure('the target'),
   /** Worse than this is amber. At the target or more lenient, so hitting the target is green. */
-  amberBand: z.number({ error: 'Enter the amber threshold as a number' }),
+  amberBand: kpiFigure('the amber threshold'),
   /** Worse than this is red. Must be further from the target than the amber threshold. */
-  redBand: z.number({ error: 'Enter the red threshold as a number' }),
+  redBand: kpiFigure('the red threshold'),
   period: ZKpiPeriod,
   /** Where the figure (and its target) comes from: a report, a system, or a seed document id. */
   source: z.string().trim().min(1, 'Say where this KPI comes from').max(200, 'The source must be at most 200 characters'),
@@ -82,7 +94,7 @@ export type TKpiDefinition = z.infer<typeof ZKpiDefinition>;
 export const ZKpiReading = z.object({
   kpiKey: ZKpiKey,
   periodEnd: ZIsoDate,
-  value: z.number({ error: 'Enter the value as a number' }),
+  value: kpiFigure('the value'),
   note: z.string().trim().max(2000, 'The note must be at most 2000 characters').optional(),
 });
 export type TKpiReading = z.infer<typeof ZKpiReading>;
