@@ -171,7 +171,8 @@ describe('workflow routers end to end: API → Temporal → worker → PostgreSQ
     await pm.programmes.submitPlan.mutate({ ...meta(), programmeId, submittedOn: '2026-02-10', approvals: [{ body: 'dcs', on: '2026-01-20', by: 'Alex Example' }] });
     await pm.programmes.recordPlanResponse.mutate({ ...meta(), programmeId, outcome: 'accepted', letterOn: '2026-03-05' });
     await pm.programmes.scheduleMonitoringVisit.mutate({ ...meta('Ofsted notified the council'), programmeId, number: 1, theme: 'Children in care', plannedStartOn: today });
-    const visits = await eventually(() => pm.monitoringVisits.getList.query({ filter: { programmeId } }), (l) => l.total === 1);
+    // The page and its total are two queries; wait for the row itself, not only its count.
+    const visits = await eventually(() => pm.monitoringVisits.getList.query({ filter: { programmeId } }), (l) => l.total === 1 && l.data.length === 1);
     ids.visit = visits.data[0]!.id;
     expect(visits.data[0]).toMatchObject({ number: 1, theme: 'Children in care', phase: 'scheduled' });
     const fieldwork = await pm.monitoringVisits.recordFieldwork.mutate({ ...meta('Two HMI on site'), programmeId, number: 1, startedOn: today, endedOn: today, inspectors: ['HMI A', 'HMI B'] });
