@@ -121,6 +121,22 @@ describe('actions: reads', () => {
     expect((await failure(caller('auditor').actions.getOne({ id: 'nope' }))).code).toBe('NOT_FOUND');
   });
 
+  it('list rows carry what lists show, as getOne computes it, without the history, evidence items or schedule', async () => {
+    for (const filter of [{ programmeId: PROGRAMME_ID }, { programmeId: PROGRAMME_ID, rag: ['red', 'amber', 'green', 'awaiting_sign_off', 'complete'] }]) {
+      const rows = (await caller('auditor').actions.getList({ filter, pagination: { page: 1, perPage: 100 } })).data;
+      expect(rows).toHaveLength(7);
+      for (const row of rows) {
+        const { history, nextSteps, evidence, description, pendingExtension, extensions, signOffRequestedBy, closedBy, ...shown } = (await caller('auditor').actions.getOne({ id: row.id })).data;
+        expect(row).toEqual(shown);
+        expect(row.evidenceCount).toBe(evidence.length);
+        expect(Object.keys(row)).not.toContain('history');
+        expect(history.length).toBeGreaterThan(0);
+        expect(Array.isArray(nextSteps)).toBe(true);
+      }
+      expect(rows.find((r) => r.id === 'a-signoff')?.evidenceCount).toBe(1);
+    }
+  });
+
   it('getMany and getManyReference', async () => {
     expect((await caller('auditor').actions.getMany({ ids: ['a-red', 'a-other', 'nope'] })).data.map((a) => a.id).sort()).toEqual(['a-other', 'a-red']);
     const ref = await caller('auditor').actions.getManyReference({ target: 'workstream', id: 'Front door' });

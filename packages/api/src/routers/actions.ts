@@ -4,18 +4,18 @@
  * the workflow once per client request; every other change is a workflow Update (action-commands.ts).
  */
 import { z } from 'zod';
-import type { Action, Prisma } from '@ip/db';
+import type { Prisma } from '@ip/db';
 import { ACTION_LADDER_KEY, ZActionRag, ZActionStatus, ZCreateActionInput, ZProgrammeState, type TActionRag, type TActionStatus } from '@ip/domain';
 import { actionWorkflowId, type ActionWorkflowArgs } from '@ip/workflows/definitions';
 import type { Context } from '../context.js';
 import { withReceipt } from '../receipts.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { actionCommands, ACTION_WORDING } from './action-commands.js';
-import { RAG_SEVERITY, toActionRecord, type ActionRecord } from './action-record.js';
+import { ACTION_ROW_COLUMNS, RAG_SEVERITY, toActionListRecord, toActionRecord, type ActionListRecord } from './action-record.js';
 import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
 import { notFound, requireProgramme } from './register-support.js';
 import { actorOf, requestKey, startOnce, waitForProjection } from './workflow-support.js';
-export type { ActionRecord } from './action-record.js';
+export type { ActionListRecord, ActionRecord } from './action-record.js';
 
 /** Sortable fields and their columns. `workingDaysLeft` orders exactly as the due date does. */
 const SORTABLE = {
@@ -69,7 +69,7 @@ function whereOf(f: TActionFilter, now: Date): Prisma.ActionWhereInput {
 }
 
 /** RAG and flags depend on the clock, not only on the row: filter (and rank by RAG) after computing them. */
-function liveFilter(f: TActionFilter): ((r: ActionRecord) => boolean) | null {
+function liveFilter(f: TActionFilter): ((r: ActionListRecord) => boolean) | null {
   if (!f.rag && f.stale === undefined && f.chronicAmber === undefined) return null;
   return (r) =>
     (!f.rag || f.rag.includes(r.rag)) &&
@@ -86,14 +86,14 @@ async function list(ctx: Context, input: TListParams) {
   const keep = liveFilter(f);
   if (!keep && !byRag) {
     const [rows, total] = await Promise.all([
-      ctx.prisma.action.findMany({ where, orderBy: sort, ...page(input.pagination) }),
+      ctx.prisma.action.findMany({ where, orderBy: sort, ...page(input.pagination), select: ACTION_ROW_COLUMNS }),
       ctx.prisma.action.count({ where }),
     ]);
-    return { data: rows.map((r) => toActionRecord(r, nowMs)), total };
+    return { data: rows.map((r) => toActionListRecord(r, nowMs)), total };
   }
   // Every candidate SQL could not rule out; a programme's plan is hundreds of actions, not millions.
-  const rows: Action[] = await ctx.prisma.action.findMany({ where, orderBy: sort });
-  let records = rows.map((r) => toActionRecord(r, nowMs));
+  const rows = await ctx.prisma.action.findMany({ where, orderBy: sort, select: ACTION_ROW_COLUMNS });
+  let records = rows.map((r) => toActionListRecord(r, nowMs));
   if (keep) records = records.filter(keep);
   if (byRag) {
     const dir = input.sort.order === 'ASC' ? 1 : -1;
