@@ -10,8 +10,9 @@ export const RAG_SEVERITY: Record<TActionRag, number> = {
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The columns a record is built from (the rest of the row are copies of the state, for SQL). */
-export const ACTION_ROW_COLUMNS = { id: true, state: true, stateVersion: true, createdAt: true, updatedAt: true } as const;
-type ActionRow = Pick<Action, keyof typeof ACTION_ROW_COLUMNS>;
+type ActionRow = Pick<Action, 'id' | 'state' | 'stateVersion' | 'createdAt' | 'updatedAt'>;
+/** A list row as action-list.ts selects it: the state without what lists never show, and the evidence count. */
+export type ActionListRow = ActionRow & { evidenceCount: number };
 
 /**
  * The part of a projected action state a list row needs: what a row shows and the RAG rules' inputs.
@@ -22,7 +23,7 @@ const ZActionListState = ZActionState.pick({
   programmeId: true, title: true, workstream: true, owner: true, ofstedLinked: true, recommendationRefs: true,
   status: true, dueOn: true, dueAt: true, originalDueOn: true, percentComplete: true, ownerRag: true, latestNote: true,
   lastUpdateOn: true, closedAt: true, ladderRed: true, rules: true, ragHistory: true, createdOn: true,
-}).extend({ evidence: z.array(z.unknown()) });
+});
 type TActionListState = z.infer<typeof ZActionListState>;
 
 /**
@@ -31,7 +32,7 @@ type TActionListState = z.infer<typeof ZActionListState>;
  * computed for `nowMs` by the domain's rules, so a list is never behind the clock even when the
  * workflow has yet to wake and re-project.
  */
-function listFields(row: ActionRow, state: TActionListState, nowMs: number, calendar: ActionCalendar) {
+function listFields(row: Omit<ActionRow, 'state'>, state: TActionListState, evidenceCount: number, nowMs: number, calendar: ActionCalendar) {
   const rag = assessActionRag(state, nowMs, calendar);
   const closed = state.status === 'complete' || state.status === 'cancelled';
   return {
@@ -65,7 +66,7 @@ function listFields(row: ActionRow, state: TActionListState, nowMs: number, cale
     ownerRag: state.ownerRag,
     latestNote: state.latestNote,
     lastUpdateOn: state.lastUpdateOn,
-    evidenceCount: state.evidence.length,
+    evidenceCount,
     closedAt: state.closedAt === null ? null : iso(state.closedAt),
     stateVersion: row.stateVersion,
     createdAt: row.createdAt.toISOString(),
@@ -73,8 +74,8 @@ function listFields(row: ActionRow, state: TActionListState, nowMs: number, cale
   };
 }
 
-export function toActionListRecord(row: ActionRow, nowMs: number) {
-  return listFields(row, ZActionListState.parse(row.state), nowMs, defaultCalendar());
+export function toActionListRecord(row: ActionListRow, nowMs: number) {
+  return listFields(row, ZActionListState.parse(row.state), row.evidenceCount, nowMs, defaultCalendar());
 }
 export type ActionListRecord = ReturnType<typeof toActionListRecord>;
 
@@ -86,7 +87,7 @@ export function toActionRecord(row: ActionRow, nowMs: number) {
   const state = ZActionState.parse(row.state);
   const calendar = defaultCalendar();
   return {
-    ...listFields(row, state, nowMs, calendar),
+    ...listFields(row, state, state.evidence.length, nowMs, calendar),
     description: state.description,
     evidence: state.evidence.map((e) => ({ ...e, addedAt: iso(e.addedAt) })),
     pendingExtension: state.pendingExtension ? { ...state.pendingExtension, requestedAt: iso(state.pendingExtension.requestedAt) } : null,

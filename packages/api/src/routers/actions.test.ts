@@ -94,6 +94,8 @@ describe('actions: reads', () => {
     expect(await ids({ workstream: 'Front door' })).toEqual(['a-green']);
     expect(await ids({ status: 'complete' })).toEqual(['a-done']);
     expect(await ids({ q: 'BACKLOG' })).toEqual(['a-red']);
+    expect(await ids({ q: '%' })).toEqual([]); // taken literally, not as a wildcard
+    expect(await ids({ owner: 'jo_bloggs' })).toEqual([]);
     expect(await ids({ programmeId: 'programme-E08000099-1' })).toEqual(['a-other']);
     expect(fieldsOf(await failure(caller('auditor').actions.getList({ filter: { rag: 'purple' } })))).toEqual(['filter.rag']);
   });
