@@ -4,7 +4,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Client } from '@temporalio/client';
 import pino, { type Logger } from 'pino';
 import { TRPCError } from '@trpc/server';
-import { appRouter, createContextInner, toUserError, userForToken } from '@ip/api';
+import { appRouter, createContextInner, sessionCache, toUserError } from '@ip/api';
 import type { PrismaClient } from '@ip/db';
 import { appendSetCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies.js';
 import { serveStatic } from './static.js';
@@ -36,7 +36,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
       const token = readCookie(req, SESSION_COOKIE);
       // A session that cannot be checked because the database is down is SERVICE_UNAVAILABLE, not
       // "signed out": the client should retry, not send the user to the sign-in page.
-      const session = await userForToken(opts.prisma, token, Date.now()).catch((err: unknown) => {
+      const session = await sessionCache.lookup(opts.prisma, token, Date.now()).catch((err: unknown) => {
         const mapped = token ? toUserError(err) : null;
         if (mapped instanceof TRPCError && mapped.code === 'SERVICE_UNAVAILABLE') throw mapped;
         return null;

@@ -25,6 +25,8 @@ export type TProgrammeLive = TDataOf<TClient['programmes']['live']>;
 /** Red / amber / green, as every RAG in the API reads. */
 export type TRag = NonNullable<TKpiRecord['rag']>;
 export type TActionRecord = TDataOf<TClient['actions']['getOne']>;
+/** A row of an actions list: the record without its history, evidence items and schedule (getOne has those). */
+export type TActionListRecord = TDataOf<TClient['actions']['getList']>[number];
 export type TMonitoringVisitRecord = TDataOf<TClient['monitoringVisits']['getOne']>;
 export type TUserRecord = TDataOf<TClient['users']['getOne']>;
 export type TSavedViewRecord = TDataOf<TClient['savedViews']['getOne']>;

@@ -2,6 +2,7 @@ export { appRouter, type AppRouter } from './root.js';
 export { createCallerFactory } from './trpc.js';
 export { createContextInner, type Context, type ContextDeps, type SessionUser, type ResponseCookies } from './context.js';
 export { userForToken, hashToken } from './routers/auth.js';
+export { sessionCache, SessionCache } from './sessions.js';
 export type { ProgrammeRecord } from './routers/programmes.js';
 export { createTemporalClient, temporalConnectionOptions } from './temporal-connection.js';
 export { ensureHistoryArchiveSchedule } from './audit/archive-schedule.js';

@@ -22,6 +22,8 @@ describe('unreachable services', () => {
     expect(err.code).toBe('SERVICE_UNAVAILABLE');
     expect(err.message).toMatch(/unavailable/i);
     expect(Date.now() - started).toBeLessThan(15_000);
+    // The actions list reads through raw SQL (action-list.ts): the same answer on its paged and live paths.
+    for (const filter of [{}, { rag: 'red' }]) expect((await failure(caller.actions.getList({ filter }))).code).toBe('SERVICE_UNAVAILABLE');
     await prisma.$disconnect();
   });
 

@@ -9,7 +9,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { Link, Loading, RecordContextProvider, Title, useCreatePath, useGetList } from 'react-admin';
-import type { TActionRecord, TWorkstreamRecord } from '../api-types';
+import type { TActionListRecord, TWorkstreamRecord } from '../api-types';
 import { ActionRagChip, DueCountdown, RecommendationRefs } from '../actions/fields';
 import { ActionPlanDaysLeftField } from '../components/fields';
 import { ProgrammePage } from '../components/ProgrammePage';
@@ -20,7 +20,7 @@ import { useCanMutate } from '../use-can-mutate';
 import { AddActionDialog } from './AddActionDialog';
 import { PlanCommands } from './PlanCommands';
 
-function ActionsTable({ actions, labelledBy }: { actions: readonly TActionRecord[]; labelledBy: string }) {
+function ActionsTable({ actions, labelledBy }: { actions: readonly TActionListRecord[]; labelledBy: string }) {
   const createPath = useCreatePath();
   if (actions.length === 0) return <Typography color="text.secondary">No actions yet.</Typography>;
   return (
@@ -104,9 +104,9 @@ function Plan({ programme }: { programme: TProgrammeRecord }) {
   const createPath = useCreatePath();
   const filter = { programmeId: programme.id };
   const workstreams = useGetList<TWorkstreamRecord>('workstreams', { filter, pagination: { page: 1, perPage: 100 }, sort: { field: 'priorityNumber', order: 'ASC' } });
-  const actions = useGetList<TActionRecord>('actions', { filter, pagination: { page: 1, perPage: 500 }, sort: { field: 'dueOn', order: 'ASC' } });
+  const actions = useGetList<TActionListRecord>('actions', { filter, pagination: { page: 1, perPage: 500 }, sort: { field: 'dueOn', order: 'ASC' } });
   if (workstreams.isPending || actions.isPending) return <Loading />;
-  const byWorkstream = new Map<string, TActionRecord[]>();
+  const byWorkstream = new Map<string, TActionListRecord[]>();
   for (const a of actions.data ?? []) {
     const key = a.workstream ?? '';
     byWorkstream.set(key, [...(byWorkstream.get(key) ?? []), a]);

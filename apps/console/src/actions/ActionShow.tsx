@@ -160,10 +160,16 @@ function ActionTitle() {
   return <span>{a ? `Action: ${a.title}` : 'Action'}</span>;
 }
 
+/**
+ * The full record's own cache key: react-admin seeds getOne's cache from list rows, which carry no
+ * history, evidence items or schedule, so this page would otherwise first render a list row.
+ */
+const FULL_RECORD = { meta: { record: 'full' } };
+
 /** One action: RAG and why, due date and countdown, evidence, extensions, escalations and timeline. */
 export function ActionShow() {
   return (
-    <Show title={<ActionTitle />}>
+    <Show title={<ActionTitle />} queryOptions={FULL_RECORD}>
       <Detail />
     </Show>
   );

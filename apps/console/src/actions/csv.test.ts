@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TActionRecord } from '../api-types';
+import type { TActionListRecord } from '../api-types';
 import { actionsToCsv } from './csv';
 
 const action = {
@@ -19,8 +19,8 @@ const action = {
   latestNote: 'Done\nawaiting the board',
   ofstedLinked: true,
   recommendationRefs: ['R1', 'R4'],
-  evidence: [{}, {}],
-} as unknown as TActionRecord;
+  evidenceCount: 2,
+} as unknown as TActionListRecord;
 
 describe('actions CSV', () => {
   it('has one header row and one row per action, with words not codes', () => {

@@ -1,4 +1,4 @@
-import type { TActionRecord } from '../api-types';
+import type { TActionListRecord } from '../api-types';
 import { ACTION_RAG_LABELS } from './labels';
 
 /** One CSV cell: quoted when it holds a comma, quote or line break (RFC 4180). */
@@ -7,7 +7,7 @@ function cell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const COLUMNS: ReadonlyArray<readonly [string, (a: TActionRecord) => unknown]> = [
+const COLUMNS: ReadonlyArray<readonly [string, (a: TActionListRecord) => unknown]> = [
   ['Action', (a) => a.title],
   ['Workstream', (a) => a.workstream],
   ['Owner', (a) => a.owner.name],
@@ -24,12 +24,12 @@ const COLUMNS: ReadonlyArray<readonly [string, (a: TActionRecord) => unknown]> =
   ['Latest note', (a) => a.latestNote],
   ['Ofsted-linked', (a) => (a.ofstedLinked ? 'Yes' : 'No')],
   ['Recommendations', (a) => a.recommendationRefs.join('; ')],
-  ['Evidence items', (a) => a.evidence.length],
+  ['Evidence items', (a) => a.evidenceCount],
   ['Id', (a) => a.id],
 ];
 
 /** The actions as a spreadsheet shows them: one row each, no nested history. */
-export function actionsToCsv(actions: readonly TActionRecord[]): string {
+export function actionsToCsv(actions: readonly TActionListRecord[]): string {
   const lines = [COLUMNS.map(([h]) => cell(h)).join(','), ...actions.map((a) => COLUMNS.map(([, get]) => cell(get(a))).join(','))];
   return lines.join('\r\n');
 }

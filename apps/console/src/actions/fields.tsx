@@ -1,14 +1,14 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { Link, useCreatePath, useRecordContext } from 'react-admin';
-import type { TActionRecord } from '../api-types';
+import type { TActionListRecord } from '../api-types';
 import type { TFieldProps } from '../components/fields';
 import { StatusTag } from '../components/StatusTag';
 import { formatDate, formatWorkingDaysLeft } from '../format';
 import { ACTION_RAG_LABELS, ACTION_RAG_TONES } from './labels';
 
 /** An action's RAG as a chip with the word on it, and its flags (stale, chronic amber) beside it. */
-export function ActionRagChip({ action }: { action: Pick<TActionRecord, 'rag' | 'stale' | 'chronicAmber'> }) {
+export function ActionRagChip({ action }: { action: Pick<TActionListRecord, 'rag' | 'stale' | 'chronicAmber'> }) {
   return (
     <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, flexWrap: 'wrap' }}>
       <StatusTag label={ACTION_RAG_LABELS[action.rag]} tone={ACTION_RAG_TONES[action.rag]} />
@@ -19,12 +19,12 @@ export function ActionRagChip({ action }: { action: Pick<TActionRecord, 'rag' | 
 }
 
 export function ActionRagField(_props: TFieldProps) {
-  const a = useRecordContext<TActionRecord>();
+  const a = useRecordContext<TActionListRecord>();
   return a ? <ActionRagChip action={a} /> : null;
 }
 
 /** "12 February 2026" over "8 working days" (or "3 working days overdue", "Closed"). */
-export function DueCountdown({ action }: { action: Pick<TActionRecord, 'dueOn' | 'workingDaysLeft' | 'overdue' | 'originalDueOn'> }) {
+export function DueCountdown({ action }: { action: Pick<TActionListRecord, 'dueOn' | 'workingDaysLeft' | 'overdue' | 'originalDueOn'> }) {
   const days = action.workingDaysLeft;
   return (
     <Box component="span" sx={{ display: 'block', whiteSpace: 'nowrap' }}>
@@ -49,12 +49,12 @@ export function DueCountdown({ action }: { action: Pick<TActionRecord, 'dueOn' |
 }
 
 export function DueField(_props: TFieldProps) {
-  const a = useRecordContext<TActionRecord>();
+  const a = useRecordContext<TActionListRecord>();
   return a ? <DueCountdown action={a} /> : null;
 }
 
 export function OwnerField(_props: TFieldProps) {
-  const a = useRecordContext<TActionRecord>();
+  const a = useRecordContext<TActionListRecord>();
   if (!a) return null;
   return (
     <span>
@@ -93,12 +93,12 @@ export function RecommendationRefs({ refs }: { refs: readonly string[] }) {
 }
 
 export function RecommendationRefsField(_props: TFieldProps) {
-  const a = useRecordContext<TActionRecord>();
+  const a = useRecordContext<TActionListRecord>();
   return a ? <RecommendationRefs refs={a.recommendationRefs} /> : null;
 }
 
 export function ProgressField(_props: TFieldProps) {
-  const a = useRecordContext<TActionRecord>();
+  const a = useRecordContext<TActionListRecord>();
   if (!a) return null;
   return (
     <Typography component="span" variant="body2">

@@ -94,6 +94,8 @@ describe('actions: reads', () => {
     expect(await ids({ workstream: 'Front door' })).toEqual(['a-green']);
     expect(await ids({ status: 'complete' })).toEqual(['a-done']);
     expect(await ids({ q: 'BACKLOG' })).toEqual(['a-red']);
+    expect(await ids({ q: '%' })).toEqual([]); // taken literally, not as a wildcard
+    expect(await ids({ owner: 'jo_bloggs' })).toEqual([]);
     expect(await ids({ programmeId: 'programme-E08000099-1' })).toEqual(['a-other']);
     expect(fieldsOf(await failure(caller('auditor').actions.getList({ filter: { rag: 'purple' } })))).toEqual(['filter.rag']);
   });
@@ -119,6 +121,22 @@ describe('actions: reads', () => {
     expect(complete).toMatchObject({ rag: 'complete', workingDaysLeft: null, nextSteps: [], closedBy: { userId: 'u-admin' } });
     expect((await caller('auditor').actions.getOne({ id: 'a-green' })).data.nextSteps[0]).toMatchObject({ kind: 'reminder', fireAt: expect.any(String) });
     expect((await failure(caller('auditor').actions.getOne({ id: 'nope' }))).code).toBe('NOT_FOUND');
+  });
+
+  it('list rows carry what lists show, as getOne computes it, without the history, evidence items or schedule', async () => {
+    for (const filter of [{ programmeId: PROGRAMME_ID }, { programmeId: PROGRAMME_ID, rag: ['red', 'amber', 'green', 'awaiting_sign_off', 'complete'] }]) {
+      const rows = (await caller('auditor').actions.getList({ filter, pagination: { page: 1, perPage: 100 } })).data;
+      expect(rows).toHaveLength(7);
+      for (const row of rows) {
+        const { history, nextSteps, evidence, description, pendingExtension, extensions, signOffRequestedBy, closedBy, ...shown } = (await caller('auditor').actions.getOne({ id: row.id })).data;
+        expect(row).toEqual(shown);
+        expect(row.evidenceCount).toBe(evidence.length);
+        expect(Object.keys(row)).not.toContain('history');
+        expect(history.length).toBeGreaterThan(0);
+        expect(Array.isArray(nextSteps)).toBe(true);
+      }
+      expect(rows.find((r) => r.id === 'a-signoff')?.evidenceCount).toBe(1);
+    }
   });
 
   it('getMany and getManyReference', async () => {

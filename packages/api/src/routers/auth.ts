@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { recordAudit } from '../audit.js';
 import { z } from 'zod';
@@ -7,12 +7,12 @@ import { ZChangePasswordInput, ZRole } from '@ip/domain';
 import { procedure, publicProcedure, READERS, router } from '../trpc.js';
 import { loginLimiter } from '../rate-limit.js';
 import { fieldError } from '../errors.js';
+import { hashToken, sessionCache } from '../sessions.js';
+
+export { hashToken, userForToken } from '../sessions.js';
 
 const SESSION_DAYS = 7;
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 const ZLogin = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
@@ -41,6 +41,7 @@ export const authRouter = router({
   logout: publicProcedure().mutation(async ({ ctx }) => {
     if (ctx.sessionId) {
       await ctx.prisma.session.updateMany({ where: { id: ctx.sessionId, revokedAt: null }, data: { revokedAt: new Date(ctx.now()) } });
+      sessionCache.forgetSession(ctx.sessionId);
     }
     ctx.cookies.clearSessionCookie();
     return { ok: true as const };
@@ -61,20 +62,7 @@ export const authRouter = router({
         await tx.session.updateMany({ where: { userId: user.id, revokedAt: null, NOT: { id: ctx.sessionId ?? '' } }, data: { revokedAt: now } });
         await recordAudit(tx, ctx.user, { entity: 'user', entityId: user.id, action: 'change_password' });
       });
+      sessionCache.forgetUser(user.id, ctx.sessionId);
       return { ok: true as const };
     }),
 });
-
-/** Resolves a session token from a cookie into the signed-in user, or null. */
-export async function userForToken(
-  prisma: import('@ip/db').PrismaClient,
-  token: string | null,
-  nowMs: number,
-): Promise<{ sessionId: string; user: { id: string; email: string; name: string; role: z.infer<typeof ZRole> } } | null> {
-  if (!token) return null;
-  const session = await prisma.session.findUnique({ where: { id: hashToken(token) }, include: { user: true } });
-  if (!session || session.revokedAt || session.expiresAt.getTime() <= nowMs) return null;
-  const u = session.user;
-  return { sessionId: session.id, user: { id: u.id, email: u.email, name: u.name, role: ZRole.parse(u.role) } };
-}
-

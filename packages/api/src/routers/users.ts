@@ -8,6 +8,7 @@ import { ZCreateUserInput, ZUpdateUserInput } from '@ip/domain';
 import { recordAudit, snapshot } from '../audit.js';
 import { conflictOnDuplicate, fieldError } from '../errors.js';
 import { withReceipt } from '../receipts.js';
+import { sessionCache } from '../sessions.js';
 import { procedure, router } from '../trpc.js';
 import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
 
@@ -69,6 +70,8 @@ export const usersRouter = router({
         await recordAudit(tx, ctx.user, { entity: 'user', entityId: input.id, action: 'update', reason, before: snapshot(before), after: snapshot(after) });
         return after;
       });
+      // A role change revoked their sessions; any change makes the remembered name or role stale.
+      sessionCache.forgetUser(input.id);
       return { data };
     }),
 });
