@@ -4,7 +4,8 @@ import { endOfLondonDayUtcMs } from '../calendar/index.js';
 import { ZLadder } from '../escalation/index.js';
 import { defaultCalendar } from '../lifecycle/context.js';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
-import { armClock, fireLadderTimer, ladderClockViews, parseLifecyclePayload, pendingLadderTimers, satisfyClocks } from './ladder-clock.js';
+import { armClock, fireLadderTimer, ladderClockViews, pendingLadderTimers, satisfyClocks } from './ladder-clock.js';
+import { parseLifecyclePayload } from './ladder-clock-schemas.js';
 
 const cal = defaultCalendar();
 const ladder = ZLadder.parse({

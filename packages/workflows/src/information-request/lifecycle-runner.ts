@@ -6,7 +6,7 @@
  * Workflow code: imports only @temporalio/workflow, @ip/domain and activity types.
  */
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { escalationId, LifecycleRejection, type PendingTimer } from '@ip/domain';
+import { escalationId, LifecycleRejection, type PendingTimer } from '@ip/domain/workflow';
 import type { Activities, LifecycleRecordProjection } from '@ip/activities';
 
 const { projectLifecycleRecord, recordEscalation } = proxyActivities<Activities>({
