@@ -1,13 +1,12 @@
 /**
- * The zod side of ladder clocks (./ladder-clock.ts): the stored clock's schema, the actor + reason
- * every lifecycle Update carries, and parsing with a LifecycleRejection. Used at the edges (the API,
- * stored state); workflows never load it (see ../workflow.ts).
+ * The zod side of ladder clocks (./ladder-clock.ts): the stored clock's schema and the actor + reason
+ * every lifecycle Update carries. Used at the edges (the API, stored state); workflows never load it
+ * and check payloads with ../lifecycle/payload.ts instead (see ../workflow.ts).
  */
 import { z } from 'zod';
 import { ZIsoDate } from '../calendar/schemas.js';
 import { ZLadder } from '../escalation/schemas.js';
 import { ZActor, ZCommandMeta } from '../schemas/common.js';
-import { LifecycleRejection } from '../lifecycle/reducer.js';
 
 /**
  * running: before the due date, unmet. overdue: past it and still unmet (the ladder keeps escalating).
@@ -42,21 +41,3 @@ export type TLadderClock = z.infer<typeof ZLadderClock>;
 /** Actor and reason on every Update payload (the API adds clientRequestId, used as the Update id). */
 export const ZLifecycleUpdateMeta = z.object({ actor: ZActor, reason: ZCommandMeta.shape.reason });
 export type TLifecycleUpdateMeta = z.infer<typeof ZLifecycleUpdateMeta>;
-
-/** "field.path: message" from the first zod issue: the text a rejected Update shows the user. */
-export function firstZodIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid input';
-  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
-}
-
-/**
- * Parses an Update payload or workflow argument, throwing LifecycleRejection with the first issue, so
- * a workflow validator rejects a malformed payload exactly as it rejects an impossible transition.
- */
-export function parseLifecyclePayload<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new LifecycleRejection(firstZodIssue(r.error));
-  return r.data;
-}
-

@@ -3,7 +3,7 @@
  * intervention): apply events through the domain reducer, project each new state, sleep until the
  * next reminder or deadline and record each escalation exactly once.
  *
- * Workflow code: imports only @temporalio/workflow, @ip/domain and activity types.
+ * Workflow code: imports only @temporalio/workflow, @ip/domain/workflow (zod-free) and types.
  */
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { escalationId, LifecycleRejection, type PendingTimer } from '@ip/domain/workflow';
