@@ -7,6 +7,11 @@ describe('workflow bundle', () => {
     const { code } = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
     expect(code).toContain('programmeWorkflow');
     expect(code.length).toBeGreaterThan(10_000);
+    // Each workflow evaluates its own copy of every module it imports: zod and the schemas stay out
+    // (workflows import '@ip/domain/workflow'); this kept a worker's memory per open workflow down.
+    expect(code).not.toMatch(/node_modules\/\.pnpm\/zod@/);
+    expect(code).not.toContain('domain/src/schemas/common.ts');
+    expect(code).toContain('domain/src/workflow.ts');
   });
 
   it('rejects a workflow file that imports a Node built-in', async () => {

@@ -6,3 +6,4 @@ export * from './rag.js';
 export * from './reducer.js';
 export * from './schedule.js';
 export * from './commands.js';
+export { actionRulesWithDefaults, checkedActionDefinition } from './rules.js';

@@ -30,15 +30,9 @@
  *    run April to March, as municipal and financial years do, so a plan year closes at the end of
  *    March.
  */
-import {
-  addDays,
-  addMonths,
-  endOfLondonDayUtcMs,
-  formatLongDate,
-  isoDateParts,
-  londonDateOf,
-  londonMidnightUtcMs,
-} from '../calendar/index.js';
+import { addDays, addMonths, isoDateParts } from '../calendar/iso-date.js';
+import { endOfLondonDayUtcMs, londonDateOf, londonMidnightUtcMs } from '../calendar/london-time.js';
+import { formatLongDate } from '../calendar/format.js';
 import type {
   TActionRag,
   TActionRagAssessment,

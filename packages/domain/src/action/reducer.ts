@@ -1,10 +1,7 @@
-import {
-  WorkingDayCalendar,
-  endOfLondonDayUtcMs,
-  formatLongDate,
-  londonDateOf,
-  type TCalendarOverridesInput,
-} from '../calendar/index.js';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { endOfLondonDayUtcMs, londonDateOf } from '../calendar/london-time.js';
+import { formatLongDate } from '../calendar/format.js';
+import { type TCalendarOverridesInput } from '../calendar/calendar-overrides.js';
 import { defaultCalendar } from '../lifecycle/context.js';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
 import type { THistoryEntry } from '../lifecycle/state.js';

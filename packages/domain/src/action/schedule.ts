@@ -1,4 +1,4 @@
-import { londonDateOf } from '../calendar/index.js';
+import { londonDateOf } from '../calendar/london-time.js';
 import { escalationId, scheduleLadder, type TLadderStep } from '../escalation/ladder.js';
 import { assessActionRag, type ActionCalendar } from './rag.js';
 import type { TActionEvent } from './events.js';

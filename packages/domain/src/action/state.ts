@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_CLOCKS } from '../calendar/index.js';
-import { ZLadder, ZEscalationLevel } from '../escalation/ladder.js';
+import { DEFAULT_ACTION_RULES } from './rules.js';
+import { ZLadder, ZEscalationLevel } from '../escalation/schemas.js';
 import { ZHistoryEntry } from '../lifecycle/state.js';
 import { ZActor } from '../schemas/common.js';
 import { ZActionOwner, ZActionOwnerRag } from './schemas.js';
@@ -26,14 +26,14 @@ export type TActionRagFlag = z.infer<typeof ZActionRagFlag>;
 /** The thresholds the RAG rules use; configuration per programme, stored with each action. */
 export const ZActionRules = z.object({
   /** Amber when due within this many working days and not 100% done. Local policy. */
-  amberWithinWD: z.number().int().min(1).max(60).default(10),
+  amberWithinWD: z.number().int().min(1).max(60).default(DEFAULT_ACTION_RULES.amberWithinWD),
   /** Stale when no progress or evidence for this many working days (DEFAULT_CLOCKS.staleAfterWD, BRIEF (b)). */
-  staleAfterWD: z.number().int().min(1).max(120).default(DEFAULT_CLOCKS.staleAfterWD.value),
+  staleAfterWD: z.number().int().min(1).max(120).default(DEFAULT_ACTION_RULES.staleAfterWD),
   /** Chronic amber when amber now and at the close of this many consecutive months (BRIEF (b): 2+). */
-  chronicAmberCycles: z.number().int().min(1).max(24).default(2),
+  chronicAmberCycles: z.number().int().min(1).max(24).default(DEFAULT_ACTION_RULES.chronicAmberCycles),
 });
 export type TActionRules = z.infer<typeof ZActionRules>;
-export const DEFAULT_ACTION_RULES: TActionRules = ZActionRules.parse({});
+export { DEFAULT_ACTION_RULES };
 
 /** The RAG as at an instant, with the reasons in words the console shows as they are. */
 export const ZActionRagAssessment = z.object({

@@ -2,20 +2,16 @@
  * Shared shapes for bank-holiday data. Kept apart from the data and the rules so that both can
  * import them without importing each other.
  */
-import { z } from 'zod';
 import type { IsoDate } from './iso-date.js';
 
 /**
  * The three bank-holiday divisions of the UK, named exactly as in GOV.UK's bank-holidays.json.
  * England and Wales is the one SI 2007/462 refers to; the others exist for completeness.
  */
-export const ZUkDivision = z.enum(['england-and-wales', 'scotland', 'northern-ireland']);
+export const UK_DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 
 /** A GOV.UK bank-holiday division. */
-export type UkDivision = z.infer<typeof ZUkDivision>;
-
-/** All divisions, in GOV.UK's order. */
-export const UK_DIVISIONS: readonly UkDivision[] = ZUkDivision.options;
+export type UkDivision = (typeof UK_DIVISIONS)[number];
 
 /**
  * One bank holiday as GOV.UK publishes it: the day it is *observed* (so a substitute Monday, not

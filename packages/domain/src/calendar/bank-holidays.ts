@@ -19,14 +19,16 @@ const RAW_TABLES: Record<UkDivision, readonly BankHolidayRecord[]> = {
 };
 
 /**
- * The tables grouped by year. Built once at module load; `parseIsoDate` makes a typo in the
- * hand-maintained data fail loudly at import rather than silently shift a deadline.
+ * The tables grouped by year, built on first use per division: every Temporal workflow evaluates this
+ * module afresh, and nearly all of them only ever need England and Wales. `parseIsoDate` makes a typo
+ * in the hand-maintained data fail loudly (the tests read every division) rather than silently shift
+ * a deadline.
  */
-const TABLES_BY_YEAR: Record<UkDivision, ReadonlyMap<number, readonly BankHoliday[]>> = {
-  'england-and-wales': groupByYear(RAW_TABLES['england-and-wales']),
-  scotland: groupByYear(RAW_TABLES.scotland),
-  'northern-ireland': groupByYear(RAW_TABLES['northern-ireland']),
-};
+const tablesByYear: Partial<Record<UkDivision, ReadonlyMap<number, readonly BankHoliday[]>>> = {};
+
+function tableByYear(division: UkDivision): ReadonlyMap<number, readonly BankHoliday[]> {
+  return (tablesByYear[division] ??= groupByYear(RAW_TABLES[division]));
+}
 
 function groupByYear(records: readonly BankHolidayRecord[]): ReadonlyMap<number, readonly BankHoliday[]> {
   const byYear = new Map<number, BankHoliday[]>();
@@ -60,7 +62,7 @@ export function bankHolidaysFor(division: UkDivision, year: number): readonly Ba
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
     throw new RangeError(`year must be an integer between 1000 and 9999, got ${year}`);
   }
-  if (isSnapshotYear(year)) return TABLES_BY_YEAR[division].get(year) ?? [];
+  if (isSnapshotYear(year)) return tableByYear(division).get(year) ?? [];
   return ruleBasedBankHolidays(division, year);
 }
 

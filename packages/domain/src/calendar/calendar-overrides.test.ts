@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { ZCalendarOverrides, overridesFingerprint } from './calendar-overrides.js';
+import { checkedOverrides, overridesFingerprint } from './calendar-overrides.js';
+import { ZCalendarOverrides } from './schemas.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
 
 describe('admin overrides', () => {
@@ -51,6 +52,17 @@ describe('admin overrides', () => {
     expect(twice.error?.issues[0]?.path).toEqual(['add', 1, 'date']);
     expect(ZCalendarOverrides.safeParse({ add: [{ date: '2026-02-30', title: 'x' }] }).success).toBe(false);
     expect(ZCalendarOverrides.safeParse({ add: [{ date: '2026-06-01', title: '  ' }] }).success).toBe(false);
+  });
+
+  it('the calendar checks overrides without zod, by the same rules and with the same result as ZCalendarOverrides', () => {
+    expect(() => new WorkingDayCalendar({ overrides: { add: [{ date: '2026-02-30', title: 'x' }] } })).toThrow(/^add\.0\.date: "2026-02-30" does not exist/);
+    expect(() => new WorkingDayCalendar({ overrides: { add: [{ date: '2026-06-01', title: '  ' }] } })).toThrow(RangeError);
+    expect(() => new WorkingDayCalendar({ overrides: { remove: ['2026-04-03'] } })).toThrow(/^remove\.0: 2026-04-03 is Good Friday/);
+    expect(() => new WorkingDayCalendar({ overrides: { add: [{ date: '2026-06-01', title: 'x' }], remove: ['2026-06-01'] } })).toThrow('remove.0: 2026-06-01 is both added and removed');
+    expect(() => new WorkingDayCalendar({ division: 'wales' as never })).toThrow(/^division:/);
+    for (const input of [{}, { remove: ['2026-05-25'] }, { add: [{ date: '2026-06-01', title: ' Jubilee ' }], remove: ['2027-12-27'] }]) {
+      expect(JSON.stringify(checkedOverrides(input))).toBe(JSON.stringify(ZCalendarOverrides.parse(input)));
+    }
   });
 
   it('fingerprint depends on content, not order', () => {

@@ -6,18 +6,34 @@
  * effect for new calculations and is counted in the calendar's version string so audit records
  * show it was in force.
  */
-import { z } from 'zod';
-import { ZIsoDate, isoDateParts } from './iso-date.js';
+import { isoDateParts, isoDateProblem } from './iso-date.js';
 import { goodFriday } from './bank-holiday-rules.js';
 
-/** One extra non-working day announced at short notice. */
-export const ZHolidayAddition = z.object({
-  date: ZIsoDate,
-  title: z.string().trim().min(1, 'give the holiday a title, e.g. "Bank holiday for …"'),
-});
+/** A holiday added by an admin: one extra non-working day announced at short notice. */
+export interface THolidayAddition {
+  date: string;
+  title: string;
+}
 
-/** A holiday added by an admin. */
-export type THolidayAddition = z.infer<typeof ZHolidayAddition>;
+/** Validated overrides (both lists present). */
+export interface TCalendarOverrides {
+  add: THolidayAddition[];
+  remove: string[];
+}
+
+/** Overrides as accepted from callers (either list may be omitted). */
+export interface TCalendarOverridesInput {
+  add?: THolidayAddition[] | undefined;
+  remove?: string[] | undefined;
+}
+
+/** One reason a set of overrides is refused, with the path of the offending entry. */
+export interface OverridesProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+export const HOLIDAY_TITLE_REQUIRED = 'give the holiday a title, e.g. "Bank holiday for …"';
 
 /**
  * Admin overrides: `add` declares extra holidays, `remove` cancels bundled ones (e.g. a bank
@@ -25,39 +41,55 @@ export type THolidayAddition = z.infer<typeof ZHolidayAddition>;
  *
  * Christmas Day and Good Friday cannot be removed: SI 2007/462 names them directly, so they are
  * non-working days whatever the bank-holiday list says. A date may not be both added and removed,
- * and may not be added twice, because either would make the intent ambiguous.
+ * and may not be added twice, because either would make the intent ambiguous. The zod schema
+ * (ZCalendarOverrides in ./schemas.ts) and the calendar's constructor both apply these rules.
+ * Expects real dates (the schema and {@link checkedOverrides} check those first).
  */
-export const ZCalendarOverrides = z
-  .object({
-    add: z.array(ZHolidayAddition).default([]),
-    remove: z.array(ZIsoDate).default([]),
-  })
-  .superRefine((o, ctx) => {
-    const added = new Set<string>();
-    o.add.forEach((h, i) => {
-      if (added.has(h.date)) {
-        ctx.addIssue({ code: 'custom', path: ['add', i, 'date'], message: `${h.date} is added more than once` });
-      }
-      added.add(h.date);
-    });
-    o.remove.forEach((d, i) => {
-      const path = ['remove', i];
-      if (added.has(d)) {
-        ctx.addIssue({ code: 'custom', path, message: `${d} is both added and removed` });
-      }
-      const { year, month, day } = isoDateParts(d);
-      if (month === 12 && day === 25) {
-        ctx.addIssue({ code: 'custom', path, message: `${d} is Christmas Day, a non-working day under SI 2007/462; it cannot be removed` });
-      } else if (d === goodFriday(year)) {
-        ctx.addIssue({ code: 'custom', path, message: `${d} is Good Friday, a non-working day under SI 2007/462; it cannot be removed` });
-      }
-    });
+export function overridesProblems(o: TCalendarOverrides): OverridesProblem[] {
+  const problems: OverridesProblem[] = [];
+  const added = new Set<string>();
+  o.add.forEach((h, i) => {
+    if (added.has(h.date)) problems.push({ path: ['add', i, 'date'], message: `${h.date} is added more than once` });
+    added.add(h.date);
   });
+  o.remove.forEach((d, i) => {
+    const path = ['remove', i];
+    if (added.has(d)) problems.push({ path, message: `${d} is both added and removed` });
+    const { year, month, day } = isoDateParts(d);
+    if (month === 12 && day === 25) {
+      problems.push({ path, message: `${d} is Christmas Day, a non-working day under SI 2007/462; it cannot be removed` });
+    } else if (d === goodFriday(year)) {
+      problems.push({ path, message: `${d} is Good Friday, a non-working day under SI 2007/462; it cannot be removed` });
+    }
+  });
+  return problems;
+}
 
-/** Validated overrides (both lists present). */
-export type TCalendarOverrides = z.infer<typeof ZCalendarOverrides>;
-/** Overrides as accepted from callers (either list may be omitted). */
-export type TCalendarOverridesInput = z.input<typeof ZCalendarOverrides>;
+/**
+ * Overrides with both lists present and titles trimmed, as ZCalendarOverrides parses them, without
+ * zod (the calendar is built inside workflows).
+ * @throws RangeError naming the first bad entry, e.g. "remove.0: 2026-12-25 is Christmas Day, …".
+ */
+export function checkedOverrides(input: TCalendarOverridesInput = {}): TCalendarOverrides {
+  const fail = (path: (string | number)[], message: string): never => {
+    throw new RangeError(`${path.join('.')}: ${message}`);
+  };
+  const add = (input.add ?? []).map((h, i) => {
+    const bad = isoDateProblem(String(h.date));
+    if (bad) fail(['add', i, 'date'], bad);
+    const title = String(h.title ?? '').trim();
+    if (!title) fail(['add', i, 'title'], HOLIDAY_TITLE_REQUIRED);
+    return { date: h.date, title };
+  });
+  const remove = (input.remove ?? []).map((d, i) => {
+    const bad = isoDateProblem(String(d));
+    return bad ? fail(['remove', i], bad) : d;
+  });
+  const o = { add, remove };
+  const first = overridesProblems(o)[0];
+  if (first) fail(first.path, first.message);
+  return o;
+}
 
 /** 32-bit FNV-1a: tiny, dependency-free and deterministic; only used to fingerprint overrides. */
 function fnv1a(s: string): string {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_CLOCKS, ZClockConfig, clockDate } from './clock-config.js';
+import { DEFAULT_CLOCKS, clockDate } from './clock-config.js';
+import { ZClockConfig } from './schemas.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
 
 const cal = new WorkingDayCalendar();

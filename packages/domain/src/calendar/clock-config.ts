@@ -10,58 +10,10 @@
  * means it rests on secondary reporting, observed practice or a proposed local policy, and should
  * be reviewed before anyone relies on it as a legal deadline.
  */
-import { z } from 'zod';
 import { addMonths, type IsoDate } from './iso-date.js';
+import type { TClockConfig, TClockEntry } from './schemas.js';
 
-const ZClockBase = z.object({
-  value: z.number().int().positive(),
-  source: z.string().trim().min(1, 'say where this duration comes from'),
-  confirmed: z.boolean(),
-});
-
-/** A duration counted in working days (see `WorkingDayCalendar`). */
-export const ZWorkingDayClock = ZClockBase.extend({ unit: z.literal('workingDays') });
-/** A duration counted in calendar months (end-of-month clamped, see `addMonths`). */
-export const ZMonthClock = ZClockBase.extend({ unit: z.literal('months') });
-/** Any clock duration. */
-export const ZClockEntry = z.discriminatedUnion('unit', [ZWorkingDayClock, ZMonthClock]);
-
-/** A working-day duration with its source. */
-export type TWorkingDayClock = z.infer<typeof ZWorkingDayClock>;
-/** A month duration with its source. */
-export type TMonthClock = z.infer<typeof ZMonthClock>;
-/** Any clock duration with its source. */
-export type TClockEntry = z.infer<typeof ZClockEntry>;
-
-/**
- * Every configurable clock. Units are fixed per key (the type system stops a working-day clock
- * being configured in months by mistake).
- */
-export const ZClockConfig = z.object({
-  /** The inspection framework these values were taken from, e.g. 'ILACS (revised Dec 2024)'. */
-  frameworkVersion: z.string().trim().min(1),
-  /** Publish the inspection report, from receipt. */
-  publishReport: ZWorkingDayClock,
-  /** Submit the written statement of action (action plan), from receipt of the report. */
-  actionPlan: ZWorkingDayClock,
-  /** Draft plan after a focused visit that found areas for priority action. */
-  priorityActionDraft: ZWorkingDayClock,
-  /** Gap between monitoring visits of an inadequate authority. */
-  monitoringVisitIntervalMonths: ZMonthClock,
-  /** Evidence pack ready this many working days BEFORE a monitoring visit. */
-  mvEvidencePackWD: ZWorkingDayClock,
-  /** New actions raised within this many working days after a monitoring-visit letter. */
-  mvNewActionsWD: ZWorkingDayClock,
-  /** DfE commissioner's report, from appointment. */
-  commissionerReportMonths: ZMonthClock,
-  /** Review cycle of an improvement notice / post-intervention supervision. */
-  interventionReviewMonths: ZMonthClock,
-  /** An action with no update for this long is flagged "stale". */
-  staleAfterWD: ZWorkingDayClock,
-});
-
-/** The full clock configuration. */
-export type TClockConfig = z.infer<typeof ZClockConfig>;
+export type { TClockConfig, TClockEntry, TMonthClock, TWorkingDayClock } from './schemas.js';
 
 /** Default clocks, with the sources from the domain brief (section f numbers in brackets). */
 export const DEFAULT_CLOCKS: Readonly<TClockConfig> = deepFreeze({

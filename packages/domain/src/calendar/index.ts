@@ -5,7 +5,6 @@
  * so it is safe to use inside Temporal workflows.
  */
 export {
-  ZIsoDate,
   addDays,
   addMonths,
   compareIsoDates,
@@ -15,6 +14,7 @@ export {
   formatIsoDate,
   fromDayNumber,
   isIsoDate,
+  isoDateProblem,
   isWeekend,
   isoDateFromUtcDate,
   isoDateParts,
@@ -29,7 +29,6 @@ export {
 export {
   SUBSTITUTE_DAY,
   UK_DIVISIONS,
-  ZUkDivision,
   type BankHoliday,
   type BankHolidayRecord,
   type UkDivision,
@@ -45,16 +44,16 @@ export {
 } from './bank-holidays.js';
 
 export {
-  ZCalendarOverrides,
-  ZHolidayAddition,
+  checkedOverrides,
   overridesFingerprint,
+  overridesProblems,
+  type OverridesProblem,
   type TCalendarOverrides,
   type TCalendarOverridesInput,
   type THolidayAddition,
 } from './calendar-overrides.js';
 export {
   WorkingDayCalendar,
-  ZWorkingDayCalendarOptions,
   type CalendarHoliday,
   type TWorkingDayCalendarOptionsInput,
 } from './working-day-calendar.js';
@@ -69,10 +68,6 @@ export {
 
 export {
   DEFAULT_CLOCKS,
-  ZClockConfig,
-  ZClockEntry,
-  ZMonthClock,
-  ZWorkingDayClock,
   clockDate,
   type TClockConfig,
   type TClockEntry,
@@ -81,3 +76,14 @@ export {
   type WorkingDayAdder,
 } from './clock-config.js';
 export * from './format.js';
+export {
+  ZCalendarOverrides,
+  ZClockConfig,
+  ZClockEntry,
+  ZHolidayAddition,
+  ZIsoDate,
+  ZMonthClock,
+  ZUkDivision,
+  ZWorkingDayCalendarOptions,
+  ZWorkingDayClock,
+} from './schemas.js';

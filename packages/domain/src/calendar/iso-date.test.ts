@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { ZIsoDate } from './schemas.js';
 import {
-  ZIsoDate,
   addDays,
   addMonths,
   compareIsoDates,

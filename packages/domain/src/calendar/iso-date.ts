@@ -10,8 +10,6 @@
  * so no local time zone is ever consulted. Nothing here reads the clock: workflows must stay
  * deterministic.
  */
-import { z } from 'zod';
-
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -45,9 +43,9 @@ const MONTH_NAMES = [
 
 /**
  * Why `s` is not a valid ISO calendar date, or `undefined` if it is. Shared by the zod schema
- * and the throwing parser so both give the same, human-readable message.
+ * (ZIsoDate in ./schemas.ts) and the throwing parser so both give the same, human-readable message.
  */
-function isoDateProblem(s: string): string | undefined {
+export function isoDateProblem(s: string): string | undefined {
   const m = ISO_DATE_SHAPE.exec(s);
   if (!m) return `"${s}" is not a date in YYYY-MM-DD form`;
   const year = Number(m[1]);
@@ -63,19 +61,10 @@ function isoDateProblem(s: string): string | undefined {
 }
 
 /**
- * A real calendar date as 'YYYY-MM-DD' (e.g. '2026-02-12'). Rejects impossible dates such as
- * 2026-02-30 or 2025-02-29 with a message naming the month length.
- */
-export const ZIsoDate = z.string().check((ctx) => {
-  const problem = isoDateProblem(ctx.value);
-  if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
-});
-
-/**
  * A 'YYYY-MM-DD' calendar date. Deliberately a plain `string` (not a branded type): dates arrive
  * from JSON, Prisma and other packages as strings, and a brand would force casts everywhere.
  * Instead every exported function here validates its date arguments and throws a `RangeError`
- * naming the bad value, and {@link ZIsoDate} validates at the edges (forms, tRPC, payloads).
+ * naming the bad value, and `ZIsoDate` (./schemas.ts) validates at the edges (forms, tRPC, payloads).
  */
 export type IsoDate = string;
 

@@ -13,21 +13,20 @@
  * Pure and deterministic (safe inside Temporal workflows): no clock, no I/O. The per-year holiday
  * cache is an internal memo that never changes an answer.
  */
-import { z } from 'zod';
 import { compareIsoDates, fromDayNumber, isoDateParts, toDayNumber, type IsoDate } from './iso-date.js';
-import { ZUkDivision, type BankHoliday, type UkDivision } from './bank-holiday-types.js';
+import { UK_DIVISIONS, type BankHoliday, type UkDivision } from './bank-holiday-types.js';
 import { bankHolidayOrigin, bankHolidaysFor } from './bank-holidays.js';
 import { BANK_HOLIDAY_SNAPSHOT } from './bank-holidays-data.js';
-import { ZCalendarOverrides, overridesFingerprint, type TCalendarOverrides } from './calendar-overrides.js';
+import { checkedOverrides, overridesFingerprint, type TCalendarOverrides, type TCalendarOverridesInput } from './calendar-overrides.js';
 
-/** Options for {@link WorkingDayCalendar}; everything defaults (England and Wales, no overrides). */
-export const ZWorkingDayCalendarOptions = z.object({
-  division: ZUkDivision.default('england-and-wales'),
-  overrides: ZCalendarOverrides.default({ add: [], remove: [] }),
-});
-
-/** Calendar options as accepted from callers. */
-export type TWorkingDayCalendarOptionsInput = z.input<typeof ZWorkingDayCalendarOptions>;
+/**
+ * Options for {@link WorkingDayCalendar}; everything defaults (England and Wales, no overrides).
+ * ZWorkingDayCalendarOptions (./schemas.ts) is the same shape as a zod schema.
+ */
+export interface TWorkingDayCalendarOptionsInput {
+  division?: UkDivision | undefined;
+  overrides?: TCalendarOverridesInput | undefined;
+}
 
 /** A holiday as the calendar sees it, including where it came from (for audit and the console). */
 export interface CalendarHoliday extends BankHoliday {
@@ -73,9 +72,11 @@ export class WorkingDayCalendar {
   private loadedLo = 1;
   private loadedHi = 0;
 
-  /** @throws ZodError if the options (e.g. overrides) are invalid. */
+  /** @throws RangeError naming the bad option (e.g. an override removing Christmas Day). */
   constructor(options: TWorkingDayCalendarOptionsInput = {}) {
-    const parsed = ZWorkingDayCalendarOptions.parse(options);
+    const division = options.division ?? 'england-and-wales';
+    if (!UK_DIVISIONS.includes(division)) throw new RangeError(`division: expected one of ${UK_DIVISIONS.join(', ')}, got ${String(division)}`);
+    const parsed = { division, overrides: checkedOverrides(options.overrides) };
     this.division = parsed.division;
     this.overrides = parsed.overrides;
     this.removed = new Set(parsed.overrides.remove.map(toDayNumber));

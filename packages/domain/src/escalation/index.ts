@@ -1,1 +1,2 @@
 export * from './ladder.js';
+export * from './schemas.js';

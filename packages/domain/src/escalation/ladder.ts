@@ -1,12 +1,15 @@
-import { z } from 'zod';
-import { endOfLondonDayUtcMs, londonMidnightUtcMs } from '../calendar/index.js';
+import { endOfLondonDayUtcMs, londonMidnightUtcMs } from '../calendar/london-time.js';
+import type { TLadder, TLadderInput, TLadderStep } from './schemas.js';
+
+export type { TEscalationLevel, TLadder, TLadderInput, TLadderStep } from './schemas.js';
 
 /**
  * Escalation ladders as data (BRIEF (b), "proposed, not mandated"): each programme may configure its
  * own. A step fires at an offset in working days from a deadline: negative offsets are reminders
- * before it, 0 is the deadline itself, positive offsets escalate while it stays unmet.
+ * before it, 0 is the deadline itself, positive offsets escalate while it stays unmet. The zod
+ * schemas (ZLadder, ZLadderStep, ZEscalationLevel) are in ./schemas.ts.
  */
-export const ZEscalationLevel = z.enum([
+export const ESCALATION_LEVELS = [
   'owner',
   'workstream_lead',
   'programme_manager',
@@ -15,43 +18,69 @@ export const ZEscalationLevel = z.enum([
   'dfe',
   'committee_chair',
   'chief_executive',
-]);
-export type TEscalationLevel = z.infer<typeof ZEscalationLevel>;
+] as const;
 
-export const ZLadderStep = z.object({
-  /** Stable id: part of every escalation's id, so renaming a label never duplicates one. */
-  id: z.string().regex(/^[a-z0-9-]+$/, 'step id: lower-case letters, digits and hyphens'),
-  offsetWorkingDays: z.number().int().min(-60).max(120),
-  kind: z.enum(['reminder', 'escalation']),
-  level: ZEscalationLevel,
-  label: z.string().min(1).max(200),
-  /** Turns the action red when this step fires. */
-  setsRed: z.boolean().default(false),
-  /** Only for actions linked to an Ofsted recommendation (the +20 WD step to the board chair and DfE). */
-  onlyIfOfstedLinked: z.boolean().default(false),
-});
-export type TLadderStep = z.infer<typeof ZLadderStep>;
+/** Local time (Europe/London) at which non-zero steps fire unless a ladder says otherwise. */
+export const FIRE_AT_LOCAL_TIME_DEFAULT = '09:00';
 
-export const ZLadder = z
-  .object({
-    id: z.string().min(1).max(64),
-    name: z.string().min(1).max(200),
-    /** Local time of day (Europe/London) at which non-zero steps fire; 0 fires at the deadline itself. */
-    fireAtLocalTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'fireAtLocalTime: HH:MM').default('09:00'),
-    steps: z.array(ZLadderStep).min(1),
-  })
-  .superRefine((l, ctx) => {
-    const ids = new Set<string>();
-    l.steps.forEach((s, i) => {
-      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id ${s.id}` });
-      ids.add(s.id);
-    });
-  });
-export type TLadder = z.infer<typeof ZLadder>;
-export type TLadderInput = z.input<typeof ZLadder>;
+/**
+ * A ladder with its defaults filled in, exactly as ZLadder.parse returns a valid one (same keys, same
+ * order), without zod: built-in ladders are built with it at module load and workflows apply it to
+ * a ladder they are given (already validated by ZLadder where it entered the system).
+ */
+export function ladderWithDefaults(l: TLadderInput): TLadder {
+  return {
+    id: l.id,
+    name: l.name,
+    fireAtLocalTime: l.fireAtLocalTime ?? FIRE_AT_LOCAL_TIME_DEFAULT,
+    steps: l.steps.map((s) => ({
+      id: s.id,
+      offsetWorkingDays: s.offsetWorkingDays,
+      kind: s.kind,
+      level: s.level,
+      label: s.label,
+      setsRed: s.setsRed ?? false,
+      onlyIfOfstedLinked: s.onlyIfOfstedLinked ?? false,
+    })),
+  };
+}
+
+/**
+ * Why a ladder given to a workflow cannot be scheduled ("ladder.steps.0.level: …"), or undefined if it
+ * can: the checks the timers
+ * depend on (ZLadder, which the API parses ladders with, checks labels and ranges too). Without zod,
+ * so workflows can run it in their validators.
+ */
+export function ladderProblem(l: unknown, path = 'ladder'): string | undefined {
+  const problem = ladderShapeProblem(l);
+  return problem && (problem.startsWith('expected') ? `${path}: ${problem}` : `${path}.${problem}`);
+}
+
+function ladderShapeProblem(l: unknown): string | undefined {
+  if (!l || typeof l !== 'object') return 'expected a ladder';
+  const { id, name, fireAtLocalTime, steps } = l as Partial<Record<keyof TLadderInput, unknown>>;
+  if (typeof id !== 'string' || !id) return 'id: Required';
+  if (typeof name !== 'string' || !name) return 'name: Required';
+  if (fireAtLocalTime !== undefined && !(typeof fireAtLocalTime === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(fireAtLocalTime))) {
+    return 'fireAtLocalTime: HH:MM';
+  }
+  if (!Array.isArray(steps) || steps.length === 0) return 'steps: give at least one step';
+  const ids = new Set<string>();
+  for (const [i, step] of steps.entries()) {
+    const st = (step ?? {}) as Record<string, unknown>;
+    if (typeof st.id !== 'string' || !/^[a-z0-9-]+$/.test(st.id)) return `steps.${i}.id: step id: lower-case letters, digits and hyphens`;
+    if (ids.has(st.id)) return `steps.${i}.id: duplicate step id ${st.id}`;
+    ids.add(st.id);
+    if (!Number.isSafeInteger(st.offsetWorkingDays)) return `steps.${i}.offsetWorkingDays: expected a whole number of working days`;
+    if (st.kind !== 'reminder' && st.kind !== 'escalation') return `steps.${i}.kind: expected reminder or escalation`;
+    if (!ESCALATION_LEVELS.includes(st.level as never)) return `steps.${i}.level: expected one of ${ESCALATION_LEVELS.join(', ')}`;
+    if (typeof st.label !== 'string' || !st.label) return `steps.${i}.label: Required`;
+  }
+  return undefined;
+}
 
 /** The action ladder proposed in BRIEF (b). */
-export const DEFAULT_ACTION_LADDER: TLadder = ZLadder.parse({
+export const DEFAULT_ACTION_LADDER: TLadder = ladderWithDefaults({
   id: 'action-default',
   name: 'Action deadline (BRIEF (b), proposed)',
   steps: [
@@ -65,7 +94,7 @@ export const DEFAULT_ACTION_LADDER: TLadder = ZLadder.parse({
 });
 
 /** Overdue information requests go to the committee chair and democratic services (BRIEF (b)). */
-export const DEFAULT_INFO_REQUEST_LADDER: TLadder = ZLadder.parse({
+export const DEFAULT_INFO_REQUEST_LADDER: TLadder = ladderWithDefaults({
   id: 'info-request-default',
   name: 'Committee information request (BRIEF (b), proposed)',
   steps: [

@@ -1,5 +1,5 @@
 import type { TActor } from '../schemas/common.js';
-import type { TLadder } from '../escalation/index.js';
+import type { TLadder } from '../escalation/ladder.js';
 import type { TTimerFired } from './ladder-clock.js';
 import type { TInformationRequester } from './schemas.js';
 

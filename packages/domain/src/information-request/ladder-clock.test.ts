@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { endOfLondonDayUtcMs } from '../calendar/index.js';
 import { ZLadder } from '../escalation/index.js';
 import { defaultCalendar } from '../lifecycle/context.js';
-import { LifecycleRejection } from '../lifecycle/reducer.js';
-import { armClock, fireLadderTimer, ladderClockViews, parseLifecyclePayload, pendingLadderTimers, satisfyClocks } from './ladder-clock.js';
+import { armClock, fireLadderTimer, ladderClockViews, pendingLadderTimers, satisfyClocks } from './ladder-clock.js';
 
 const cal = defaultCalendar();
 const ladder = ZLadder.parse({
@@ -45,10 +43,5 @@ describe('ladder clocks', () => {
     const at = Date.UTC(2027, 1, 1, 12);
     const [v] = ladderClockViews([arm('2027-02-10', 0)], at, cal);
     expect(v).toMatchObject({ workingDaysLeft: 7, msLeft: endOfLondonDayUtcMs('2027-02-10') - at, nextStep: { stepId: 'remind-3' } });
-  });
-
-  it('parseLifecyclePayload rejects with the first issue, path first', () => {
-    const schema = z.object({ answeredOn: z.string().min(10, 'too short') });
-    expect(() => parseLifecyclePayload(schema, { answeredOn: 'x' })).toThrow(new LifecycleRejection('answeredOn: too short'));
   });
 });

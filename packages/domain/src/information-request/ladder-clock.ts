@@ -6,46 +6,14 @@
  * Lives here (not in lifecycle/) only because this folder is the smallest user of it; the other two
  * lifecycles import it from '../information-request/ladder-clock.js'.
  */
-import { z } from 'zod';
-import { endOfLondonDayUtcMs, formatLongDate, londonDateOf, ZIsoDate } from '../calendar/index.js';
-import { scheduleLadder, ZLadder, type TLadder, type TLadderStep } from '../escalation/index.js';
-import { ZActor, ZCommandMeta } from '../schemas/common.js';
+import { endOfLondonDayUtcMs, londonDateOf } from '../calendar/london-time.js';
+import { formatLongDate } from '../calendar/format.js';
+import { scheduleLadder, type TLadder, type TLadderStep } from '../escalation/ladder.js';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
 import type { THistoryEntry } from '../lifecycle/state.js';
+import type { TLadderClock } from './ladder-clock-schemas.js';
 
-/**
- * running: before the due date, unmet. overdue: past it and still unmet (the ladder keeps escalating).
- * met: done by the due date. breached: done, but late. closed: stopped without being met (withdrawn,
- * cancelled, superseded by a new due date, or a reminder-only clock whose subject moved on).
- */
-export const ZLadderClockStatus = z.enum(['running', 'overdue', 'met', 'breached', 'closed']);
-export type TLadderClockStatus = z.infer<typeof ZLadderClockStatus>;
-
-export const ZLadderClock = z.object({
-  name: z.string(),
-  label: z.string(),
-  /** 'deadline' turns overdue when the due date passes; 'reminder' only reminds and never breaches. */
-  mode: z.enum(['deadline', 'reminder']),
-  startedOn: ZIsoDate,
-  dueOn: ZIsoDate,
-  /** End of `dueOn` in Europe/London (epoch ms). */
-  dueAt: z.number(),
-  status: ZLadderClockStatus,
-  source: z.string(),
-  /** The ladder travels with the clock, so a replay months later uses the ladder that was in force. */
-  ladder: ZLadder,
-  /** Unique within the workflow; part of every escalation id, so a re-armed clock escalates afresh. */
-  baseline: z.number().int().positive(),
-  /** Reminders scheduled before this instant are skipped: reminding someone of the past helps nobody. */
-  armedAt: z.number(),
-  firedStepIds: z.array(z.string()),
-  closedAt: z.number().nullable(),
-});
-export type TLadderClock = z.infer<typeof ZLadderClock>;
-
-/** Actor and reason on every Update payload (the API adds clientRequestId, used as the Update id). */
-export const ZLifecycleUpdateMeta = z.object({ actor: ZActor, reason: ZCommandMeta.shape.reason });
-export type TLifecycleUpdateMeta = z.infer<typeof ZLifecycleUpdateMeta>;
+export type { TLadderClock, TLadderClockStatus, TLifecycleUpdateMeta } from './ladder-clock-schemas.js';
 
 export interface LadderCalendar {
   addWorkingDays(from: string, n: number): string;
@@ -176,23 +144,6 @@ export function lifecycleEntry(
   summary: string,
 ): THistoryEntry {
   return { at: event.at, type: event.type, actor: event.actor ?? null, reason: event.reason ?? null, summary };
-}
-
-/** "field.path: message" from the first zod issue: the text a rejected Update shows the user. */
-export function firstZodIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid input';
-  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
-}
-
-/**
- * Parses an Update payload or workflow argument, throwing LifecycleRejection with the first issue, so
- * a workflow validator rejects a malformed payload exactly as it rejects an impossible transition.
- */
-export function parseLifecyclePayload<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new LifecycleRejection(firstZodIssue(r.error));
-  return r.data;
 }
 
 /** A business date may be today or earlier, never in the future (London calendar). */

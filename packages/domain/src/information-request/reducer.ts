@@ -1,4 +1,5 @@
-import { formatLongDate, londonDateOf } from '../calendar/index.js';
+import { formatLongDate } from '../calendar/format.js';
+import { londonDateOf } from '../calendar/london-time.js';
 import { defaultCalendar } from '../lifecycle/context.js';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
 import type { TInformationRequestEvent } from './events.js';

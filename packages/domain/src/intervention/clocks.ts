@@ -3,8 +3,8 @@
  * Durations come from DEFAULT_CLOCKS where one exists; the quarterly update and the number of exit
  * reviews are added here with their sources. The ladders are this product's proposal, not DfE policy.
  */
-import { DEFAULT_CLOCKS, type TMonthClock } from '../calendar/index.js';
-import { ZLadder, type TLadder } from '../escalation/index.js';
+import { DEFAULT_CLOCKS, type TMonthClock } from '../calendar/clock-config.js';
+import { ladderWithDefaults, type TLadder } from '../escalation/ladder.js';
 
 export interface InterventionClocks {
   /** Commissioner's report, from appointment: about 3 months [S26–S28]. */
@@ -31,7 +31,7 @@ export const DEFAULT_INTERVENTION_CLOCKS: Readonly<InterventionClocks> = Object.
 });
 
 /** A DfE review (notice, direction or supervision) that has not been held by its due date. */
-export const DEFAULT_INTERVENTION_REVIEW_LADDER: TLadder = ZLadder.parse({
+export const DEFAULT_INTERVENTION_REVIEW_LADDER: TLadder = ladderWithDefaults({
   id: 'intervention-review',
   name: 'DfE intervention review (proposed)',
   steps: [
@@ -42,7 +42,7 @@ export const DEFAULT_INTERVENTION_REVIEW_LADDER: TLadder = ZLadder.parse({
 });
 
 /** The commissioner's report after a statutory direction (≈3 months from appointment). */
-export const DEFAULT_COMMISSIONER_REPORT_LADDER: TLadder = ZLadder.parse({
+export const DEFAULT_COMMISSIONER_REPORT_LADDER: TLadder = ladderWithDefaults({
   id: 'commissioner-report',
   name: "Commissioner's report (proposed)",
   steps: [
@@ -53,7 +53,7 @@ export const DEFAULT_COMMISSIONER_REPORT_LADDER: TLadder = ZLadder.parse({
 });
 
 /** Quarterly commissioner updates while an alternative delivery model is live. */
-export const DEFAULT_COMMISSIONER_UPDATE_LADDER: TLadder = ZLadder.parse({
+export const DEFAULT_COMMISSIONER_UPDATE_LADDER: TLadder = ladderWithDefaults({
   id: 'commissioner-update',
   name: 'Quarterly commissioner update (proposed)',
   steps: [

@@ -3,3 +3,4 @@ export * from './schemas.js';
 export * from './state.js';
 export * from './events.js';
 export * from './reducer.js';
+export * from './step-check.js';

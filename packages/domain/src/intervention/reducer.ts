@@ -1,4 +1,5 @@
-import { addMonths, formatLongDate } from '../calendar/index.js';
+import { addMonths } from '../calendar/iso-date.js';
+import { formatLongDate } from '../calendar/format.js';
 import { defaultCalendar } from '../lifecycle/context.js';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
 import {

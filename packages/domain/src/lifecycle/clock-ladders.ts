@@ -1,10 +1,10 @@
-import { ZLadder, type TLadder } from '../escalation/ladder.js';
+import { ladderWithDefaults, type TLadder, type TLadderInput } from '../escalation/ladder.js';
 
 /**
  * The ladder each programme clock runs (BRIEF (b), "proposed, not mandated"). Programmes may pass
  * their own; these are the defaults. Step ids are stable: they are part of escalation ids.
  */
-const ladder = (id: string, name: string, steps: unknown[]): TLadder => ZLadder.parse({ id, name, steps });
+const ladder = (id: string, name: string, steps: TLadderInput['steps']): TLadder => ladderWithDefaults({ id, name, steps });
 
 export const PROGRAMME_CLOCK_LADDERS: Record<string, TLadder> = {
   publishReport: ladder('publish-report', 'Publish the inspection report (30 WD)', [

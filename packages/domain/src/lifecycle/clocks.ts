@@ -1,4 +1,4 @@
-import { endOfLondonDayUtcMs } from '../calendar/index.js';
+import { endOfLondonDayUtcMs } from '../calendar/london-time.js';
 import type { TClock } from './state.js';
 
 /** A clock that started on `startedOn` and falls due on `dueOn`. */

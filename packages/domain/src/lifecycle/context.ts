@@ -1,4 +1,6 @@
-import { DEFAULT_CLOCKS, WorkingDayCalendar, type TCalendarOverridesInput } from '../calendar/index.js';
+import { DEFAULT_CLOCKS } from '../calendar/clock-config.js';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { type TCalendarOverridesInput } from '../calendar/calendar-overrides.js';
 import type { LifecycleContext } from './reducer.js';
 import type { TLadder } from '../escalation/ladder.js';
 import { PROGRAMME_CLOCK_LADDERS } from './clock-ladders.js';

@@ -1,6 +1,6 @@
 import type { TActor } from '../schemas/common.js';
 import type { TInspection } from '../schemas/inspection.js';
-import type { TCalendarOverrides } from '../calendar/index.js';
+import type { TCalendarOverrides } from '../calendar/calendar-overrides.js';
 import type { TLadder } from '../escalation/ladder.js';
 
 interface EventBase {

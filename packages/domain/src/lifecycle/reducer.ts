@@ -1,5 +1,5 @@
-import { formatLongDate } from '../calendar/index.js';
-import type { TClockConfig } from '../calendar/index.js';
+import { formatLongDate } from '../calendar/format.js';
+import type { TClockConfig } from '../calendar/clock-config.js';
 import type { TLadder } from '../escalation/ladder.js';
 import type { TProgrammeEvent } from './events.js';
 import type { TClock, THistoryEntry, TProgrammeState } from './state.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZActor, type TActor } from '../schemas/common.js';
 import { ZGrade, ZInspection } from '../schemas/inspection.js';
 import { ZCalendarOverrides } from '../calendar/index.js';
-import { ZLadder } from '../escalation/ladder.js';
+import { ZLadder } from '../escalation/schemas.js';
 
 /** Where a programme is in the post-inspection lifecycle (BRIEF (a), LA inspection track). */
 export const ZProgrammePhase = z.enum([

@@ -1,7 +1,8 @@
-import { addMonths, formatLongDate } from '../calendar/index.js';
-import { GRADE_LABELS, type TGrade } from '../schemas/inspection.js';
+import { addMonths } from '../calendar/iso-date.js';
+import { formatLongDate } from '../calendar/format.js';
+import { GRADE_LABELS, type TGrade } from '../schemas/grades.js';
 import type { TInspection } from '../schemas/inspection.js';
-import { ZLadder } from '../escalation/ladder.js';
+import { ladderWithDefaults } from '../escalation/ladder.js';
 import { MONITORING_GAP_MONTHS, PLAN_MILESTONES, PROGRAMME_CLOCK_LADDERS } from './clock-ladders.js';
 import { closeOpenClocks, makeClock, satisfyClock } from './clocks.js';
 import type { TProgrammeEvent } from './events.js';
@@ -150,7 +151,7 @@ export function applyHumanEvent(
     case 'programme_configured': {
       if (event.actor.role !== 'admin') throw new LifecycleRejection('Only an admin can change escalation ladders or the calendar');
       // Parsed here (defaults filled, e.g. the ladder's local firing time), whatever the caller sent.
-      const given = Object.fromEntries(Object.entries(event.ladders ?? {}).map(([k, l]) => [k, ZLadder.parse(l)]));
+      const given = Object.fromEntries(Object.entries(event.ladders ?? {}).map(([k, l]) => [k, ladderWithDefaults(l)]));
       const ladders = { ...state.config.ladders, ...given };
       const changed = [
         ...Object.keys(event.ladders ?? {}).map((k) => `ladder for ${k}`),

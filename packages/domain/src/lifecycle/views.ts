@@ -1,4 +1,4 @@
-import { londonDateOf } from '../calendar/index.js';
+import { londonDateOf } from '../calendar/london-time.js';
 import type { TClock, TProgrammeState } from './state.js';
 
 export interface ClockView extends TClock {

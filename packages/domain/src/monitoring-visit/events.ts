@@ -1,4 +1,4 @@
-import type { TLadder } from '../escalation/index.js';
+import type { TLadder } from '../escalation/ladder.js';
 import type { TTimerFired } from '../information-request/ladder-clock.js';
 import type { TActor } from '../schemas/common.js';
 import type { TMonitoringVisitFindings } from './schemas.js';

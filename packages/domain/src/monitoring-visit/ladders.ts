@@ -3,10 +3,10 @@
  * 10 WD"; proposed, not mandated). The durations live in DEFAULT_CLOCKS (mvEvidencePackWD,
  * mvNewActionsWD); these ladders say who hears about them and when.
  */
-import { ZLadder, type TLadder } from '../escalation/index.js';
+import { ladderWithDefaults, type TLadder } from '../escalation/ladder.js';
 
 /** Reminders only: the pack is for Ofsted, so a late one is the programme manager's to chase. */
-export const DEFAULT_MV_EVIDENCE_PACK_LADDER: TLadder = ZLadder.parse({
+export const DEFAULT_MV_EVIDENCE_PACK_LADDER: TLadder = ladderWithDefaults({
   id: 'mv-evidence-pack',
   name: 'Monitoring visit evidence pack (BRIEF (b), proposed)',
   steps: [
@@ -16,7 +16,7 @@ export const DEFAULT_MV_EVIDENCE_PACK_LADDER: TLadder = ZLadder.parse({
 });
 
 /** New actions in the plan within 10 WD of the letter; one escalation if they are not. */
-export const DEFAULT_MV_NEW_ACTIONS_LADDER: TLadder = ZLadder.parse({
+export const DEFAULT_MV_NEW_ACTIONS_LADDER: TLadder = ladderWithDefaults({
   id: 'mv-new-actions',
   name: 'New actions after a monitoring-visit letter (BRIEF (b), proposed)',
   steps: [

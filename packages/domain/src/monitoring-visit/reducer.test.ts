@@ -6,7 +6,7 @@ import { DEFAULT_MV_NEW_ACTIONS_LADDER } from './ladders.js';
 import {
   defaultMonitoringVisitContext, isMonitoringVisitFinished, monitoringVisitSummary, nextMonitoringVisitTimer, reduceMonitoringVisit,
 } from './reducer.js';
-import { ZPublishLetterInput, ZRecordFieldworkUpdate } from './schemas.js';
+import { ZPublishLetterInput, ZRecordFieldworkUpdate, ZConfirmNewActionsInput } from './schemas.js';
 import type { TMonitoringVisitState } from './state.js';
 
 const ctx = defaultMonitoringVisitContext();
@@ -124,5 +124,7 @@ describe('monitoring-visit schemas', () => {
       findings: { areasOfProgress: [], areasForImprovement: [] },
     });
     expect(empty.error?.issues[0]?.message).toBe('Record at least one finding from the letter');
+    const none = ZConfirmNewActionsInput.safeParse({ clientRequestId: 'req-12345678', reason: 'Raised', programmeId: 'p', number: 1, actionRefs: [] });
+    expect(none.error?.issues[0]?.message).toBe('List the plan actions created from the letter');
   });
 });

@@ -1,4 +1,6 @@
-import { clockDate, DEFAULT_CLOCKS, formatLongDate, londonDateOf, type TClockConfig } from '../calendar/index.js';
+import { clockDate, DEFAULT_CLOCKS, type TClockConfig } from '../calendar/clock-config.js';
+import { formatLongDate } from '../calendar/format.js';
+import { londonDateOf } from '../calendar/london-time.js';
 import { defaultCalendar } from '../lifecycle/context.js';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
 import {

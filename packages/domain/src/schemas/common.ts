@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { REASON_MAX, REASON_MIN, REASON_TOO_LONG, REASON_TOO_SHORT, ROLES } from './roles.js';
 
 /** The roles a signed-in user can hold. Every procedure declares which of these may call it. */
-export const ZRole = z.enum(['programme_manager', 'auditor', 'admin']);
+export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
 
 /** Who did something. Every human command carries one, so the audit trail can name them. */
@@ -24,7 +25,7 @@ export const ZCommandMeta = z.object({
   reason: z
     .string()
     .trim()
-    .min(3, 'Give a reason of at least 3 characters')
-    .max(2000, 'Reason must be at most 2000 characters'),
+    .min(REASON_MIN, REASON_TOO_SHORT)
+    .max(REASON_MAX, REASON_TOO_LONG),
 });
 export type TCommandMeta = z.infer<typeof ZCommandMeta>;

@@ -1,16 +1,11 @@
 import { z } from 'zod';
-import { ZIsoDate } from '../calendar/index.js';
+import { ZIsoDate } from '../calendar/schemas.js';
+import { GRADE_LABELS, GRADES, type TGrade } from './grades.js';
 
 /** Ofsted's four-point scale. */
-export const ZGrade = z.enum(['outstanding', 'good', 'requires_improvement', 'inadequate']);
-export type TGrade = z.infer<typeof ZGrade>;
-
-export const GRADE_LABELS: Record<TGrade, string> = {
-  outstanding: 'Outstanding',
-  good: 'Good',
-  requires_improvement: 'Requires improvement to be good',
-  inadequate: 'Inadequate',
-};
+export const ZGrade = z.enum(GRADES);
+export type { TGrade };
+export { GRADE_LABELS };
 
 /** Kinds of inspection event recorded against an authority (BRIEF "Framework facts"). */
 export const ZInspectionType = z.enum(['standard', 'short', 'focused_visit', 'monitoring_visit', 'jtai']);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZCommandMeta } from './common.js';
 import { ZCalendarOverrides, ZIsoDate } from '../calendar/index.js';
-import { ZLadder } from '../escalation/ladder.js';
+import { ZLadder } from '../escalation/schemas.js';
 import { ZInspection } from './inspection.js';
 
 /** ONS area code of a local authority, e.g. E09000099. */

@@ -16,7 +16,7 @@ import type {
   TActor,
   TCalendarOverridesInput,
   TLadderInput,
-} from '@ip/domain';
+} from '@ip/domain/workflow';
 
 /**
  * One action workflow per action. `key` is any stable string unique within the programme; the API

@@ -7,20 +7,18 @@
 import { ApplicationFailure } from '@temporalio/common';
 import {
   DEFAULT_ACTION_LADDER,
-  ZActionDefinition,
-  ZActionRules,
-  ZActor,
-  ZLadder,
+  LifecycleRejection,
+  actionRulesWithDefaults,
   assessActionRag,
+  checkedActionDefinition,
+  checkedActor,
   ladderStepEvent,
+  ladderWithDefaults,
   nextRagReviewAt,
   pendingActionSteps,
   sameActionRag,
-  type PendingActionStep,
-  type TActionCommandName,
-  type TActionEvent,
-  type TActionState,
-} from '@ip/domain';
+} from '@ip/domain/workflow';
+import type { PendingActionStep, TActionCommandName, TActionEvent, TActionState } from '@ip/domain/workflow';
 import type { ActionWorkflowArgs } from './definitions.js';
 
 /** Each action Update's name and the command it carries. */
@@ -35,24 +33,27 @@ export const ACTION_UPDATE_COMMANDS = {
   cancelAction: 'cancel',
 } as const satisfies Record<string, TActionCommandName>;
 
-/** The creation event from the start arguments; a bad argument fails with the field named. */
+/**
+ * The creation event from the start arguments; a bad argument fails with the field named. The API
+ * has parsed them with ZCreateActionInput; here they are checked without zod (see @ip/domain/workflow).
+ */
 export function actionCreatedEvent(args: ActionWorkflowArgs, actionId: string, at: number): TActionEvent {
-  const parse = <T>(what: string, r: { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } }): T => {
-    if (r.success) return r.data;
-    const issue = r.error.issues[0];
-    throw ApplicationFailure.nonRetryable(`${what}.${issue?.path.join('.')}: ${issue?.message}`, 'InvalidAction');
-  };
   if (!args.reason || args.reason.trim().length < 3) throw ApplicationFailure.nonRetryable('reason: give a reason', 'InvalidAction');
-  return {
-    type: 'action_created',
-    at,
-    actor: parse('actor', ZActor.safeParse(args.actor)),
-    reason: args.reason.trim(),
-    actionId,
-    definition: parse('definition', ZActionDefinition.safeParse(args.definition)),
-    ladder: args.ladder ? parse('ladder', ZLadder.safeParse(args.ladder)) : DEFAULT_ACTION_LADDER,
-    rules: parse('rules', ZActionRules.safeParse(args.rules ?? {})),
-  };
+  try {
+    return {
+      type: 'action_created',
+      at,
+      actor: checkedActor(args.actor),
+      reason: args.reason.trim(),
+      actionId,
+      definition: checkedActionDefinition(args.definition),
+      ladder: args.ladder ? ladderWithDefaults(args.ladder) : DEFAULT_ACTION_LADDER,
+      rules: actionRulesWithDefaults(args.rules),
+    };
+  } catch (err) {
+    if (err instanceof LifecycleRejection) throw ApplicationFailure.nonRetryable(err.message, 'InvalidAction');
+    throw err;
+  }
 }
 
 /** What the workflow sleeps towards at `now`: the next ladder step and the next RAG review. */

@@ -28,17 +28,8 @@ import {
   workflowInfo,
   defineUpdate,
 } from '@temporalio/workflow';
-import {
-  LifecycleRejection,
-  actionCommandEvent,
-  actionView,
-  defaultActionContext,
-  reduceAction,
-  type ActionView,
-  type TActionCommandName,
-  type TActionEvent,
-  type TActionState,
-} from '@ip/domain';
+import { LifecycleRejection, actionCommandEvent, actionView, defaultActionContext, reduceAction } from '@ip/domain/workflow';
+import type { ActionView, TActionCommandName, TActionEvent, TActionState } from '@ip/domain/workflow';
 import type { Activities } from '@ip/activities';
 import {
   actionStateQuery,

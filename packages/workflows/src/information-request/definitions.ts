@@ -10,7 +10,7 @@ import type {
   TInformationRequestArgsInput,
   TInformationRequestState,
   TWithdrawInformationRequestUpdate,
-} from '@ip/domain';
+} from '@ip/domain/workflow';
 
 /** One workflow per request; `requestKey` is any id unique within the authority (e.g. a UUID). */
 export function informationRequestWorkflowId(onsCode: string, requestKey: string): string {

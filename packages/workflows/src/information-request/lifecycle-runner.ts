@@ -3,10 +3,10 @@
  * intervention): apply events through the domain reducer, project each new state, sleep until the
  * next reminder or deadline and record each escalation exactly once.
  *
- * Workflow code: imports only @temporalio/workflow, @ip/domain and activity types.
+ * Workflow code: imports only @temporalio/workflow, @ip/domain/workflow (zod-free) and types.
  */
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { escalationId, LifecycleRejection, type PendingTimer } from '@ip/domain';
+import { escalationId, LifecycleRejection, type PendingTimer } from '@ip/domain/workflow';
 import type { Activities, LifecycleRecordProjection } from '@ip/activities';
 
 const { projectLifecycleRecord, recordEscalation } = proxyActivities<Activities>({

@@ -10,8 +10,9 @@
  * request is answered or withdrawn, so nothing can fire afterwards.
  */
 import { londonDateOf, DEFAULT_INFO_REQUEST_LADDER, defaultInformationRequestContext, ladderClockViews, nextInformationRequestTimer,
-  parseLifecyclePayload, reduceInformationRequest, ZAnswerInformationRequestUpdate, ZExtendInformationRequestUpdate, ZInformationRequestArgs,
-  ZWithdrawInformationRequestUpdate, type TInformationRequestEvent, type TInformationRequestState } from '@ip/domain';
+  checkedLadder, checkedPayload, reduceInformationRequest, type TAnswerInformationRequestUpdate, type TExtendInformationRequestUpdate,
+  type TInformationRequestArgs, type TWithdrawInformationRequestUpdate, type TInformationRequestEvent, type TInformationRequestState,
+} from '@ip/domain/workflow';
 import { setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   answerInformationRequestUpdate,
@@ -28,12 +29,15 @@ type E = TInformationRequestEvent;
 export async function informationRequestWorkflow(raw: InformationRequestWorkflowArgs): Promise<TInformationRequestState> {
   const ctx = defaultInformationRequestContext();
   const initial = startOrFail(() => {
-    const args = parseLifecyclePayload(ZInformationRequestArgs, raw);
+    // The API parsed these with ZCreateInformationRequestInput; here, what the reducer relies on.
+    const args = checkedPayload<TInformationRequestArgs>(raw, {
+      programmeId: 'text?', onsCode: 'text', requester: 'value', subject: 'text', requestedOn: 'date?', dueOn: 'date', ladder: 'value?',
+    }, 'optional');
     const at = Date.now();
     return reduceInformationRequest(null, {
       type: 'request_opened', at, id: workflowInfo().workflowId, programmeId: args.programmeId ?? null, onsCode: args.onsCode,
       requester: args.requester, subject: args.subject, requestedOn: args.requestedOn ?? londonDateOf(at), dueOn: args.dueOn,
-      ladder: args.ladder ?? DEFAULT_INFO_REQUEST_LADDER, actor: args.actor ?? null, reason: args.reason ?? null,
+      ladder: checkedLadder(args.ladder) ?? DEFAULT_INFO_REQUEST_LADDER, actor: args.actor ?? null, reason: args.reason ?? null,
     }, ctx);
   });
   const lc = new Lifecycle<TInformationRequestState, E>({
@@ -49,9 +53,9 @@ export async function informationRequestWorkflow(raw: InformationRequestWorkflow
     ...lc.state, clocks: ladderClockViews(lc.state.clocks, asAt, ctx.calendar), asAt,
   });
   // Each Update: the validator parses the payload and dry-runs the reducer; the handler applies it.
-  const answered = (cmd: unknown): E => ({ type: 'answered', at: Date.now(), ...parseLifecyclePayload(ZAnswerInformationRequestUpdate, cmd) });
-  const extended = (cmd: unknown): E => ({ type: 'due_date_extended', at: Date.now(), ...parseLifecyclePayload(ZExtendInformationRequestUpdate, cmd) });
-  const withdrawn = (cmd: unknown): E => ({ type: 'withdrawn', at: Date.now(), ...parseLifecyclePayload(ZWithdrawInformationRequestUpdate, cmd) });
+  const answered = (cmd: unknown): E => ({ type: 'answered', at: Date.now(), ...checkedPayload<TAnswerInformationRequestUpdate>(cmd, { answeredOn: 'date', summary: 'text' }) });
+  const extended = (cmd: unknown): E => ({ type: 'due_date_extended', at: Date.now(), ...checkedPayload<TExtendInformationRequestUpdate>(cmd, { newDueOn: 'date' }) });
+  const withdrawn = (cmd: unknown): E => ({ type: 'withdrawn', at: Date.now(), ...checkedPayload<TWithdrawInformationRequestUpdate>(cmd, {}) });
 
   setHandler(informationRequestStateQuery, (asAtMs) => view(typeof asAtMs === 'number' && asAtMs > 0 ? asAtMs : Date.now()));
   setHandler(answerInformationRequestUpdate, async (cmd) => { await lc.apply(answered(cmd)); return view(); },

@@ -3,7 +3,7 @@
  * workflow code.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { LadderClockView, TInterventionArgsInput, TInterventionState, TRecordInterventionStepUpdate } from '@ip/domain';
+import type { LadderClockView, TInterventionArgsInput, TInterventionState, TRecordInterventionStepUpdate } from '@ip/domain/workflow';
 
 /** One workflow per authority per spell of DfE intervention (`sequence` counts spells, from 1). */
 export function interventionWorkflowId(onsCode: string, sequence = 1): string {

@@ -18,9 +18,9 @@
  */
 import {
   DEFAULT_COMMISSIONER_REPORT_LADDER, DEFAULT_COMMISSIONER_UPDATE_LADDER, DEFAULT_INTERVENTION_REVIEW_LADDER, defaultInterventionContext,
-  ladderClockViews, nextInterventionTimer, parseLifecyclePayload, reduceIntervention, ZInterventionArgs, ZRecordInterventionStepUpdate,
-  type TInterventionEvent, type TInterventionState,
-} from '@ip/domain';
+  checkedInterventionStep, checkedLadder, checkedPayload, ladderClockViews, nextInterventionTimer, reduceIntervention,
+  type TInterventionArgs, type TInterventionEvent, type TInterventionState, type TRecordInterventionStepUpdate,
+} from '@ip/domain/workflow';
 import { setHandler, workflowInfo } from '@temporalio/workflow';
 import { interventionStateQuery, recordInterventionStepUpdate, type InterventionView, type InterventionWorkflowArgs } from './definitions.js';
 import { Lifecycle, startOrFail } from '../information-request/lifecycle-runner.js';
@@ -28,14 +28,16 @@ import { Lifecycle, startOrFail } from '../information-request/lifecycle-runner.
 export async function interventionWorkflow(raw: InterventionWorkflowArgs): Promise<TInterventionState> {
   const ctx = defaultInterventionContext();
   const initial = startOrFail(() => {
-    const args = parseLifecyclePayload(ZInterventionArgs, raw);
+    // The API parsed these with ZStartInterventionInput; here, what the reducer relies on.
+    const args = checkedPayload<TInterventionArgs>(raw, { programmeId: 'text?', onsCode: 'text', authorityName: 'text', ladders: 'value?' }, 'optional');
+    const ladders = args.ladders ?? {};
     return reduceIntervention(null, {
       type: 'intervention_opened', at: Date.now(), id: workflowInfo().workflowId, programmeId: args.programmeId ?? null,
       onsCode: args.onsCode, authorityName: args.authorityName, actor: args.actor ?? null, reason: args.reason ?? null,
       ladders: {
-        review: args.ladders?.review ?? DEFAULT_INTERVENTION_REVIEW_LADDER,
-        commissionerReport: args.ladders?.commissionerReport ?? DEFAULT_COMMISSIONER_REPORT_LADDER,
-        commissionerUpdate: args.ladders?.commissionerUpdate ?? DEFAULT_COMMISSIONER_UPDATE_LADDER,
+        review: checkedLadder(ladders.review, 'ladders.review') ?? DEFAULT_INTERVENTION_REVIEW_LADDER,
+        commissionerReport: checkedLadder(ladders.commissionerReport, 'ladders.commissionerReport') ?? DEFAULT_COMMISSIONER_REPORT_LADDER,
+        commissionerUpdate: checkedLadder(ladders.commissionerUpdate, 'ladders.commissionerUpdate') ?? DEFAULT_COMMISSIONER_UPDATE_LADDER,
       },
     }, ctx);
   });
@@ -52,8 +54,8 @@ export async function interventionWorkflow(raw: InterventionWorkflowArgs): Promi
 
   const view = (asAt = Date.now()): InterventionView => ({ ...lc.state, clocks: ladderClockViews(lc.state.clocks, asAt, ctx.calendar), asAt });
   const toEvent = (cmd: unknown): TInterventionEvent => {
-    const { step, ...meta } = parseLifecyclePayload(ZRecordInterventionStepUpdate, cmd);
-    return { ...step, ...meta, at: Date.now() };
+    const { step, ...meta } = checkedPayload<TRecordInterventionStepUpdate>(cmd, { step: 'value' });
+    return { ...checkedInterventionStep(step), ...meta, at: Date.now() };
   };
   setHandler(interventionStateQuery, (asAtMs) => view(typeof asAtMs === 'number' && asAtMs > 0 ? asAtMs : Date.now()));
   // The validator parses the step and dry-runs the reducer, so a rejected step leaves no trace in history.

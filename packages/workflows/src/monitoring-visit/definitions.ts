@@ -14,7 +14,7 @@ import type {
   TRecordDraftLetterUpdate,
   TRecordFieldworkUpdate,
   TSubmitAccuracyCorrectionsUpdate,
-} from '@ip/domain';
+} from '@ip/domain/workflow';
 
 /** One workflow per visit: `programme-E09000099-1-mv-2` is the second visit of that programme. */
 export function monitoringVisitWorkflowId(programmeId: string, n: number): string {

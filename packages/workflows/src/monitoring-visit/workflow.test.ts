@@ -137,8 +137,10 @@ describe('monitoringVisitWorkflow on the time-skipping server', () => {
       [() => handle.executeUpdate(publishLetterUpdate, { args: [{ ...meta, publishedOn: day, findings }] }), /Cannot publish the letter: monitoring visit 3 is scheduled/],
       [() => handle.executeUpdate(recordFieldworkUpdate, { args: [{ ...meta, startedOn: cal.addWorkingDays(day, 2), endedOn: cal.addWorkingDays(day, 3), inspectors: ['HMI Jones'] }] }), /is in the future/],
       [() => handle.executeUpdate(recordDraftLetterUpdate, { args: [{ ...meta, receivedOn: day }] }), /Cannot record the draft letter/],
-      [() => handle.executeUpdate(confirmNewActionsCreatedUpdate, { args: [{ ...meta, actionRefs: [] }] }), /actionRefs: List the plan actions/],
-      [() => handle.executeUpdate(publishLetterUpdate, { args: [{ ...meta, publishedOn: day, findings: { areasOfProgress: [], areasForImprovement: [] } }] }), /at least one finding/],
+      // The payload's full rules (at least one action ref, at least one finding) are ZConfirmNewActionsInput's and
+      // ZPublishLetterInput's, applied by the API (domain tests); the workflow checks fields, dates, actor and reason.
+      [() => handle.executeUpdate(confirmNewActionsCreatedUpdate, { args: [{ ...meta } as never] }), /actionRefs: Required/],
+      [() => handle.executeUpdate(publishLetterUpdate, { args: [{ ...meta, publishedOn: '2027-02-30', findings }] }), /publishedOn: "2027-02-30" does not exist/],
       [() => handle.executeUpdate(cancelVisitUpdate, { args: [{ reason: 'No actor' } as never] }), /^actor/],
     ];
     for (const [send, reason] of tries) {

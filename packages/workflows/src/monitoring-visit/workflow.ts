@@ -16,10 +16,10 @@
  */
 import {
   DEFAULT_MV_NEW_ACTIONS_LADDER, defaultMonitoringVisitContext, isMonitoringVisitFinished, ladderClockViews, monitoringVisitSummary,
-  nextMonitoringVisitTimer, parseLifecyclePayload, reduceMonitoringVisit, ZCancelVisitUpdate, ZConfirmNewActionsUpdate,
-  ZMonitoringVisitArgs, ZPublishLetterUpdate, ZRecordDraftLetterUpdate, ZRecordFieldworkUpdate, ZSubmitAccuracyCorrectionsUpdate,
-  type TMonitoringVisitEvent, type TMonitoringVisitState,
-} from '@ip/domain';
+  nextMonitoringVisitTimer, checkedLadder, checkedPayload, reduceMonitoringVisit,
+  type TCancelVisitUpdate, type TConfirmNewActionsUpdate, type TMonitoringVisitArgs, type TMonitoringVisitEvent, type TMonitoringVisitState,
+  type TPublishLetterUpdate, type TRecordDraftLetterUpdate, type TRecordFieldworkUpdate, type TSubmitAccuracyCorrectionsUpdate,
+} from '@ip/domain/workflow';
 import { setHandler, workflowInfo, type defineUpdate } from '@temporalio/workflow';
 import {
   cancelVisitUpdate, confirmNewActionsCreatedUpdate, monitoringVisitStateQuery, publishLetterUpdate, recordDraftLetterUpdate,
@@ -33,10 +33,13 @@ type E = TMonitoringVisitEvent;
 export async function monitoringVisitWorkflow(raw: MonitoringVisitWorkflowArgs): Promise<MonitoringVisitResult> {
   const ctx = defaultMonitoringVisitContext();
   const initial = startOrFail(() => {
-    const { ladder, ...args } = parseLifecyclePayload(ZMonitoringVisitArgs, raw);
+    // Started by the programme workflow with what the API validated (ZScheduleMonitoringVisitInput).
+    const { ladder, ...args } = checkedPayload<TMonitoringVisitArgs>(raw, {
+      programmeId: 'text', onsCode: 'text', authorityName: 'text', number: 'value', theme: 'text', plannedStartOn: 'date', ladder: 'value?',
+    }, 'none');
     return reduceMonitoringVisit(null, {
       type: 'visit_scheduled', at: Date.now(), id: workflowInfo().workflowId, ...args,
-      newActionsLadder: ladder ?? DEFAULT_MV_NEW_ACTIONS_LADDER,
+      newActionsLadder: checkedLadder(ladder) ?? DEFAULT_MV_NEW_ACTIONS_LADDER,
     }, ctx);
   });
   const lc = new Lifecycle<TMonitoringVisitState, E>({
@@ -60,12 +63,12 @@ export async function monitoringVisitWorkflow(raw: MonitoringVisitWorkflowArgs):
     setHandler(def, async (cmd) => { await lc.apply(toEvent(cmd)); return view(); },
       { validator: (cmd) => lc.check(() => toEvent(cmd)) });
   }
-  handle(recordFieldworkUpdate, (c) => ({ type: 'fieldwork_recorded', at: Date.now(), ...parseLifecyclePayload(ZRecordFieldworkUpdate, c) }));
-  handle(recordDraftLetterUpdate, (c) => ({ type: 'draft_letter_received', at: Date.now(), ...parseLifecyclePayload(ZRecordDraftLetterUpdate, c) }));
-  handle(submitAccuracyCorrectionsUpdate, (c) => ({ type: 'accuracy_corrections_sent', at: Date.now(), ...parseLifecyclePayload(ZSubmitAccuracyCorrectionsUpdate, c) }));
-  handle(publishLetterUpdate, (c) => ({ type: 'letter_published', at: Date.now(), ...parseLifecyclePayload(ZPublishLetterUpdate, c) }));
-  handle(confirmNewActionsCreatedUpdate, (c) => ({ type: 'new_actions_confirmed', at: Date.now(), ...parseLifecyclePayload(ZConfirmNewActionsUpdate, c) }));
-  handle(cancelVisitUpdate, (c) => ({ type: 'visit_cancelled', at: Date.now(), ...parseLifecyclePayload(ZCancelVisitUpdate, c) }));
+  handle(recordFieldworkUpdate, (c) => ({ type: 'fieldwork_recorded', at: Date.now(), ...checkedPayload<TRecordFieldworkUpdate>(c, { startedOn: 'date', endedOn: 'date', inspectors: 'value' }) }));
+  handle(recordDraftLetterUpdate, (c) => ({ type: 'draft_letter_received', at: Date.now(), ...checkedPayload<TRecordDraftLetterUpdate>(c, { receivedOn: 'date' }) }));
+  handle(submitAccuracyCorrectionsUpdate, (c) => ({ type: 'accuracy_corrections_sent', at: Date.now(), ...checkedPayload<TSubmitAccuracyCorrectionsUpdate>(c, { sentOn: 'date', note: 'text' }) }));
+  handle(publishLetterUpdate, (c) => ({ type: 'letter_published', at: Date.now(), ...checkedPayload<TPublishLetterUpdate>(c, { publishedOn: 'date', findings: 'value' }) }));
+  handle(confirmNewActionsCreatedUpdate, (c) => ({ type: 'new_actions_confirmed', at: Date.now(), ...checkedPayload<TConfirmNewActionsUpdate>(c, { actionRefs: 'value' }) }));
+  handle(cancelVisitUpdate, (c) => ({ type: 'visit_cancelled', at: Date.now(), ...checkedPayload<TCancelVisitUpdate>(c, {}) }));
 
   // Handlers are registered before the first await (inside run), so an Update sent with the start is not lost.
   return monitoringVisitSummary(await lc.run());

@@ -1,6 +1,6 @@
 /** Updates, queries and ids of programmeWorkflow, shared by the workflow, the worker and the API. */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ClockView, TActor, TLadder, THumanProgrammeEvent, TProgrammeState } from '@ip/domain';
+import type { ClockView, TActor, TLadder, THumanProgrammeEvent, TProgrammeState } from '@ip/domain/workflow';
 
 /** One programme workflow per authority per improvement cycle. */
 export function programmeWorkflowId(onsCode: string, cycle: number): string {

@@ -10,7 +10,7 @@ import {
   type TClock,
   type TLadder,
   type TProgrammeState,
-} from '@ip/domain';
+} from '@ip/domain/workflow';
 
 export interface PendingStep extends ScheduledStep {
   clock: TClock;

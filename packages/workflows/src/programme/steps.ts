@@ -13,7 +13,7 @@ import {
   type LifecycleContext,
   type TProgrammeEvent,
   type TProgrammeState,
-} from '@ip/domain';
+} from '@ip/domain/workflow';
 import type { HumanCommand, ProgrammeView, ProgrammeWorkflowArgs } from './definitions.js';
 import { PROGRAMME_COMMANDS } from './definitions.js';
 import { pendingSteps, type PendingStep } from './ladder-timers.js';

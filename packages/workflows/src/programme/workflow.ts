@@ -28,16 +28,8 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import {
-  ZLadder,
-  escalationId,
-  LifecycleRejection,
-  reduceProgramme,
-  ZActor,
-  ZInspection,
-  type TProgrammeEvent,
-  type TProgrammeState,
-} from '@ip/domain';
+import { checkedActor, checkedPayload, escalationId, GRADES, ladderProblem, LifecycleRejection, reduceProgramme } from '@ip/domain/workflow';
+import type { TProgrammeEvent, TProgrammeState } from '@ip/domain/workflow';
 import type { Activities } from '@ip/activities';
 import { monitoringVisitWorkflowId, type MonitoringVisitResult } from '../monitoring-visit/definitions.js';
 import {
@@ -96,7 +88,11 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
   };
   /** Validators run before an Update is written to history, so a rejected one leaves no trace. */
   const validate = (cmd: HumanCommand, probe: TProgrammeEvent): void => {
-    if (!ZActor.safeParse(cmd.actor).success) throw new Error('actor: a signed-in user is required');
+    try {
+      checkedActor(cmd.actor);
+    } catch {
+      throw new Error('actor: a signed-in user is required');
+    }
     if (!cmd.reason || cmd.reason.trim().length < 3) throw new Error('reason: give a reason');
     try {
       reduceProgramme(state, probe, ctxOf());
@@ -114,15 +110,21 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
         const inspection = (cmd as { inspection?: unknown }).inspection;
         if (type === 'programme_configured') {
           for (const [clock, ladder] of Object.entries((cmd as { ladders?: Record<string, unknown> }).ladders ?? {})) {
-            const parsed = ZLadder.safeParse(ladder);
-            if (!parsed.success) throw new Error(`ladders.${clock}: ${parsed.error.issues[0]?.message}`);
+            const problem = ladderProblem(ladder, `ladders.${clock}`);
+            if (problem) throw new Error(problem);
           }
         }
         if (type === 'inspection_recorded' || type === 'reinspection_recorded') {
-          const parsed = ZInspection.safeParse(inspection);
-          if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            throw new Error(`inspection.${issue?.path.join('.')}: ${issue?.message}`);
+          // The API parsed it with ZInspection; here, what the reducer relies on (see @ip/domain/workflow).
+          try {
+            const i = checkedPayload<{ judgements: unknown }>(inspection, {
+              type: 'value', fieldworkStartedOn: 'date', fieldworkEndedOn: 'date', reportReceivedOn: 'date', judgements: 'value',
+            }, 'none', 'inspection');
+            checkedPayload(i.judgements, { overallEffectiveness: 'value' }, 'none', 'inspection.judgements');
+            const grade = (i.judgements as { overallEffectiveness: unknown }).overallEffectiveness;
+            if (!GRADES.includes(grade as never)) throw new LifecycleRejection(`inspection.judgements.overallEffectiveness: expected one of ${GRADES.join(', ')}`);
+          } catch (err) {
+            throw err instanceof LifecycleRejection ? new Error(err.message) : err;
           }
         }
         validate(cmd, toEvent(cmd));

@@ -5,7 +5,7 @@
  * timeline) and by a test that checks the same run.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { addMonths, defaultCalendar, londonDateOf, type TActor } from '@ip/domain';
+import { addMonths, defaultCalendar, londonDateOf, type TActor } from '@ip/domain/workflow';
 import {
   completeMilestoneUpdate,
   programmeStateQuery,
