@@ -9,6 +9,8 @@ import { heartbeat, getClient } from '@temporalio/activity';
 import { archiveClosedHistories, historySha256, type ArchiveResult } from './archive/archive-histories.js';
 import { verifyAllHistories, parseArchivedHistory, type HistoryMismatch } from './verify/verify-histories.js';
 import { replayBundle, type ReplayCode } from './verify/replay-bundle.js';
+import { ensureSchedule } from './schedule/ensure-schedule.js';
+import type { ScheduleOptions } from '@temporalio/client';
 
 export type { KpiReturnInput, KpiReturnResult };
 export type { EscalationFact, LifecycleRecordProjection };
@@ -16,6 +18,7 @@ export type { EscalationFact, LifecycleRecordProjection };
 export { projectActionState, projectLifecycleRecord, projectProgrammeState };
 export { archiveClosedHistories, historySha256, type ArchiveResult };
 export { verifyAllHistories, parseArchivedHistory, type HistoryMismatch, type ReplayCode };
+export { ensureSchedule };
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -43,6 +46,10 @@ export function createActivities(deps: ActivityDeps) {
     /** Exactly-once: see recordEscalationFact. */
     async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
       return recordEscalationFact(deps.prisma, fact);
+    },
+    /** Idempotent: a Schedule already there is the same effect. Uses the worker's own Temporal client. */
+    async ensureSchedule(options: ScheduleOptions): Promise<string> {
+      return ensureSchedule(getClient(), options);
     },
     /** Idempotent: see archiveClosedHistories. Uses the worker's own Temporal client. */
     async archiveHistories(input: { taskQueue?: string | undefined; limit?: number | undefined }): Promise<ArchiveResult> {

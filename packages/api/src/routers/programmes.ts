@@ -2,6 +2,8 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { ZStartProgrammeInput } from '@ip/domain';
 import { programmeStateQuery, programmeWorkflowId, TASK_QUEUE, type ProgrammeWorkflowArgs } from '@ip/workflows/definitions';
+import { projectProgrammeState } from '@ip/activities';
+import { initialProgrammeState } from '@ip/workflows/events';
 import type { WorkflowWording } from '../errors.js';
 import { ensureKpiReturnSchedule } from '../kpi-schedule.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
@@ -99,20 +101,33 @@ export const programmesRouter = router({
           actor: { userId: ctx.user.id, role: ctx.user.role, name: ctx.user.name },
           reason: input.reason,
         };
-        // 'existing': a concurrent retry of this command started it first (same effect), or the id
-        // belongs to a workflow this database does not know (waitForProjection says CONFLICT).
+        // 'existing': a retry of this command started it (the first attempt died before answering),
+        // another request started it first, or the id belongs to a workflow this database does not know.
         const started = await startOnce(ctx, 'programmeWorkflow', id, args, WORDING, { memo: { clientRequestId: input.clientRequestId } });
         const find = () => ctx.prisma.programme.findUnique({ where: { id }, include: { authority: true } });
-        // The schedule and the first projection are independent: wait for both at once.
-        const [, row] = await Promise.all([
-          ensureKpiReturnSchedule(ctx.temporal, id, ctx.taskQueue ?? TASK_QUEUE),
-          waitForProjection(ctx, id, find, 'programme', { started }),
-        ]);
+        if (started === 'existing' && !(await startedByRequest(ctx.temporal, id, input.clientRequestId))) {
+          // Not ours: answer with its row once it is there, or say why it is not (CONFLICT).
+          const row = await waitForProjection(ctx, id, find, 'programme', { started });
+          return { data: toProgrammeRecord(row, ctx.now()) };
+        }
+        // The workflow is started (durable): show it at once instead of waiting for the worker.
+        await projectInitialState(ctx, args);
+        const row = await find();
+        if (!row) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The programme started but could not be read back; refresh in a moment.' });
         return { data: toProgrammeRecord(row, ctx.now()) };
       }),
     ),
   ...programmeCommands,
 });
+
+/**
+ * Writes the read-model row of a just-started programme: the state the workflow starts from (the
+ * same domain function computes it), at stateVersion 0, so the worker's own first projection
+ * (version 1, workflow time) supersedes it through the monotonic write, whichever lands first.
+ */
+async function projectInitialState(ctx: Context, args: ProgrammeWorkflowArgs): Promise<void> {
+  await projectProgrammeState(ctx.prisma, { ...initialProgrammeState(args, Date.now()), version: 0 });
+}
 
 /** Whether the programme workflow `id` was started by the create command with this request id. */
 async function startedByRequest(temporal: Context['temporal'], id: string, clientRequestId: string): Promise<boolean> {
