@@ -2,7 +2,7 @@ import type { PrismaClient } from '@ip/db';
 import type { TActionState, TProgrammeState } from '@ip/domain';
 import { recordEscalationFact, type EscalationFact } from './escalation/record.js';
 import { projectLifecycleRecord, type LifecycleRecordProjection } from './projection/lifecycle-record.js';
-import { projectProgrammeState } from './projection/programme.js';
+import { insertStartedProgramme, projectProgrammeState, startedProgrammeRow } from './projection/programme.js';
 import { projectActionState } from './projection/action.js';
 import { evaluateKpiReturn, type KpiReturnInput, type KpiReturnResult } from './kpi/evaluate-return.js';
 import { heartbeat, getClient } from '@temporalio/activity';
@@ -16,6 +16,8 @@ export type { KpiReturnInput, KpiReturnResult };
 export type { EscalationFact, LifecycleRecordProjection };
 /** The projections themselves, for rebuilding the read model from Temporal (the API's projections.rebuild). */
 export { projectActionState, projectLifecycleRecord, projectProgrammeState };
+/** The API's create writes a just-started programme's row itself (see startedProgrammeRow). */
+export { insertStartedProgramme, startedProgrammeRow };
 export { archiveClosedHistories, historySha256, type ArchiveResult };
 export { verifyAllHistories, parseArchivedHistory, type HistoryMismatch, type ReplayCode };
 export { ensureSchedule };
