@@ -56,7 +56,7 @@ async function buildHistory(minEvents: number, log: (m: string) => void): Promis
   const noop = async () => undefined;
   const worker = await Worker.create({
     connection: env.nativeConnection, taskQueue, workflowsPath,
-    activities: { projectAction: noop, projectProgramme: noop, projectLifecycleRecord: noop, recordEscalation: async () => ({ created: true }) },
+    activities: { projectAction: noop, projectProgramme: noop, projectLifecycleRecord: noop, recordEscalation: async () => ({ created: true }), ensureSchedule: async () => 'kpi-return' },
   });
   try {
     return await worker.runUntil(async () => {

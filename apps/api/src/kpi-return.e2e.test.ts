@@ -13,8 +13,14 @@ describe('monthly KPI return on a Temporal Schedule (dev server, real PostgreSQL
     const { trpc } = rig.client();
     await trpc.auth.login.mutate({ email: 'pm@northmoor.gov.uk', password: DEMO_PASSWORD });
     const { data: programme } = await trpc.programmes.create.mutate({ onsCode: 'E10000034', clientRequestId: randomUUID(), reason: 'KPI return test' });
+    // The workflow creates its schedule when it starts (an activity), not before the create answers.
     const schedule = rig.temporal.schedule.getHandle(kpiReturnScheduleId(programme.id));
-    const description = await schedule.describe();
+    let description = await schedule.describe().catch(() => null);
+    for (let i = 0; i < 100 && !description; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      description = await schedule.describe().catch(() => null);
+    }
+    if (!description) expect.fail('the programme workflow did not create its KPI-return schedule within 10 s');
     expect(description.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 1, end: 1, step: 1 }] });
     expect(description.spec.timezone).toBe('Europe/London');
 

@@ -2,20 +2,25 @@ import type { PrismaClient } from '@ip/db';
 import type { TActionState, TProgrammeState } from '@ip/domain';
 import { recordEscalationFact, type EscalationFact } from './escalation/record.js';
 import { projectLifecycleRecord, type LifecycleRecordProjection } from './projection/lifecycle-record.js';
-import { projectProgrammeState } from './projection/programme.js';
+import { insertStartedProgramme, projectProgrammeState, startedProgrammeRow } from './projection/programme.js';
 import { projectActionState } from './projection/action.js';
 import { evaluateKpiReturn, type KpiReturnInput, type KpiReturnResult } from './kpi/evaluate-return.js';
 import { heartbeat, getClient } from '@temporalio/activity';
 import { archiveClosedHistories, historySha256, type ArchiveResult } from './archive/archive-histories.js';
 import { verifyAllHistories, parseArchivedHistory, type HistoryMismatch } from './verify/verify-histories.js';
 import { replayBundle, type ReplayCode } from './verify/replay-bundle.js';
+import { ensureSchedule } from './schedule/ensure-schedule.js';
+import type { ScheduleOptions } from '@temporalio/client';
 
 export type { KpiReturnInput, KpiReturnResult };
 export type { EscalationFact, LifecycleRecordProjection };
 /** The projections themselves, for rebuilding the read model from Temporal (the API's projections.rebuild). */
 export { projectActionState, projectLifecycleRecord, projectProgrammeState };
+/** The API's create writes a just-started programme's row itself (see startedProgrammeRow). */
+export { insertStartedProgramme, startedProgrammeRow };
 export { archiveClosedHistories, historySha256, type ArchiveResult };
 export { verifyAllHistories, parseArchivedHistory, type HistoryMismatch, type ReplayCode };
+export { ensureSchedule };
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -43,6 +48,10 @@ export function createActivities(deps: ActivityDeps) {
     /** Exactly-once: see recordEscalationFact. */
     async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
       return recordEscalationFact(deps.prisma, fact);
+    },
+    /** Idempotent: a Schedule already there is the same effect. Uses the worker's own Temporal client. */
+    async ensureSchedule(options: ScheduleOptions): Promise<string> {
+      return ensureSchedule(getClient(), options);
     },
     /** Idempotent: see archiveClosedHistories. Uses the worker's own Temporal client. */
     async archiveHistories(input: { taskQueue?: string | undefined; limit?: number | undefined }): Promise<ArchiveResult> {

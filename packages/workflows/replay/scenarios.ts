@@ -24,22 +24,26 @@ function programmeArgs(id: string): ProgrammeWorkflowArgs {
   return { programmeId: id, onsCode: 'E09000099', authorityName: 'Northmoor Borough Council', cycle: 1, actor, reason: 'Judged inadequate' };
 }
 
+/** Inadequate: report received, the 30 WD publish clock fires, the plan goes in. */
+function inadequatePlanSubmitted(id: string): Scenario['run'] {
+  return async (env, taskQueue) => {
+    const handle = await env.client.workflow.start('programmeWorkflow', { workflowId: id, taskQueue, args: [programmeArgs(id)] });
+    const today = londonDateOf(await env.currentTimeMs());
+    await handle.executeUpdate(recordInspectionUpdate, {
+      args: [{ actor, reason: 'Report received', inspection: { type: 'standard', fieldworkStartedOn: today, fieldworkEndedOn: today, reportReceivedOn: today, judgements: { overallEffectiveness: 'inadequate' } } }],
+    });
+    await env.sleep('60 days'); // the 30 WD publish clock fires
+    await handle.executeUpdate(submitPlanUpdate, { args: [{ actor, reason: 'Signed off by cabinet', submittedOn: londonDateOf(await env.currentTimeMs()) }] });
+    await env.sleep('1 day');
+    return id;
+  };
+}
+
 export const SCENARIOS: Scenario[] = [
-  {
-    name: 'programme-inadequate-plan-submitted',
-    async run(env, taskQueue) {
-      const id = 'golden-programme-inadequate-plan-submitted';
-      const handle = await env.client.workflow.start('programmeWorkflow', { workflowId: id, taskQueue, args: [programmeArgs(id)] });
-      const today = londonDateOf(await env.currentTimeMs());
-      await handle.executeUpdate(recordInspectionUpdate, {
-        args: [{ actor, reason: 'Report received', inspection: { type: 'standard', fieldworkStartedOn: today, fieldworkEndedOn: today, reportReceivedOn: today, judgements: { overallEffectiveness: 'inadequate' } } }],
-      });
-      await env.sleep('60 days'); // the 30 WD publish clock fires
-      await handle.executeUpdate(submitPlanUpdate, { args: [{ actor, reason: 'Signed off by cabinet', submittedOn: londonDateOf(await env.currentTimeMs()) }] });
-      await env.sleep('1 day');
-      return id;
-    },
-  },
+  { name: 'programme-inadequate-plan-submitted', run: inadequatePlanSubmitted('golden-programme-inadequate-plan-submitted') },
+  // From the version that creates its own KPI-return Schedule (the ensureSchedule activity beside the
+  // first projection, patched 'kpi-schedule-in-workflow'): the same path.
+  { name: 'programme-v3-kpi-schedule', run: inadequatePlanSubmitted('golden-programme-v3-kpi-schedule') },
   {
     name: 'programme-good-routine',
     async run(env, taskQueue) {

@@ -11,6 +11,8 @@ export interface FakeActivities {
   projections: { kind: string; state: unknown }[];
   /** How many times recordEscalation was called, duplicates included. */
   escalationCalls: number;
+  /** The Schedule ids ensureSchedule was asked for, in order (repeats included). */
+  schedules: string[];
 }
 
 export function fakeActivities(): FakeActivities {
@@ -18,6 +20,7 @@ export function fakeActivities(): FakeActivities {
     escalations: [],
     projections: [],
     escalationCalls: 0,
+    schedules: [],
     activities: {} as Activities,
   };
   const project = (kind: string) => async (state: unknown) => {
@@ -29,6 +32,10 @@ export function fakeActivities(): FakeActivities {
     projectAction: project('action'),
     async evaluateKpiReturn() {
       return { evaluated: 0, red: 0, amber: 0, escalationsCreated: 0 };
+    },
+    async ensureSchedule(options: { scheduleId: string }) {
+      fake.schedules.push(options.scheduleId);
+      return options.scheduleId;
     },
     async recordEscalation(fact: EscalationFact) {
       fake.escalationCalls += 1;

@@ -4,7 +4,7 @@ import { createPrisma, type PrismaClient } from '@ip/db';
 import { applyMigrations } from '@ip/db/migrate';
 import { createTempDatabase, type TempDatabase } from '@ip/db/testing';
 import { defaultLifecycleContext, reduceProgramme, type TProgrammeState } from '@ip/domain';
-import { createActivities } from '../index.js';
+import { createActivities, insertStartedProgramme, startedProgrammeRow } from '../index.js';
 
 let db: TempDatabase;
 let prisma: PrismaClient;
@@ -46,6 +46,37 @@ describe('projectProgramme on real PostgreSQL', () => {
     expect(row.authority.currentGrade).toBe('inadequate');
     expect(await prisma.programme.count()).toBe(1);
     expect(await prisma.localAuthority.count()).toBe(1);
+  });
+});
+
+describe('the row the API writes for a just-started programme (stateVersion 0)', () => {
+  const started = (id: string, at: number, version: number): TProgrammeState => ({
+    ...reduceProgramme(null, { type: 'programme_started', at, actor, reason: 'r', programmeId: id, onsCode: 'E09000098', authorityName: 'Southmoor Council', cycle: 1 }, defaultLifecycleContext()),
+    version,
+  });
+  const authorityId = async () => (await prisma.localAuthority.upsert({ where: { onsCode: 'E09000098' }, update: {}, create: { onsCode: 'E09000098', name: 'Southmoor Council' } })).id;
+
+  it('the worker’s first projection supersedes it when it lands after', async () => {
+    const { projectProgramme } = createActivities({ prisma });
+    expect(await insertStartedProgramme(prisma, startedProgrammeRow(started('p-after', 1_000, 0), await authorityId()))).toBe(true);
+    expect(await prisma.programme.findUniqueOrThrow({ where: { id: 'p-after' } })).toMatchObject({ stateVersion: 0, phase: 'awaiting_inspection', startedAt: new Date(1_000) });
+    await new MockActivityEnvironment().run(projectProgramme, started('p-after', 2_000, 1));
+    const row = await prisma.programme.findUniqueOrThrow({ where: { id: 'p-after' } });
+    expect({ version: row.stateVersion, startedAt: row.startedAt }).toEqual({ version: 1, startedAt: new Date(2_000) });
+  });
+
+  it('writes nothing when the worker was first, nor on a retry', async () => {
+    const { projectProgramme } = createActivities({ prisma });
+    await new MockActivityEnvironment().run(projectProgramme, started('p-before', 2_000, 1));
+    expect(await insertStartedProgramme(prisma, startedProgrammeRow(started('p-before', 1_000, 0), await authorityId()))).toBe(false);
+    expect(await insertStartedProgramme(prisma, startedProgrammeRow(started('p-before', 3_000, 0), await authorityId()))).toBe(false);
+    const row = await prisma.programme.findUniqueOrThrow({ where: { id: 'p-before' } });
+    expect({ version: row.stateVersion, startedAt: row.startedAt }).toEqual({ version: 1, startedAt: new Date(2_000) });
+  });
+
+  it('refuses a state that is not a start (it would skip the inspection and plan rows)', async () => {
+    const [, s2] = states() as [TProgrammeState, TProgrammeState];
+    expect(() => startedProgrammeRow(s2, 'any')).toThrow(/not the state of a start/);
   });
 });
 

@@ -24,21 +24,7 @@ export async function projectProgrammeState(prisma: PrismaClient, state: TProgra
     update: {},
     create: { onsCode: state.onsCode, name: state.authorityName },
   });
-  const plan = state.clocks.find((c) => c.name === 'actionPlan');
-  const publish = state.clocks.find((c) => c.name === 'publishReport');
-  const row = {
-    authorityId: authority.id,
-    cycle: state.cycle,
-    phase: state.phase,
-    grade: state.grade,
-    reportReceivedOn: state.inspection?.reportReceivedOn ?? null,
-    publishDueOn: publish?.dueOn ?? null,
-    actionPlanDueOn: plan?.dueOn ?? null,
-    actionPlanDueAt: plan ? new Date(plan.dueAt) : null,
-    state: state as unknown as object,
-    stateVersion: state.version,
-    startedAt: new Date(state.startedAt),
-  };
+  const row = programmeRow(state, authority.id);
   const older = { id: state.programmeId, stateVersion: { lt: state.version } };
   const wrote = await moveForward({
     updateOlder: () => prisma.programme.updateMany({ where: older, data: row }),
@@ -50,6 +36,41 @@ export async function projectProgrammeState(prisma: PrismaClient, state: TProgra
   }
   await projectInspection(prisma, state, authority.id);
   await projectActionPlan(prisma, state, authority.id);
+}
+
+/** A programme's read-model row (all but its id) for a state. */
+function programmeRow(state: TProgrammeState, authorityId: string) {
+  const plan = state.clocks.find((c) => c.name === 'actionPlan');
+  const publish = state.clocks.find((c) => c.name === 'publishReport');
+  return {
+    authorityId,
+    cycle: state.cycle,
+    phase: state.phase,
+    grade: state.grade,
+    reportReceivedOn: state.inspection?.reportReceivedOn ?? null,
+    publishDueOn: publish?.dueOn ?? null,
+    actionPlanDueOn: plan?.dueOn ?? null,
+    actionPlanDueAt: plan ? new Date(plan.dueAt) : null,
+    state: state as unknown as object,
+    stateVersion: state.version,
+    startedAt: new Date(state.startedAt),
+  };
+}
+
+/**
+ * The read-model row of a programme that has just started, for the API's create to show at once: the
+ * state the workflow starts from, at a version below the workflow's own first projection (which
+ * then supersedes it through projectProgrammeState, whichever lands first). A start has no
+ * inspection or plan yet, so this row is all there is to write.
+ */
+export function startedProgrammeRow(state: TProgrammeState, authorityId: string, updatedAt = new Date()) {
+  if (state.inspection || state.clocks.length > 0) throw new Error('startedProgrammeRow: not the state of a start');
+  return { id: state.programmeId, ...programmeRow(state, authorityId), updatedAt };
+}
+
+/** Writes a just-started programme's row unless one is there already (one INSERT … ON CONFLICT DO NOTHING). */
+export async function insertStartedProgramme(prisma: PrismaClient, row: ReturnType<typeof startedProgrammeRow>): Promise<boolean> {
+  return (await prisma.programme.createMany({ data: [row], skipDuplicates: true })).count > 0;
 }
 
 async function projectInspection(prisma: PrismaClient, state: TProgrammeState, authorityId: string): Promise<void> {

@@ -29,6 +29,7 @@ const noop = async () => undefined;
 const activities = {
   projectProgramme: noop, projectAction: noop, projectLifecycleRecord: noop,
   recordEscalation: async () => ({ created: true }),
+  ensureSchedule: async () => 'kpi-return',
   evaluateKpiReturn: async () => ({ evaluated: 0, red: 0, amber: 0, escalationsCreated: 0 }),
 };
 

@@ -2,15 +2,17 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { ZStartProgrammeInput } from '@ip/domain';
 import { programmeStateQuery, programmeWorkflowId, TASK_QUEUE, type ProgrammeWorkflowArgs } from '@ip/workflows/definitions';
+import { insertStartedProgramme, startedProgrammeRow } from '@ip/activities';
+import { initialProgrammeState } from '@ip/workflows/events';
 import type { WorkflowWording } from '../errors.js';
 import { ensureKpiReturnSchedule } from '../kpi-schedule.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
-import { withReceipt } from '../receipts.js';
+import { findReceipt, storeReceipt } from '../receipts.js';
 import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
 import { programmeCommands } from './programme-commands.js';
-import { toProgrammeRecord } from './programme-record.js';
+import { toProgrammeRecord, type ProgrammeRecord, type ProgrammeRow } from './programme-record.js';
 import { startOnce, waitForProjection } from './workflow-support.js';
 export type { ProgrammeRecord } from './programme-record.js';
 
@@ -68,49 +70,67 @@ export const programmesRouter = router({
       const state = await ctx.temporal.workflow.getHandle(input.id).query(programmeStateQuery);
       return { data: state };
     }),
+  /**
+   * Starts a programme and answers with it as it starts: the API writes that first row itself, so
+   * the reply does not wait for the worker, and the workflow creates its KPI-return Schedule. Once
+   * per client request id (receipt; the workflow's memo recognises a retry after a crash).
+   */
   create: procedure(MANAGERS)
     .input(ZStartProgrammeInput)
-    .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'programmes.create', input.clientRequestId, async () => {
-        const authority = await ctx.prisma.localAuthority.findUnique({ where: { onsCode: input.onsCode } });
-        if (!authority) {
-          throw fieldError(['onsCode'], `no authority with ONS code ${input.onsCode}`);
+    .mutation(async ({ ctx, input }) => {
+      const { clientRequestId } = input;
+      // Independent reads, together: an earlier run's receipt, and the authority with its programmes
+      // (ids and phases: the open one, if any, and the next cycle).
+      const [stored, authority] = await Promise.all([
+        findReceipt<{ data: ProgrammeRecord }>(ctx, clientRequestId),
+        ctx.prisma.localAuthority.findUnique({ where: { onsCode: input.onsCode }, include: { programmes: { select: { id: true, phase: true } } } }),
+      ]);
+      if (stored) return stored;
+      if (!authority) {
+        throw fieldError(['onsCode'], `no authority with ONS code ${input.onsCode}`);
+      }
+      const answer = async (row: ProgrammeRow) => {
+        const result = { data: toProgrammeRecord(row, ctx.now()) };
+        await storeReceipt(ctx, 'programmes.create', clientRequestId, result);
+        return result;
+      };
+      const open = authority.programmes.find((p) => p.phase !== 'closed');
+      if (open) {
+        // A retry of the create that started it (the first attempt died before storing its
+        // receipt, e.g. the API was killed): the same effect, so answer with it.
+        if (await startedByRequest(ctx.temporal, open.id, clientRequestId)) {
+          // Programmes started before the workflow created its own schedule: make sure of it here.
+          await ensureKpiReturnSchedule(ctx.temporal, open.id, ctx.taskQueue ?? TASK_QUEUE);
+          return answer(await ctx.prisma.programme.findUniqueOrThrow({ where: { id: open.id }, include: { authority: true } }));
         }
-        const open = await ctx.prisma.programme.findFirst({
-          where: { authorityId: authority.id, phase: { not: 'closed' } },
-          include: { authority: true },
-        });
-        if (open) {
-          // A retry of the create that started it (the first attempt died before storing its
-          // receipt, e.g. the API was killed): the same effect, so answer with it.
-          if (await startedByRequest(ctx.temporal, open.id, input.clientRequestId)) {
-            await ensureKpiReturnSchedule(ctx.temporal, open.id, ctx.taskQueue ?? TASK_QUEUE);
-            return { data: toProgrammeRecord(open, ctx.now()) };
-          }
-          throw new TRPCError({ code: 'CONFLICT', message: `${authority.name} already has an open programme (${open.id})` });
-        }
-        const cycle = (await ctx.prisma.programme.count({ where: { authorityId: authority.id } })) + 1;
-        const id = programmeWorkflowId(authority.onsCode, cycle);
-        const args: ProgrammeWorkflowArgs = {
-          programmeId: id,
-          onsCode: authority.onsCode,
-          authorityName: authority.name,
-          cycle,
-          actor: { userId: ctx.user.id, role: ctx.user.role, name: ctx.user.name },
-          reason: input.reason,
-        };
-        // 'existing': a concurrent retry of this command started it first (same effect), or the id
-        // belongs to a workflow this database does not know (waitForProjection says CONFLICT).
-        const started = await startOnce(ctx, 'programmeWorkflow', id, args, WORDING, { memo: { clientRequestId: input.clientRequestId } });
+        throw new TRPCError({ code: 'CONFLICT', message: `${authority.name} already has an open programme (${open.id})` });
+      }
+      const cycle = authority.programmes.length + 1;
+      const id = programmeWorkflowId(authority.onsCode, cycle);
+      const args: ProgrammeWorkflowArgs = {
+        programmeId: id,
+        onsCode: authority.onsCode,
+        authorityName: authority.name,
+        cycle,
+        actor: { userId: ctx.user.id, role: ctx.user.role, name: ctx.user.name },
+        reason: input.reason,
+      };
+      // 'existing': a retry of this command started it (the first attempt died before answering),
+      // another request started it first, or the id belongs to a workflow this database does not know.
+      const started = await startOnce(ctx, 'programmeWorkflow', id, args, WORDING, { memo: { clientRequestId } });
+      if (started === 'existing' && !(await startedByRequest(ctx.temporal, id, clientRequestId))) {
+        // Not ours: answer with its row once it is there, or say why it is not (CONFLICT).
         const find = () => ctx.prisma.programme.findUnique({ where: { id }, include: { authority: true } });
-        // The schedule and the first projection are independent: wait for both at once.
-        const [, row] = await Promise.all([
-          ensureKpiReturnSchedule(ctx.temporal, id, ctx.taskQueue ?? TASK_QUEUE),
-          waitForProjection(ctx, id, find, 'programme', { started }),
-        ]);
-        return { data: toProgrammeRecord(row, ctx.now()) };
-      }),
-    ),
+        return answer(await waitForProjection(ctx, id, find, 'programme', { started }));
+      }
+      // The workflow has started (durable). The programme as it starts, from the same domain function
+      // the workflow uses, at stateVersion 0: the worker's own first projection (version 1) supersedes
+      // it whichever lands first. Its row and this command's receipt are independent writes.
+      const row = startedProgrammeRow({ ...initialProgrammeState(args, Date.now()), version: 0 }, authority.id);
+      const result = { data: toProgrammeRecord({ ...row, authority }, ctx.now()) };
+      await Promise.all([insertStartedProgramme(ctx.prisma, row), storeReceipt(ctx, 'programmes.create', clientRequestId, result)]);
+      return result;
+    }),
   ...programmeCommands,
 });
 

@@ -20,6 +20,8 @@ import { pendingSteps, type PendingStep } from './ladder-timers.js';
 
 /** Patch id guarding the ladder loop (version 1 waited on the earliest clock only). */
 export const LADDERS_PATCH = 'escalation-ladders';
+/** From this version a fresh programme creates its KPI-return Schedule itself (before: the API did, before replying). */
+export const KPI_SCHEDULE_PATCH = 'kpi-schedule-in-workflow';
 
 /** The context follows the programme's configuration (ladders, calendar), which an admin may change. */
 export function programmeContextOf(args: Pick<ProgrammeWorkflowArgs, 'ladders'>, state: TProgrammeState | null | undefined) {

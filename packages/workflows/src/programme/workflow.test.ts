@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendar, endOfLondonDayUtcMs, londonDateOf, londonLocalTimeUtcMs } from '@ip/domain';
 import {
   configureProgrammeUpdate,
+  kpiReturnScheduleId,
   programmeStateQuery,
   publishReportUpdate,
   recordInspectionUpdate,
@@ -166,5 +167,7 @@ describe('programmeWorkflow on the time-skipping server', () => {
     const ids = escalationsFor(handle.workflowId).map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.some((id) => id.includes('/action-plan/board-5@'))).toBe(true);
+    // The first run asked for its KPI-return Schedule; the continued run did not ask again.
+    expect(fake.schedules.filter((s) => s === kpiReturnScheduleId(handle.workflowId))).toHaveLength(1);
   });
 });

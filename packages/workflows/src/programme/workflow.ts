@@ -31,6 +31,7 @@ import {
 import { checkedActor, checkedPayload, escalationId, GRADES, ladderProblem, LifecycleRejection, reduceProgramme } from '@ip/domain/workflow';
 import type { TProgrammeEvent, TProgrammeState } from '@ip/domain/workflow';
 import type { Activities } from '@ip/activities';
+import { kpiReturnScheduleOptions } from '../kpi-return/definitions.js';
 import { monitoringVisitWorkflowId, type MonitoringVisitResult } from '../monitoring-visit/definitions.js';
 import {
   PROGRAMME_COMMANDS,
@@ -46,6 +47,7 @@ import {
   clockElapsedEvent,
   initialProgrammeState,
   isMootStep,
+  KPI_SCHEDULE_PATCH,
   ladderStepFiredEvent,
   LADDERS_PATCH,
   legacyNextDeadline,
@@ -57,7 +59,7 @@ import {
   visitScheduledEvent,
 } from './steps.js';
 
-const { projectProgramme, recordEscalation } = proxyActivities<Activities>({
+const { projectProgramme, recordEscalation, ensureSchedule } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -151,7 +153,13 @@ export async function programmeWorkflow(args: ProgrammeWorkflowArgs): Promise<TP
     { validator: (cmd) => validate(cmd, visitScheduledEvent(cmd, 'probe', Date.now())) },
   );
 
-  await projectProgramme(state);
+  // A fresh programme's KPI-return Schedule, beside its first projection (idempotent; a continued
+  // run already has it). Older versions left it to the API, which made every create wait for it.
+  const kpiSchedule = !args.carried && patched(KPI_SCHEDULE_PATCH);
+  await Promise.all([
+    projectProgramme(state),
+    kpiSchedule ? ensureSchedule(kpiReturnScheduleOptions(state.programmeId, workflowInfo().taskQueue)) : undefined,
+  ]);
   if (!ladders) return legacyClockLoop();
 
   while (state.phase !== 'closed') {
