@@ -58,6 +58,16 @@ beforeAll(async () => {
       judgements: { overallEffectiveness: 'inadequate' },
     },
   });
+  // Three actions of the plan: one due within the 20-working-day window, one overdue, one beyond it.
+  const cal = defaultCalendar();
+  const workingDay = cal.workingDayOnOrAfter(today);
+  for (const [title, workstream, dueOn] of [
+    ['Screen referrals within one working day', 'front-door', cal.addWorkingDays(workingDay, 5)],
+    ['Launch the ASYE academy', 'workforce', cal.addWorkingDays(workingDay, -10)],
+    ['Bring average caseloads to 20 or fewer', 'workforce', cal.addWorkingDays(workingDay, 60)],
+  ] as const) {
+    await trpc.actions.create.mutate({ ...meta('Action from the improvement plan'), programmeId: programme.id, title, workstream, owner: { name: 'Sam Patel' }, dueOn, ofstedLinked: false });
+  }
   // The workflow catches up at once: the missed draft milestone escalates, the publication reminder fires.
   await until('the draft-plan escalation and the publication reminder', async () => {
     const fired = await rig.prisma.escalation.groupBy({ by: ['kind'], where: { programmeId: programme.id }, _count: true });
@@ -87,6 +97,17 @@ describe('programme dashboard in Chromium against the real system', () => {
     await expect(deadlines.getByText('Publish the inspection report').isVisible()).resolves.toBe(true);
     await expect(deadlines.getByText('Internal draft of the action plan').isVisible()).resolves.toBe(true);
     await expect(deadlines.getByText('working days overdue').first().isVisible()).resolves.toBe(true);
+    // The plan's actions sit beside the clocks: the one due soon and the overdue one, each a link; not the later one.
+    await expect(deadlines.getByRole('link', { name: 'Screen referrals within one working day' }).isVisible()).resolves.toBe(true);
+    await expect(deadlines.getByRole('link', { name: 'Launch the ASYE academy' }).isVisible()).resolves.toBe(true);
+    await expect(deadlines.getByText('Bring average caseloads to 20 or fewer').count()).resolves.toBe(0);
+
+    // Actions by RAG per workstream: the overdue action is red under Workforce; three actions in all.
+    const rag = page.getByRole('region', { name: 'Actions by RAG, per workstream' });
+    const workforce = rag.getByRole('row', { name: /Workforce/ });
+    await expect(workforce.getByRole('cell').first().textContent()).resolves.toBe('1');
+    const totals = (await rag.getByRole('row', { name: /All actions/ }).getByRole('cell').allTextContents()).slice(0, 5).map(Number);
+    expect(totals.reduce((a, b) => a + b, 0)).toBe(3);
 
     // Both heat maps are real tables named by their captions; every demo risk sits in the "after" one.
     const after = page.getByRole('table', { name: 'After mitigation' });

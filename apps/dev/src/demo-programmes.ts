@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { appRouter, createCallerFactory, createContextInner } from '@ip/api';
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '@ip/db';
+import { seedDemoActions } from './demo-actions.js';
+import { demoCaller, demoMeta as meta } from './demo-caller.js';
 
 /**
  * Demo programmes, created through the same API procedures and workflows a programme manager uses,
@@ -10,15 +10,12 @@ import type { PrismaClient } from '@ip/db';
  *
  * Northmoor (fictional, BRIEF (e)): judged inadequate, report received Monday 3 November 2025 → plan
  * due Thursday 12 February 2026 (70 working days, skipping Christmas and New Year); plan submitted
- * and accepted; monitoring visits from May 2026. Eastfield: awaiting its standard inspection.
+ * and accepted; ten actions across its workstreams, some done, some overdue (demo-actions.ts);
+ * monitoring visits from May 2026. Eastfield: awaiting its standard inspection.
  */
 export async function seedDemoProgrammes(prisma: PrismaClient, temporal: Client, opts: { taskQueue?: string } = {}): Promise<number> {
   if ((await prisma.programme.count()) > 0) return 0;
-  const pm = await prisma.user.findFirstOrThrow({ where: { role: 'programme_manager' } });
-  const caller = createCallerFactory(appRouter)(
-    createContextInner({ prisma, temporal, taskQueue: opts.taskQueue }, { user: { id: pm.id, email: pm.email, name: pm.name, role: 'programme_manager' } }),
-  );
-  const meta = (reason: string) => ({ clientRequestId: randomUUID(), reason: `Demo data: ${reason}` });
+  const caller = await demoCaller(prisma, temporal, opts);
 
   const { data: northmoor } = await caller.programmes.create({ onsCode: 'E09000099', ...meta('Northmoor judged inadequate in the October 2025 ILACS inspection') });
   const programmeId = northmoor.id;
@@ -56,6 +53,7 @@ export async function seedDemoProgrammes(prisma: PrismaClient, temporal: Client,
   });
   await caller.programmes.recordPlanResponse({ programmeId, ...meta("Ofsted's letter on the plan"), outcome: 'accepted', letterOn: '2026-03-03', comments: 'The plan addresses the recommendations.' });
   await caller.programmes.scheduleMonitoringVisit({ programmeId, ...meta('Ofsted notified the council'), number: 1, theme: 'Front door', plannedStartOn: '2026-05-12' });
+  await seedDemoActions(caller, programmeId);
 
   await caller.programmes.create({ onsCode: 'E08000099', ...meta('Eastfield awaiting its standard inspection') });
   return 2;

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { CreateButton, Link, Loading, RecordContextProvider, Title, useCreatePath, useGetList, useGetOne } from 'react-admin';
-import type { TEscalationRecord, TKpiReadingRecord, TKpiRecord, TProgrammeLive, TRiskRecord } from '../api-types';
+import type { TActionListRecord, TEscalationRecord, TKpiReadingRecord, TKpiRecord, TProgrammeLive, TRiskRecord, TWorkstreamRecord } from '../api-types';
 import { GradeField, PhaseField } from '../components/fields';
 import { formatDate } from '../format';
 import { programmeName, useCurrentProgramme } from '../programmes/current-programme';
@@ -12,7 +12,8 @@ import { trpc } from '../providers/trpc';
 import { useRiskHeatMap } from '../risks/use-risk-heat-map';
 import { useApiQuery } from '../use-api-query';
 import { useCanMutate } from '../use-can-mutate';
-import { DeadlinesPanel, overdueClocks, upcomingClocks } from './DeadlinesPanel';
+import { ActionRagPanel } from './ActionRagPanel';
+import { DeadlinesPanel, deadlines, overdue, upcoming } from './DeadlinesPanel';
 import { EscalationsPanel } from './EscalationsPanel';
 import { HeatMapPanel } from './HeatMapPanel';
 import { KpiTiles } from './KpiTiles';
@@ -34,19 +35,22 @@ function ProgrammeDashboard({ programmeId, header }: { programmeId: string; head
     pagination: { page: 1, perPage: OPEN_ESCALATIONS_SHOWN },
     sort: { field: 'firedAt', order: 'DESC' },
   });
+  const actions = useGetList<TActionListRecord>('actions', { filter, pagination: ALL, sort: { field: 'dueOn', order: 'ASC' } });
+  const workstreams = useGetList<TWorkstreamRecord>('workstreams', { filter, pagination: ALL, sort: { field: 'priorityNumber', order: 'ASC' } });
   const heat = useRiskHeatMap(programmeId);
   const live = useApiQuery<TProgrammeLive>(`live:${programmeId}`, (signal) => trpc.programmes.live.query({ id: programmeId }, { signal }).then((r) => r.data));
 
-  if (!programme || kpis.isPending || risks.isPending || escalations.isPending) return <Loading />;
-  const clocks = programme.clocks ?? [];
+  if (!programme || kpis.isPending || risks.isPending || escalations.isPending || actions.isPending || workstreams.isPending) return <Loading />;
+  const due = deadlines(programme.clocks ?? [], actions.data ?? []);
+  const overdueActionsPath = `/actions?filter=${encodeURIComponent(JSON.stringify({ programmeId, overdue: true }))}`;
   const riskList = risks.data ?? [];
   const summary = {
     kpis: countRag(kpis.data ?? []),
     risks: countRag(riskList),
     risksToEscalate: riskList.filter((r) => r.escalation.escalate).length,
     openEscalations: escalations.total ?? 0,
-    deadlinesSoon: upcomingClocks(clocks).length,
-    overdue: overdueClocks(clocks).length,
+    deadlinesSoon: upcoming(due).length,
+    overdue: overdue(due).length,
   };
   const idsByRef = Object.fromEntries(riskList.map((r) => [r.ref, r.id]));
 
@@ -56,9 +60,10 @@ function ProgrammeDashboard({ programmeId, header }: { programmeId: string; head
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3 }}>
         <SummaryTiles summary={summary} clocksPath={createPath({ resource: 'programmes', type: 'show', id: programme.id })} />
         <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' }, alignItems: 'start' }}>
-          <DeadlinesPanel clocks={clocks} />
+          <DeadlinesPanel all={due} overdueActionsPath={overdueActionsPath} />
           <NextVisitPanel live={live.data} isPending={live.isPending} />
         </Box>
+        <ActionRagPanel actions={actions.data ?? []} workstreams={workstreams.data ?? []} />
         <EscalationsPanel escalations={escalations.data ?? []} total={escalations.total ?? 0} />
         <KpiTiles kpis={kpis.data ?? []} readings={readings.data ?? []} />
         <HeatMapPanel heat={heat} idsByRef={idsByRef} />
@@ -69,7 +74,8 @@ function ProgrammeDashboard({ programmeId, header }: { programmeId: string; head
 
 /**
  * The programme dashboard the director shows the improvement board: where the KPIs and risks
- * stand, what is due in the next 20 working days, what has escalated, and the next visit.
+ * stand, the plan's actions by RAG per workstream, what is due in the next 20 working days, what has
+ * escalated, and the next visit.
  */
 export function Dashboard() {
   const current = useCurrentProgramme();

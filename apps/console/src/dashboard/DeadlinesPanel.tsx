@@ -1,5 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { Link } from 'react-admin';
+import type { TActionListRecord } from '../api-types';
 import { formatDate } from '../format';
 import type { TProgrammeClock } from '../programmes/types';
 import { Panel } from './Panel';
@@ -7,18 +9,37 @@ import { Panel } from './Panel';
 /** How far ahead the dashboard looks: the board meets about monthly, so 20 working days. */
 export const DEADLINE_WINDOW_WORKING_DAYS = 20;
 
-/** A clock still waiting for its event (not met, not closed late). */
-const isOpen = (c: TProgrammeClock) => c.status !== 'met' && c.closedAt == null && c.workingDaysLeft != null;
+/** Overdue actions listed by name; the rest are counted with a link to the filtered actions list. */
+const OVERDUE_ACTIONS_SHOWN = 5;
 
-export function upcomingClocks(clocks: readonly TProgrammeClock[]): TProgrammeClock[] {
-  return clocks
-    .filter((c) => isOpen(c) && (c.workingDaysLeft ?? -1) >= 0 && (c.workingDaysLeft ?? 0) <= DEADLINE_WINDOW_WORKING_DAYS)
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+/** A date something is due: a statutory or plan clock of the programme, or an open action. */
+export interface TDeadline {
+  key: string;
+  kind: 'clock' | 'action';
+  label: string;
+  dueOn: string;
+  workingDaysLeft: number;
+  /** The action's page; clocks are on the programme page. */
+  to?: string;
+  owner?: string;
 }
 
-export function overdueClocks(clocks: readonly TProgrammeClock[]): TProgrammeClock[] {
-  return clocks.filter((c) => isOpen(c) && (c.workingDaysLeft ?? 0) < 0).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+/** Clocks still waiting for their event (not met, not closed late) and open actions, soonest first. */
+export function deadlines(clocks: readonly TProgrammeClock[], actions: readonly TActionListRecord[]): TDeadline[] {
+  const fromClocks = clocks
+    .filter((c) => c.status !== 'met' && c.closedAt == null && c.workingDaysLeft != null)
+    .map((c): TDeadline => ({ key: `clock:${c.name}:${c.dueOn}`, kind: 'clock', label: c.label, dueOn: c.dueOn, workingDaysLeft: c.workingDaysLeft! }));
+  const fromActions = actions
+    .filter((a) => a.status === 'open' && a.workingDaysLeft != null)
+    .map((a): TDeadline => ({
+      key: `action:${a.id}`, kind: 'action', label: a.title, dueOn: a.dueOn, workingDaysLeft: a.workingDaysLeft!,
+      to: `/actions/${encodeURIComponent(a.id)}/show`, owner: a.owner.name,
+    }));
+  return [...fromClocks, ...fromActions].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.label.localeCompare(b.label));
 }
+
+export const upcoming = (all: readonly TDeadline[]) => all.filter((d) => d.workingDaysLeft >= 0 && d.workingDaysLeft <= DEADLINE_WINDOW_WORKING_DAYS);
+export const overdue = (all: readonly TDeadline[]) => all.filter((d) => d.workingDaysLeft < 0);
 
 /** The countdown: the number of working days left, large, with the words beneath it. */
 function Countdown({ days }: { days: number }) {
@@ -46,59 +67,69 @@ function Countdown({ days }: { days: number }) {
   );
 }
 
-function ClockRow({ clock }: { clock: TProgrammeClock }) {
-  const days = clock.workingDaysLeft ?? 0;
+function DeadlineRow({ deadline: d }: { deadline: TDeadline }) {
   return (
     <Box component="li" sx={{ display: 'flex', gap: 2, alignItems: 'center', py: 1.5, borderBottom: '1px solid', borderColor: 'divider' }}>
-      <Countdown days={days} />
+      <Countdown days={d.workingDaysLeft} />
       <Box>
-        <Typography sx={{ fontWeight: 700, fontSize: '1.05rem' }}>{clock.label}</Typography>
+        <Typography sx={{ fontWeight: 700, fontSize: '1.05rem' }}>{d.to ? <Link to={d.to}>{d.label}</Link> : d.label}</Typography>
         <Typography variant="body2">
-          Due <time dateTime={clock.dueOn}>{formatDate(clock.dueOn)}</time>
+          {d.kind === 'action' ? `Action, owner ${d.owner} · ` : ''}Due <time dateTime={d.dueOn}>{formatDate(d.dueOn)}</time>
         </Typography>
       </Box>
     </Box>
   );
 }
 
+function DeadlineList({ items }: { items: readonly TDeadline[] }) {
+  return (
+    <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+      {items.map((d) => (
+        <DeadlineRow key={d.key} deadline={d} />
+      ))}
+    </Box>
+  );
+}
+
 /**
- * Statutory and plan deadlines due in the next 20 working days, soonest first, each with its
- * working-day countdown from the API's calendar (bank holidays excluded); overdue ones above them.
+ * Statutory and plan clocks and the plan's actions due in the next 20 working days, soonest first,
+ * each with its working-day countdown from the API's calendar (bank holidays excluded); overdue ones
+ * above them (overdue actions beyond the first five are counted, with a link to the list).
  */
-export function DeadlinesPanel({ clocks }: { clocks: readonly TProgrammeClock[] }) {
-  const upcoming = upcomingClocks(clocks);
-  const overdue = overdueClocks(clocks);
+export function DeadlinesPanel({ all, overdueActionsPath }: { all: readonly TDeadline[]; overdueActionsPath: string }) {
+  const soon = upcoming(all);
+  const late = overdue(all);
+  const lateActions = late.filter((d) => d.kind === 'action');
+  const shown = [...late.filter((d) => d.kind === 'clock'), ...lateActions.slice(0, OVERDUE_ACTIONS_SHOWN)];
+  const more = lateActions.length - OVERDUE_ACTIONS_SHOWN;
   return (
     <Panel id="deadlines-heading" title={`Deadlines in the next ${DEADLINE_WINDOW_WORKING_DAYS} working days`}>
-      {overdue.length > 0 && (
+      {late.length > 0 && (
         <Box sx={{ mb: 2 }}>
           <Typography component="h3" variant="h6" sx={{ color: 'error.main' }}>
             Overdue
           </Typography>
-          <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>
-            {overdue.map((c) => (
-              <ClockRow key={`${c.name}-${c.dueOn}`} clock={c} />
-            ))}
-          </Box>
+          <DeadlineList items={shown} />
+          {more > 0 && (
+            <Typography sx={{ mt: 1 }}>
+              <Link to={overdueActionsPath}>{`and ${more} more overdue ${more === 1 ? 'action' : 'actions'}`}</Link>
+            </Typography>
+          )}
         </Box>
       )}
-      {upcoming.length === 0 ? (
+      {soon.length === 0 ? (
         <Typography>
           Nothing is due in the next {DEADLINE_WINDOW_WORKING_DAYS} working days.
-          {clocks.length === 0 ? ' Statutory clocks start when the inspection report is recorded.' : ''}
+          {all.length === 0 ? ' Statutory clocks start when the inspection report is recorded.' : ''}
         </Typography>
       ) : (
         <>
-        {overdue.length > 0 && (
-          <Typography component="h3" variant="h6">
-            Due soon
-          </Typography>
-        )}
-        <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>
-          {upcoming.map((c) => (
-            <ClockRow key={`${c.name}-${c.dueOn}`} clock={c} />
-          ))}
-        </Box>
+          {late.length > 0 && (
+            <Typography component="h3" variant="h6">
+              Due soon
+            </Typography>
+          )}
+          <DeadlineList items={soon} />
         </>
       )}
     </Panel>
