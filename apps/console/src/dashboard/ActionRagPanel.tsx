@@ -4,11 +4,12 @@ import type { TActionListRecord, TWorkstreamRecord } from '../api-types';
 import { ACTION_RAG_LABELS } from '../actions/labels';
 import { VisuallyHidden } from '../components/VisuallyHidden';
 import { Panel } from './Panel';
+import { RAG_COLOURS } from './rag-colours';
 
 /** The columns, worst first; cancelled actions are left out of the plan's picture. */
 const COLUMNS = ['red', 'amber', 'green', 'awaiting_sign_off', 'complete'] as const satisfies readonly TActionRag[];
 type TColumn = (typeof COLUMNS)[number];
-const FILLS: Record<TColumn, string> = { red: '#d4351c', amber: '#ffbf47', green: '#00703c', awaiting_sign_off: '#1d70b8', complete: '#85994b' };
+const FILLS: Record<TColumn, string> = { ...RAG_COLOURS, awaiting_sign_off: '#1d70b8', complete: '#85994b' };
 
 export interface TWorkstreamRag {
   key: string;

@@ -7,8 +7,8 @@ import { Sparkline } from '../components/Sparkline';
 import { TrendIndicator } from '../components/TrendIndicator';
 import { formatKpiValue, formatPeriodEnd } from '../format';
 import { Panel } from './Panel';
+import { RAG_COLOURS } from './rag-colours';
 
-const RAG_EDGE = { red: '#d4351c', amber: '#ffbf47', green: '#00703c' } as const;
 /** Reds first: the board reads the problems before the good news. */
 const RAG_ORDER = { red: 0, amber: 1, green: 2 } as const;
 const SPARK_PERIODS = 12;
@@ -20,7 +20,7 @@ function KpiTile({ kpi, values }: { kpi: TKpiRecord; values: readonly number[] }
     <Box
       component="article"
       aria-labelledby={headingId}
-      sx={{ border: '1px solid', borderColor: 'divider', borderLeft: '6px solid', borderLeftColor: kpi.rag ? RAG_EDGE[kpi.rag] : '#b1b4b6', p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}
+      sx={{ border: '1px solid', borderColor: 'divider', borderLeft: '6px solid', borderLeftColor: kpi.rag ? RAG_COLOURS[kpi.rag] : '#b1b4b6', p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}
     >
       <Typography id={headingId} component="h3" sx={{ fontWeight: 700, fontSize: '1.05rem', lineHeight: 1.3, minHeight: '2.6em' }}>
         <Link to={createPath({ resource: 'kpis', type: 'show', id: kpi.id })}>{kpi.name}</Link>

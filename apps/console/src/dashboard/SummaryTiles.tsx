@@ -5,9 +5,10 @@ import { Link } from 'react-admin';
 import type { TRag } from '../api-types';
 import { HEAT_FILLS } from '../components/RiskHeatMap';
 import { RAG_LABELS } from '../labels';
+import { RAG_COLOURS } from './rag-colours';
 
 const ORDER: TRag[] = ['red', 'amber', 'green'];
-const BAR: Record<TRag | 'none', string> = { red: '#d4351c', amber: '#ffbf47', green: '#00703c', none: '#b1b4b6' };
+const BAR: Record<TRag | 'none', string> = { ...RAG_COLOURS, none: '#b1b4b6' };
 
 export type TRagCounts = Record<TRag | 'none', number>;
 
