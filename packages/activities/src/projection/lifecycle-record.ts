@@ -15,7 +15,7 @@ export interface LifecycleRecordProjection {
 
 /** Projects a monitoring-visit, intervention or information-request workflow. Monotonic by version. */
 export async function projectLifecycleRecord(prisma: PrismaClient, p: LifecycleRecordProjection): Promise<void> {
-  const data = { ...p, state: p.state as object };
+  const data = { ...p, state: p.state as object, stoppedAt: null, stoppedReason: null };
   const older = { id: p.id, stateVersion: { lt: p.stateVersion } };
   await moveForward({
     updateOlder: () => prisma.lifecycleRecord.updateMany({ where: older, data }),

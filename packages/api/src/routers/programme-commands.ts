@@ -42,7 +42,7 @@ type Payload<S extends z.ZodType<CommandInput>> = Omit<z.infer<S>, 'programmeId'
 /** The schema's payload must carry what the Update needs: checked at compile time for each command. */
 function programmeCommand<S extends z.ZodType<CommandInput>, A extends HumanCommand>(
   schema: S & (Payload<S> extends Omit<A, 'actor'> ? unknown : never),
-  update: UpdateDefinition<ProgrammeView, [A], string>,
+  update: UpdateDefinition<unknown, [A], string>,
   roles: readonly TRole[] = MANAGERS,
 ) {
   return procedure(roles)
@@ -50,7 +50,7 @@ function programmeCommand<S extends z.ZodType<CommandInput>, A extends HumanComm
     .mutation(async ({ ctx, input }) => {
       const { programmeId, clientRequestId, reason, ...payload } = input as CommandInput & Record<string, unknown>;
       const handle = ctx.temporal.workflow.getHandle(programmeId);
-      await handle.executeUpdate(update as UpdateDefinition<ProgrammeView, [unknown], string>, {
+      await handle.executeUpdate(update as UpdateDefinition<unknown, [unknown], string>, {
         updateId: `${update.name}:${clientRequestId}`,
         args: [{ ...payload, reason, actor: { userId: ctx.user.id, role: ctx.user.role, name: ctx.user.name } }],
       });

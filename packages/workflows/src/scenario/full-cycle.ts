@@ -97,8 +97,10 @@ export async function runFullCycle(env: TestWorkflowEnvironment, taskQueue: stri
 
   await until(cal.workingDayOnOrAfter(addMonths(await now(), 3)));
   const reReceived = await now();
-  const final = await handle.executeUpdate(recordReinspectionUpdate, { args: [{ actor: pm, reason: 'Re-inspection report received', inspection: {
+  await handle.executeUpdate(recordReinspectionUpdate, { args: [{ actor: pm, reason: 'Re-inspection report received', inspection: {
     type: 'standard', fieldworkStartedOn: cal.addWorkingDays(reReceived, -25), fieldworkEndedOn: cal.addWorkingDays(reReceived, -16), reportReceivedOn: reReceived,
     judgements: { overallEffectiveness: 'requires_improvement', impactOfLeaders: 'requires_improvement', helpAndProtection: 'requires_improvement', childrenInCare: 'good', careLeavers: 'requires_improvement' } } }] });
+  // Updates reply with the new version only; the state is what the Query returns.
+  const final = await handle.query(programmeStateQuery);
   return { programmeId, final, visitIds };
 }
