@@ -13,6 +13,8 @@ export interface FakeActivities {
   escalationCalls: number;
   /** The Schedule ids ensureSchedule was asked for, in order (repeats included). */
   schedules: string[];
+  /** Per workflow id, each state the read model held after a machine projection (version order). */
+  projectedStates: Map<string, { version: number; state: Record<string, unknown> }[]>;
 }
 
 export function fakeActivities(): FakeActivities {
@@ -21,6 +23,7 @@ export function fakeActivities(): FakeActivities {
     projections: [],
     escalationCalls: 0,
     schedules: [],
+    projectedStates: new Map(),
     activities: {} as Activities,
   };
   const project = (kind: string) => async (state: unknown) => {
@@ -37,6 +40,7 @@ export function fakeActivities(): FakeActivities {
       const row = mergeProjection(before, d);
       if (row === before) return 'already';
       rows.set(d.id, row);
+      fake.projectedStates.set(d.id, [...(fake.projectedStates.get(d.id) ?? []), JSON.parse(JSON.stringify(row)) as { version: number; state: Record<string, unknown> }]);
       fake.projections.push({ kind: d.kind === 'action' || d.kind === 'programme' ? d.kind : 'lifecycle', state: row.state });
       return 'written';
     },

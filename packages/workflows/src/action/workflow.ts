@@ -30,6 +30,6 @@ import { actionMachine, actionQueryView, type ActionRunArgs } from './machine.js
 import { actionStateQuery } from './definitions.js';
 
 export async function actionWorkflow(args: ActionRunArgs): Promise<unknown> {
-  if (!args.carried && !patched(MACHINE_PATCH)) return legacyActionWorkflow(args);
+  if (!patched(MACHINE_PATCH)) return legacyActionWorkflow(args);
   return runMachine(actionMachine(args), args, { query: { name: actionStateQuery.name, view: actionQueryView(args) } });
 }

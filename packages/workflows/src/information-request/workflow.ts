@@ -21,6 +21,6 @@ import { legacyInformationRequestWorkflow } from './legacy-workflow.js';
 import { informationRequestMachine, informationRequestView, type InformationRequestRunArgs } from './machine.js';
 
 export async function informationRequestWorkflow(args: InformationRequestRunArgs): Promise<unknown> {
-  if (!args.carried && !patched(MACHINE_PATCH)) return legacyInformationRequestWorkflow(args);
+  if (!patched(MACHINE_PATCH)) return legacyInformationRequestWorkflow(args);
   return runMachine(informationRequestMachine(), args, { query: { name: informationRequestStateQuery.name, view: informationRequestView } });
 }

@@ -28,6 +28,6 @@ import { legacyInterventionWorkflow } from './legacy-workflow.js';
 import { interventionMachine, interventionView, type InterventionRunArgs } from './machine.js';
 
 export async function interventionWorkflow(args: InterventionRunArgs): Promise<unknown> {
-  if (!args.carried && !patched(MACHINE_PATCH)) return legacyInterventionWorkflow(args);
+  if (!patched(MACHINE_PATCH)) return legacyInterventionWorkflow(args);
   return runMachine(interventionMachine(), args, { query: { name: interventionStateQuery.name, view: interventionView } });
 }

@@ -147,7 +147,10 @@ export async function runMachine<S extends MachineState, E extends { type: strin
   setHandler(defineQuery<unknown, [number?]>(opts.query.name), (asAt?: number) =>
     opts.query.view(state, typeof asAt === 'number' && asAt > 0 ? asAt : Date.now()));
 
-  await Promise.all([project(), fresh ? opts.onFreshStart?.(state) : undefined]);
+  // Not awaited: the loop's first look at what is due happens in this very workflow task, at the
+  // start instant, where the audit fold looks too (after any Update sent with the start).
+  void project();
+  if (fresh && opts.onFreshStart) void enqueue(() => opts.onFreshStart!(state));
 
   // ---- the loop --------------------------------------------------------------------------------
   let dueMemo = { version: -1, at: -1, due: false };

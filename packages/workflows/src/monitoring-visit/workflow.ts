@@ -26,6 +26,6 @@ import { legacyMonitoringVisitWorkflow } from './legacy-workflow.js';
 import { monitoringVisitMachine, monitoringVisitView, type MonitoringVisitRunArgs } from './machine.js';
 
 export async function monitoringVisitWorkflow(args: MonitoringVisitRunArgs): Promise<unknown> {
-  if (!args.carried && !patched(MACHINE_PATCH)) return legacyMonitoringVisitWorkflow(args);
+  if (!patched(MACHINE_PATCH)) return legacyMonitoringVisitWorkflow(args);
   return runMachine(monitoringVisitMachine(), args, { query: { name: monitoringVisitStateQuery.name, view: monitoringVisitView } });
 }

@@ -35,7 +35,7 @@ const { ensureSchedule } = proxyActivities<Activities>({
 });
 
 export async function programmeWorkflow(args: ProgrammeRunArgs): Promise<unknown> {
-  if (!args.carried && !patched(MACHINE_PATCH)) return legacyProgrammeWorkflow(args);
+  if (!patched(MACHINE_PATCH)) return legacyProgrammeWorkflow(args);
   return runMachine(programmeMachine(args), args, {
     query: { name: programmeStateQuery.name, view: (s, at) => programmeView(args, s, at) },
     // The monthly KPI-return Schedule, beside the first projection (idempotent).
