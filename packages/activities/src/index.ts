@@ -11,6 +11,7 @@ import { archiveClosedHistories, historySha256, type ArchiveResult } from './arc
 import { verifyAllHistories, parseArchivedHistory, type HistoryMismatch } from './verify/verify-histories.js';
 import { replayBundle, type ReplayCode } from './verify/replay-bundle.js';
 import { ensureSchedule } from './schedule/ensure-schedule.js';
+import { checkStopped, closeReason, isStoppedStatus, markStopped, sweepStoppedWorkflows, type SweepResult } from './stopped/stopped.js';
 import type { ScheduleOptions } from '@temporalio/client';
 
 export type { KpiReturnInput, KpiReturnResult };
@@ -23,6 +24,7 @@ export { insertStartedProgramme, startedProgrammeRow };
 export { archiveClosedHistories, historySha256, type ArchiveResult };
 export { verifyAllHistories, parseArchivedHistory, type HistoryMismatch, type ReplayCode };
 export { ensureSchedule };
+export { checkStopped, closeReason, isStoppedStatus, markStopped, sweepStoppedWorkflows, type SweepResult };
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -79,6 +81,10 @@ export function createActivities(deps: ActivityDeps) {
         onProgress: (done, total) => heartbeat({ done, total }),
       });
       return { mismatches: mismatches.length };
+    },
+    /** Marks the rows of workflows that stopped without finishing (the workflow-health-sweep Schedule). */
+    async sweepStoppedWorkflows(input: { taskQueue?: string | undefined }): Promise<SweepResult> {
+      return sweepStoppedWorkflows(deps.prisma, getClient(), input.taskQueue ? { taskQueue: input.taskQueue } : {});
     },
     /** A verification that could not run at all is marked so, with the reason. */
     async failHistoryVerification(input: { jobId: string; error: string }): Promise<void> {

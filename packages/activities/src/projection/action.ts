@@ -29,7 +29,8 @@ export function actionColumns(state: TActionState) {
  * `rag` is the RAG as at the state's last event; the workflow applies a `rag_reviewed` event whenever
  * time alone changes it, so the column does not go out of date while the action is open.
  */
-export async function projectActionState(prisma: PrismaClient, state: TActionState): Promise<void> {
+/** `replaceSameVersion`: a rebuild also rewrites a row at the same version (repairing a gap in its logs). */
+export async function projectActionState(prisma: PrismaClient, state: TActionState, opts: { replaceSameVersion?: boolean } = {}): Promise<boolean> {
   const row = {
     ...Object.fromEntries(Object.entries(actionColumns(state)).map(([k, c]) => [k, c.value])),
     dueAt: new Date(state.dueAt),
@@ -38,8 +39,8 @@ export async function projectActionState(prisma: PrismaClient, state: TActionSta
     stoppedAt: null,
     stoppedReason: null,
   } as unknown as Parameters<PrismaClient['action']['updateMany']>[0]['data'];
-  const older = { id: state.actionId, stateVersion: { lt: state.version } };
-  await moveForward({
+  const older = { id: state.actionId, stateVersion: opts.replaceSameVersion ? { lte: state.version } : { lt: state.version } };
+  return moveForward({
     updateOlder: () => prisma.action.updateMany({ where: older, data: row }),
     // The Update handler and the workflow's start can project at the same time (see moveForward).
     insert: () => prisma.action.createMany({ data: [{ id: state.actionId, ...row } as never], skipDuplicates: true }),

@@ -54,10 +54,7 @@ function wholeState(d: ProjectionDelta): Record<string, unknown> | null {
 
 export async function applyProjection(prisma: PrismaClient, d: ProjectionDelta): Promise<ProjectionOutcome> {
   const whole = wholeState(d);
-  if (whole) {
-    await writeWhole(prisma, d, whole);
-    return 'written';
-  }
+  if (whole) return (await writeWhole(prisma, d, whole)) ? 'written' : 'already';
   const table = d.kind === 'action' ? TABLES.action : d.kind === 'programme' ? TABLES.programme : TABLES.lifecycle;
   const columns = d.kind === 'action' ? actionColumns(d.core as unknown as TActionState)
     : d.kind === 'programme' ? programmeColumns(d.core as unknown as TProgrammeState)
@@ -70,7 +67,9 @@ export async function applyProjection(prisma: PrismaClient, d: ProjectionDelta):
   const sets = Object.entries(columns).map(([, c]) => `"${c.column.name}" = ${p(c.value === null ? null : String(c.value))}::${c.column.cast}`);
   const logs = Object.entries(d.appended);
   const merged = logs.map(([log, a]) => `'${log}', COALESCE("state"->'${log}', '[]'::jsonb) || ${p(JSON.stringify(a.items))}::jsonb`);
-  const checks = logs.map(([log, a]) => `COALESCE(jsonb_array_length("state"->'${log}'), 0) = ${p(a.from)}::int`);
+  // The log's absolute length: the entries held plus any a gap lost (so deltas after a gap still apply).
+  const checks = logs.map(([log, a]) =>
+    `COALESCE(jsonb_array_length("state"->'${log}'), 0) + COALESCE(("state"->'projectionGap'->>'${log}')::int, 0) = ${p(a.from)}::int`);
   const sql = `UPDATE "${table}" SET ${[...sets,
     // The logs appended, and a gap recorded earlier kept until a rebuild replaces the row.
     `"state" = $2::jsonb${merged.length ? ` || jsonb_build_object(${merged.join(', ')})` : ''}` +
@@ -94,20 +93,28 @@ export async function applyProjection(prisma: PrismaClient, d: ProjectionDelta):
   return 'gap';
 }
 
-/** The delta on top of whatever the row holds, with the missing log entries counted (a gap). */
+/**
+ * The delta on top of whatever the row holds, with the missing log entries counted (a gap): the
+ * entries are kept in order, and `projectionGap[log]` says how many are missing before the latest,
+ * so the absolute indices of later deltas still line up.
+ */
 function withGap(d: ProjectionDelta, existing: Record<string, unknown>): Record<string, unknown> {
   const state: Record<string, unknown> = { ...d.core };
+  const before = (existing.projectionGap ?? {}) as Record<string, number>;
   const missing: Record<string, number> = {};
   for (const [log, a] of Object.entries(d.appended)) {
-    const have = Array.isArray(existing[log]) ? (existing[log] as unknown[]).slice(0, a.from) : [];
-    if (have.length < a.from) missing[log] = a.from - have.length;
+    const lost = before[log] ?? 0;
+    const held = Array.isArray(existing[log]) ? (existing[log] as unknown[]) : [];
+    const have = held.slice(0, Math.max(0, a.from - lost));
+    if (have.length + lost < a.from || lost > 0) missing[log] = a.from - have.length;
     state[log] = [...have, ...a.items];
   }
   if (Object.keys(missing).length) state.projectionGap = missing;
   return state;
 }
 
-async function writeWhole(prisma: PrismaClient, d: ProjectionDelta, state: Record<string, unknown>): Promise<void> {
+/** Writes a whole state (monotonic by version); whether it wrote. */
+async function writeWhole(prisma: PrismaClient, d: ProjectionDelta, state: Record<string, unknown>): Promise<boolean> {
   if (d.kind === 'action') return projectActionState(prisma, state as unknown as TActionState);
   if (d.kind === 'programme') return projectProgrammeState(prisma, state as unknown as TProgrammeState);
   const row = d.row ?? {};

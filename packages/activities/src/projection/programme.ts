@@ -18,19 +18,21 @@ export function planStatus(state: Pick<TProgrammeState, 'planSubmittedOn' | 'pla
  * inspection and its current cycle's action plan. Idempotent and monotonic: a retried or late
  * activity carrying an older stateVersion never overwrites a newer one (see moveForward).
  */
-export async function projectProgrammeState(prisma: PrismaClient, state: TProgrammeState): Promise<void> {
+/** `replaceSameVersion`: a rebuild also rewrites a row at the same version (repairing a gap in its logs). */
+export async function projectProgrammeState(prisma: PrismaClient, state: TProgrammeState, opts: { replaceSameVersion?: boolean } = {}): Promise<boolean> {
   const authority = await prisma.localAuthority.upsert({
     where: { onsCode: state.onsCode },
     update: {},
     create: { onsCode: state.onsCode, name: state.authorityName },
   });
   const row = { ...programmeRow(state, authority.id), stoppedAt: null, stoppedReason: null };
-  const older = { id: state.programmeId, stateVersion: { lt: state.version } };
+  const older = { id: state.programmeId, stateVersion: opts.replaceSameVersion ? { lte: state.version } : { lt: state.version } };
   const wrote = await moveForward({
     updateOlder: () => prisma.programme.updateMany({ where: older, data: row }),
     insert: () => prisma.programme.createMany({ data: [{ id: state.programmeId, ...row }], skipDuplicates: true }),
   });
   await projectProgrammeSideTables(prisma, state, { newest: wrote });
+  return wrote;
 }
 
 /**

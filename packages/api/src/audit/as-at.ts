@@ -80,7 +80,7 @@ const LIFECYCLES = {
  * through their machine; the first version's runs (which projected their whole state on every
  * change) are read from the last state they projected at or before the point.
  */
-export function lifecycleAsAt(history: WorkflowHistory, point: AsAtPoint): AsAt<LifecycleState, ReturnType<typeof monitoringVisitView> | ReturnType<typeof interventionView> | ReturnType<typeof informationRequestView>> {
+export function lifecycleAsAt(history: WorkflowHistory, point: AsAtPoint, opts: Omit<FoldOptions, 'until'> = {}): AsAt<LifecycleState, ReturnType<typeof monitoringVisitView> | ReturnType<typeof interventionView> | ReturnType<typeof informationRequestView>> {
   const kind = workflowKindOf(history.workflowType);
   if (kind !== 'monitoring_visit' && kind !== 'intervention' && kind !== 'information_request') {
     throw new Error(`workflowId: ${history.workflowId} is not a monitoring visit, intervention or information request`);
@@ -90,7 +90,7 @@ export function lifecycleAsAt(history: WorkflowHistory, point: AsAtPoint): AsAt<
   const first = machineFrom < 0 ? history.runs.length : machineFrom;
   const legacy = lastProjectedState(history, point, first);
   const fold = first < history.runs.length
-    ? foldMachineRuns(l.machine as never, history, { until: point, firstRun: first, initial: { state: legacy.state as never, args: null, runLogBase: undefined, lastAt: legacy.lastAt } })
+    ? foldMachineRuns(l.machine as never, history, { ...opts, until: point, firstRun: first, initial: { state: legacy.state as never, args: null, runLogBase: undefined, lastAt: legacy.lastAt } })
     : { state: legacy.state, runLogBase: undefined, lastAt: legacy.lastAt };
   const at = viewInstant(point, fold.lastAt);
   const state = fold.state as LifecycleState | null;

@@ -118,7 +118,10 @@ export function foldMachineRuns<S extends MachineState, E extends { type: string
         const state = out.state;
         apply(() => toEvent(payload, at, state), eventIdOf(u), input?.name ?? 'update', at);
       }
-      due(a.firstEventId, at);
+      // Rows put what time made due on the timer that woke the task, else on the task itself.
+      const wake = a.incoming.find((e) => e.timerFiredEventAttributes);
+      const dueTrigger = wake ? eventIdOf(wake) : a.completedEventId;
+      due(dueTrigger, at);
       const closed = a.incoming.filter((e) => CHILD_CLOSED.has(eventKind(e)));
       if (closed.length && s.children && out.state) {
         for (const e of closed) {
@@ -130,7 +133,7 @@ export function foldMachineRuns<S extends MachineState, E extends { type: string
           const event = s.children.closed(state, childId, result, at);
           if (event) apply(() => event, eventIdOf(e), event.type, at);
         }
-        due(a.firstEventId, at);
+        due(dueTrigger, at);
       }
     }
   }
