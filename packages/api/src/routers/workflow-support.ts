@@ -74,9 +74,10 @@ export async function sendUpdate<A>(
   try {
     await send();
   } catch (err) {
-    if (!(err instanceof WorkflowNotFoundError && /already completed/i.test(err.message))) throw toUserError(err, wording);
-    // The run it reached has closed. Continued as new meanwhile (a run hands over only once every
-    // Update it accepted has replied, so this one was never applied): send it to the new run.
+    if (!(err instanceof WorkflowNotFoundError)) throw toUserError(err, wording);
+    // The run it reached has closed ("already completed"), or closed before accepting it ("update not
+    // found"). Continued as new meanwhile (a run hands over only once every Update it accepted has
+    // replied, so this one was never applied): send it to the new run.
     const described = await handle.describe().catch(() => null);
     if (described?.status.name === 'RUNNING') {
       try {
