@@ -102,7 +102,8 @@ export function foldMachineRuns<S extends MachineState, E extends { type: string
         out.runLogBase = continued ? (args.carried as { logBase?: Record<string, number> }).logBase : (args.carried as { logBase?: Record<string, number> } | undefined)?.logBase;
         try {
           out.state = startState(spec, startArgs, history.workflowId, at);
-          report(eventIdOf(started), at, continued ? 'continued_as_new' : args.restart ? 'workflow_restarted' : 'started', 0, null);
+          const type = continued ? 'continued_as_new' : args.restart ? 'workflow_restarted' : out.state.history[0]?.type ?? 'started';
+          report(eventIdOf(started), at, type, continued ? out.state.history.length : 0, null);
         } catch (err) {
           out.state = null;
           report(eventIdOf(started), at, 'started', 0, err instanceof Error ? err.message : String(err));

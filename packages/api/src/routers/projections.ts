@@ -4,7 +4,7 @@
  * its state through the workflow's own decisions (audit/), and projects that whole state through the
  * activities' own projection functions. No worker is needed, closed workflows rebuild too, and a row
  * whose logs have a gap (state.projectionGap) is repaired at its own version. Idempotent and never
- * backwards: a row already at a newer version is left alone. Used after restoring a database, or when
+ * backwards: a row already at the same version (without a gap) or a newer one is left alone. Used after restoring a database, or when
  * rows were lost.
  */
 import { z } from 'zod';
@@ -17,19 +17,28 @@ import { actionAsAt, lifecycleAsAt, programmeAsAt } from '../audit/as-at.js';
 import { TemporalHistorySource, type WorkflowHistory } from '../audit/history-source.js';
 import { procedure, router } from '../trpc.js';
 
-const replace = { replaceSameVersion: true };
+/**
+ * A row at the fold's own version is rewritten only when its logs have a gap (state.projectionGap):
+ * otherwise it already holds this state, and a rebuild run twice changes nothing the second time.
+ */
+async function replaceIfGap(ctx: Context, table: 'action' | 'programme' | 'lifecycleRecord', id: string): Promise<{ replaceSameVersion: boolean }> {
+  const row = await (ctx.prisma[table] as unknown as { findUnique(a: object): Promise<{ state: unknown } | null> })
+    .findUnique({ where: { id }, select: { state: true } });
+  const state = row?.state as { projectionGap?: unknown } | null | undefined;
+  return { replaceSameVersion: Boolean(state?.projectionGap) };
+}
 const ROWS = { monitoringVisitWorkflow: monitoringVisitMachine(), interventionWorkflow: interventionMachine(), informationRequestWorkflow: informationRequestMachine() };
 
 /** How each workflow type is re-projected from its history, as at `nowMs`. */
 const REPROJECT: Record<string, (ctx: Context, h: WorkflowHistory, nowMs: number) => Promise<boolean>> = {
   programmeWorkflow: async (ctx, h, now) => {
     const s = programmeAsAt(h, { at: now }).state as TProgrammeState | null;
-    if (s) await projectProgrammeState(ctx.prisma, s, replace);
+    if (s) await projectProgrammeState(ctx.prisma, s, await replaceIfGap(ctx, 'programme', h.workflowId));
     return s !== null;
   },
   actionWorkflow: async (ctx, h, now) => {
     const s = actionAsAt(h, { at: now }).state as TActionState | null;
-    if (s) await projectActionState(ctx.prisma, s, replace);
+    if (s) await projectActionState(ctx.prisma, s, await replaceIfGap(ctx, 'action', h.workflowId));
     return s !== null;
   },
   ...Object.fromEntries(Object.entries(ROWS).map(([type, machine]) => [type, async (ctx: Context, h: WorkflowHistory, now: number) => {
@@ -37,7 +46,7 @@ const REPROJECT: Record<string, (ctx: Context, h: WorkflowHistory, nowMs: number
     if (!s) return false;
     // The row's columns as the workflow itself writes them (its machine's row function).
     const row = (machine.row as (x: typeof s) => { kind: 'monitoring_visit' | 'intervention' | 'information_request'; programmeId: string | null; onsCode: string | null; title: string; phase: string; dueOn: string | null })(s);
-    await projectLifecycleRecord(ctx.prisma, { id: h.workflowId, ...row, state: s, stateVersion: s.version }, replace);
+    await projectLifecycleRecord(ctx.prisma, { id: h.workflowId, ...row, state: s, stateVersion: s.version }, await replaceIfGap(ctx, 'lifecycleRecord', h.workflowId));
     return true;
   }])),
 };

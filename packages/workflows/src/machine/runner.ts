@@ -38,6 +38,9 @@ const { applyProjection, recordEscalation } = proxyLocalActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+/** How early a long timer aims (see armTimer). */
+const EARLY_MS = 2_000;
+
 /** The machine's Query: its name and the view it returns (an optional instant, as the Queries take). */
 export interface MachineQuery<S> {
   name: string;
@@ -181,10 +184,14 @@ export async function runMachine<S extends MachineState, E extends { type: strin
     // for every Update that moves the wake later (e.g. each progress update moves "stale").
     if (wakeAt === null || (timer && timer.at <= wakeAt && timer.at > now)) return;
     timer?.scope.cancel();
+    // Temporal starts a timer when the task that set it completes, which may wait on a projection;
+    // aiming a long wait a little early and then the last seconds from a quiet task keeps a step
+    // within moments of its instant (an early wake finds nothing due and sleeps the rest).
+    const at = wakeAt - now > 2 * EARLY_MS ? wakeAt - EARLY_MS : wakeAt;
     const scope = new CancellationScope();
-    const mine = { at: wakeAt, scope };
+    const mine = { at, scope };
     timer = mine;
-    scope.run(() => sleep(Math.max(1, wakeAt - now))).then(
+    scope.run(() => sleep(Math.max(1, at - now))).then(
       () => { if (timer === mine) { timer = null; timerFired = true; } },
       () => undefined, // cancelled: a nearer timer replaced it
     );
