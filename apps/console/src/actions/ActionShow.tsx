@@ -13,6 +13,7 @@ import { HistoryTimeline } from '../programmes/HistoryTimeline';
 import { ActionCommands } from './ActionCommands';
 import { ActionRagChip, DueCountdown, OwnerField, RecommendationRefs } from './fields';
 import { Section } from '../components/Section';
+import { StoppedNotice } from '../components/StoppedNotice';
 
 
 const None = ({ children }: { children: ReactNode }) => <Typography color="text.secondary">{children}</Typography>;
@@ -106,6 +107,7 @@ function Detail() {
       <Box sx={{ mb: 2 }}>
         <ActionRagChip action={a} />
       </Box>
+      <StoppedNotice stopped={a.stopped} workflowId={String(a.id)} what="action" />
       <ActionCommands action={a} />
 
       <Section id="summary-heading" title="Summary">

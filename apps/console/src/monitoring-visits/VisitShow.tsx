@@ -13,6 +13,7 @@ import { HistoryTimeline } from '../programmes/HistoryTimeline';
 import { VisitPhaseField } from './fields';
 import { VisitCommands } from './VisitCommands';
 import { Section } from '../components/Section';
+import { StoppedNotice } from '../components/StoppedNotice';
 
 
 const orNot = (date: string | null | undefined, none = 'Not yet') => (date ? formatDate(date) : none);
@@ -102,6 +103,7 @@ function Detail() {
       <Box sx={{ mb: 2 }}>
         <VisitPhaseField source="phase" />
       </Box>
+      <StoppedNotice stopped={v.stopped} workflowId={String(v.id)} what="monitoring visit" />
       <VisitCommands visit={v} />
       <Section id="visit-summary-heading" title="Dates">
         <SummaryList

@@ -8,7 +8,7 @@
 import { TRPCError } from '@trpc/server';
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { checkStopped, isStoppedStatus } from '@ip/activities';
-import { ZRestartWorkflowInput } from '@ip/domain';
+import { ZRestartWorkflowInput, ZStoppedWorkflowsInput } from '@ip/domain';
 import {
   TASK_QUEUE, WORKFLOW_HEALTH_SWEEP_INTERVAL, WORKFLOW_HEALTH_SWEEP_SCHEDULE_ID, type WorkflowHealthSweepArgs,
 } from '@ip/workflows/definitions';
@@ -16,7 +16,7 @@ import { recordAudit } from '../audit.js';
 import { decodePayloads } from '../audit/raw.js';
 import type { Context } from '../context.js';
 import { toUserError } from '../errors.js';
-import { procedure, router } from '../trpc.js';
+import { procedure, READERS, router } from '../trpc.js';
 
 /** Ensures the Schedule that sweeps for stopped workflows; creating it again finds it there (same effect). */
 export async function ensureWorkflowHealthSweepSchedule(temporal: Client, taskQueue: string = TASK_QUEUE): Promise<string> {
@@ -53,6 +53,26 @@ async function rowOf(ctx: Context, workflowId: string): Promise<{ workflowType: 
 }
 
 export const workflowHealthRouter = router({
+  /** The programme's workflows that stopped without finishing (the dashboard warns of them). */
+  stopped: procedure(READERS)
+    .input(ZStoppedWorkflowsInput)
+    .query(async ({ ctx, input }) => {
+      const where = { stoppedAt: { not: null }, ...(input.programmeId ? { programmeId: input.programmeId } : {}) };
+      const select = { id: true, stoppedAt: true, stoppedReason: true } as const;
+      const [actions, programmes, records] = await Promise.all([
+        ctx.prisma.action.findMany({ where, select: { ...select, title: true } }),
+        ctx.prisma.programme.findMany({ where: { stoppedAt: { not: null }, ...(input.programmeId ? { id: input.programmeId } : {}) }, select: { ...select, authority: { select: { name: true } } } }),
+        ctx.prisma.lifecycleRecord.findMany({ where, select: { ...select, title: true, kind: true } }),
+      ]);
+      const row = (kind: string, r: { id: string; stoppedAt: Date | null; stoppedReason: string | null }, title: string) =>
+        ({ id: r.id, kind, title, stoppedAt: r.stoppedAt!.toISOString(), reason: r.stoppedReason ?? 'Stopped' });
+      const data = [
+        ...programmes.map((p) => row('programme', p, `Programme: ${p.authority.name}`)),
+        ...actions.map((a) => row('action', a, a.title)),
+        ...records.map((r) => row(r.kind, r, r.title)),
+      ].sort((a, b) => a.stoppedAt.localeCompare(b.stoppedAt));
+      return { data, total: data.length };
+    }),
   /** Admin: restart a stopped workflow from its last good state (the read model's), with a reason. */
   restart: procedure(['admin'])
     .input(ZRestartWorkflowInput)

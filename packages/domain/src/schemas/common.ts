@@ -35,3 +35,6 @@ export const ZRestartWorkflowInput = ZCommandMeta.extend({
   workflowId: z.string().min(1).max(300),
 });
 export type TRestartWorkflowInput = z.infer<typeof ZRestartWorkflowInput>;
+
+/** The workflows that stopped without finishing, optionally of one programme. */
+export const ZStoppedWorkflowsInput = z.object({ programmeId: z.string().min(1).max(300).optional() }).strict();
