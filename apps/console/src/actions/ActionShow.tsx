@@ -108,7 +108,8 @@ function Detail() {
         <ActionRagChip action={a} />
       </Box>
       <StoppedNotice stopped={a.stopped} workflowId={String(a.id)} what="action" />
-      <ActionCommands action={a} />
+      {/* A stopped workflow takes no commands until an admin restarts it. */}
+      {!a.stopped && <ActionCommands action={a} />}
 
       <Section id="summary-heading" title="Summary">
         <SummaryList

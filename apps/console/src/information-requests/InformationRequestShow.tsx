@@ -30,7 +30,7 @@ function RequestView() {
         <Box sx={{ mt: 1 }}><StatusTag label={REQUEST_PHASE_LABELS[record.phase] ?? record.phase} tone={REQUEST_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
       </Box>
       <StoppedNotice stopped={record.stopped} workflowId={String(record.id)} what="information request" />
-      {canMutate && open && (
+      {canMutate && open && !record.stopped && (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }}>
           <AnswerButton requestId={record.id} />
           <ExtendButton requestId={record.id} />

@@ -65,7 +65,7 @@ function InterventionView() {
           <Typography component="h1" variant="h4">{record.authorityName}</Typography>
           <Box sx={{ mt: 1 }}><StatusTag label={INTERVENTION_PHASE_LABELS[record.phase] ?? record.phase} tone={INTERVENTION_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
         </Box>
-        {canMutate && open && <RecordStepButton interventionId={record.id} />}
+        {canMutate && open && !record.stopped && <RecordStepButton interventionId={record.id} />}
       </Box>
       <StoppedNotice stopped={record.stopped} workflowId={String(record.id)} what="intervention" />
       <CardSection id="track-heading" title="The DfE track">

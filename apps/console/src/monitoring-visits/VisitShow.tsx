@@ -104,7 +104,7 @@ function Detail() {
         <VisitPhaseField source="phase" />
       </Box>
       <StoppedNotice stopped={v.stopped} workflowId={String(v.id)} what="monitoring visit" />
-      <VisitCommands visit={v} />
+      {!v.stopped && <VisitCommands visit={v} />}
       <Section id="visit-summary-heading" title="Dates">
         <SummaryList
           rows={[

@@ -20,7 +20,7 @@ function ProgrammeActions() {
   if (!record) return null;
   return (
     <TopToolbar>
-      {canMutate && record.phase === 'awaiting_inspection' && <RecordInspectionButton programmeId={record.id} />}
+      {canMutate && !record.stopped && record.phase === 'awaiting_inspection' && <RecordInspectionButton programmeId={record.id} />}
       <BoardPackButton programmeId={record.id} />
     </TopToolbar>
   );
