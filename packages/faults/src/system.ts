@@ -144,14 +144,27 @@ export async function escalationsByProgramme(prisma: PrismaClient): Promise<Map<
  */
 export async function caughtUp(temporal: Client, id: string): Promise<boolean> {
   const { events } = await temporal.workflow.getHandle(id).fetchHistory();
-  const last = events?.at(-1);
-  if (last?.workflowTaskCompletedEventAttributes) return true;
-  const timeout = last?.timerStartedEventAttributes?.startToFireTimeout;
-  return !!timeout && Number(timeout.seconds ?? 0) >= 60;
+  const all = events ?? [];
+  // Its last workflow task wrote only markers (local activities: projections, escalations) and a
+  // timer: nothing is waiting on an activity or a task, and the next wake is a minute or more away.
+  const lastTask = all.findLastIndex((e) => e.workflowTaskCompletedEventAttributes);
+  if (lastTask < 0) return false;
+  const after = all.slice(lastTask + 1);
+  if (after.some((e) => !e.markerRecordedEventAttributes && !e.timerStartedEventAttributes)) return false;
+  const timers = all.filter((e) => e.timerStartedEventAttributes);
+  const fired = new Set(all.flatMap((e) => [e.timerFiredEventAttributes?.startedEventId, e.timerCanceledEventAttributes?.startedEventId]).filter(Boolean).map(String));
+  const pending = timers.filter((t) => !fired.has(String(t.eventId))).at(-1);
+  return !pending || Number(pending.timerStartedEventAttributes!.startToFireTimeout?.seconds ?? 0) >= 60;
 }
 
-/** The escalations a programme workflow says it sent: fired ladder steps, less reminders it held back. */
-export async function escalationsSentBy(temporal: Client, id: string): Promise<number> {
-  const state = await temporal.workflow.getHandle(id).query(programmeStateQuery);
-  return state.history.filter((h) => h.type === 'ladder_step_fired' && !h.summary.startsWith('(reminder not sent')).length;
+/**
+ * The escalations a programme workflow says it sent: ladder steps reached, less reminders it held back
+ * and steps a later one superseded (the late-escalation rule). Its timeline, from the read model
+ * (a continued run holds only its own part of it).
+ */
+export async function escalationsSentBy(prisma: PrismaClient, id: string): Promise<number> {
+  const row = await prisma.programme.findUniqueOrThrow({ where: { id } });
+  const history = (row.state as { history: { type: string; summary: string }[] }).history;
+  return history.filter((h) => h.type === 'ladder_step_fired' && !h.summary.startsWith('(reminder not sent')
+    && !h.summary.includes('reminder not sent:') && !h.summary.includes('not raised:')).length;
 }

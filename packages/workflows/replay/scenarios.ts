@@ -43,6 +43,34 @@ function inadequatePlanSubmitted(id: string): Scenario['run'] {
   };
 }
 
+/** An information request answered after `wait` (the reminder and, when late, the escalation on the way). */
+function informationRequestAnswered(id: string, wait: string): Scenario['run'] {
+  return async (env, taskQueue) => {
+    const cal = defaultCalendar();
+    const today = londonDateOf(await env.currentTimeMs());
+    const handle = await env.client.workflow.start('informationRequestWorkflow', { workflowId: id, taskQueue, args: [{
+      onsCode: 'E09000099', requester: { kind: 'committee', name: 'Children and Young People Scrutiny Panel' },
+      subject: 'Explain social worker churn', requestedOn: today, dueOn: cal.addWorkingDays(today, 20) }] });
+    await env.sleep(wait);
+    await handle.executeUpdate(answerInformationRequestUpdate, { args: [{ actor, reason: 'Sent to the panel clerk', answeredOn: londonDateOf(await env.currentTimeMs()), summary: 'Exit interview analysis attached' }] });
+    return id;
+  };
+}
+
+/** A statutory direction, the commissioner's report and the decision to remain with the council. */
+function interventionDirectionRemain(id: string): Scenario['run'] {
+  return async (env, taskQueue) => {
+    const handle = await env.client.workflow.start('interventionWorkflow', { workflowId: id, taskQueue, args: [{ onsCode: 'E09000099', authorityName: 'Northmoor Borough Council' }] });
+    const on = async () => londonDateOf(await env.currentTimeMs());
+    await handle.executeUpdate(recordInterventionStepUpdate, { args: [{ actor, reason: 'DfE letter', step: { type: 'statutory_direction_issued', on: await on(), commissionerName: 'A Commissioner', commissionerAppointedOn: await on() } }] });
+    await env.sleep('120 days');
+    await handle.executeUpdate(recordInterventionStepUpdate, { args: [{ actor, reason: 'Report published', step: { type: 'commissioner_report_received', on: await on(), recommendation: 'remain_with_council' } }] });
+    await handle.executeUpdate(recordInterventionStepUpdate, { args: [{ actor, reason: 'Secretary of State decision', step: { type: 'remain_with_council_decided', on: await on() } }] });
+    await env.sleep('30 days');
+    return id;
+  };
+}
+
 export const SCENARIOS: Scenario[] = [
   { name: 'programme-inadequate-plan-submitted', run: inadequatePlanSubmitted('golden-programme-inadequate-plan-submitted') },
   // From the version that creates its own KPI-return Schedule (the ensureSchedule activity beside the
@@ -87,20 +115,7 @@ export const SCENARIOS: Scenario[] = [
       return id;
     },
   },
-  {
-    name: 'information-request-answered',
-    async run(env, taskQueue) {
-      const id = 'golden-information-request-answered';
-      const cal = defaultCalendar();
-      const today = londonDateOf(await env.currentTimeMs());
-      const handle = await env.client.workflow.start('informationRequestWorkflow', { workflowId: id, taskQueue, args: [{
-        onsCode: 'E09000099', requester: { kind: 'committee', name: 'Children and Young People Scrutiny Panel' },
-        subject: 'Explain social worker churn', requestedOn: today, dueOn: cal.addWorkingDays(today, 20) }] });
-      await env.sleep('20 days');
-      await handle.executeUpdate(answerInformationRequestUpdate, { args: [{ actor, reason: 'Sent to the panel clerk', answeredOn: londonDateOf(await env.currentTimeMs()), summary: 'Exit interview analysis attached' }] });
-      return id;
-    },
-  },
+  { name: 'information-request-answered', run: informationRequestAnswered('golden-information-request-answered', '20 days') },
   {
     name: 'kpi-return-run',
     async run(env, taskQueue) {
@@ -109,20 +124,7 @@ export const SCENARIOS: Scenario[] = [
       return id;
     },
   },
-  {
-    name: 'intervention-direction-remain',
-    async run(env, taskQueue) {
-      const id = 'golden-intervention-direction-remain';
-      const handle = await env.client.workflow.start('interventionWorkflow', { workflowId: id, taskQueue, args: [{ onsCode: 'E09000099', authorityName: 'Northmoor Borough Council' }] });
-      const on = async () => londonDateOf(await env.currentTimeMs());
-      await handle.executeUpdate(recordInterventionStepUpdate, { args: [{ actor, reason: 'DfE letter', step: { type: 'statutory_direction_issued', on: await on(), commissionerName: 'A Commissioner', commissionerAppointedOn: await on() } }] });
-      await env.sleep('120 days');
-      await handle.executeUpdate(recordInterventionStepUpdate, { args: [{ actor, reason: 'Report published', step: { type: 'commissioner_report_received', on: await on(), recommendation: 'remain_with_council' } }] });
-      await handle.executeUpdate(recordInterventionStepUpdate, { args: [{ actor, reason: 'Secretary of State decision', step: { type: 'remain_with_council_decided', on: await on() } }] });
-      await env.sleep('30 days');
-      return id;
-    },
-  },
+  { name: 'intervention-direction-remain', run: interventionDirectionRemain('golden-intervention-direction-remain') },
   // ---- The machine runner (patch 'machine-runner-v2'): small histories, deltas, continue-as-new. ----
   {
     // A short history limit, so the programme continues as new several times mid-cycle (with visits running).
@@ -161,32 +163,6 @@ export const SCENARIOS: Scenario[] = [
       return id;
     },
   },
-  {
-    name: 'information-request-m1-answered',
-    async run(env, taskQueue) {
-      const id = 'golden-information-request-m1-answered';
-      const cal = defaultCalendar();
-      const today = londonDateOf(await env.currentTimeMs());
-      const handle = await env.client.workflow.start('informationRequestWorkflow', { workflowId: id, taskQueue, args: [{
-        onsCode: 'E09000099', requester: { kind: 'committee', name: 'Children and Young People Scrutiny Panel' },
-        subject: 'Explain social worker churn', requestedOn: today, dueOn: cal.addWorkingDays(today, 20) }] });
-      await env.sleep('40 days');
-      await handle.executeUpdate(answerInformationRequestUpdate, { args: [{ actor, reason: 'Sent to the panel clerk', answeredOn: londonDateOf(await env.currentTimeMs()), summary: 'Exit interview analysis attached' }] });
-      return id;
-    },
-  },
-  {
-    name: 'intervention-m1-direction-remain',
-    async run(env, taskQueue) {
-      const id = 'golden-intervention-m1-direction-remain';
-      const handle = await env.client.workflow.start('interventionWorkflow', { workflowId: id, taskQueue, args: [{ onsCode: 'E09000099', authorityName: 'Northmoor Borough Council' }] });
-      const on = async () => londonDateOf(await env.currentTimeMs());
-      await handle.executeUpdate(recordInterventionStepUpdate, { args: [{ actor, reason: 'DfE letter', step: { type: 'statutory_direction_issued', on: await on(), commissionerName: 'A Commissioner', commissionerAppointedOn: await on() } }] });
-      await env.sleep('120 days');
-      await handle.executeUpdate(recordInterventionStepUpdate, { args: [{ actor, reason: 'Report published', step: { type: 'commissioner_report_received', on: await on(), recommendation: 'remain_with_council' } }] });
-      await handle.executeUpdate(recordInterventionStepUpdate, { args: [{ actor, reason: 'Secretary of State decision', step: { type: 'remain_with_council_decided', on: await on() } }] });
-      await env.sleep('30 days');
-      return id;
-    },
-  },
+  { name: 'information-request-m1-answered', run: informationRequestAnswered('golden-information-request-m1-answered', '40 days') },
+  { name: 'intervention-m1-direction-remain', run: interventionDirectionRemain('golden-intervention-m1-direction-remain') },
 ];

@@ -7,13 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendar, londonDateOf, londonMidnightUtcMs, type TActor } from '@ip/domain';
-import { actionStateQuery, actionWorkflowId, programmeStateQuery, workflowsPath } from '@ip/workflows';
+import { actionStateQuery, actionWorkflowId, programmeStateQuery } from '@ip/workflows';
 import { actionAsAt, programmeAsAt } from './as-at.js';
 import { TemporalHistorySource } from './history-source.js';
+import { startTimeSkippingRig, type TimeSkippingRig } from './time-skipping.js';
 
 const pm: TActor = { userId: 'u-pm', role: 'programme_manager', name: 'Priya Shah' };
 const pm2: TActor = { userId: 'u-pm2', role: 'programme_manager', name: 'Tom Reid' };
@@ -21,8 +21,7 @@ const calendar = defaultCalendar();
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
 
 let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
+let rig: TimeSkippingRig | undefined;
 const taskQueue = `as-at-${randomUUID()}`;
 const counts = { timerEvents: 0, updates: 0, rejected: 0, checks: 0, continuedRuns: 0 };
 
@@ -35,18 +34,10 @@ const activities = {
 };
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const path = process.env.TEMPORAL_TEST_SERVER_PATH;
-  env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
-  const bundle: WorkflowBundleWithSourceMap = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
-  worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
-  running = worker.run();
+  rig = await startTimeSkippingRig(taskQueue, activities);
+  env = rig.env;
 }, 60_000);
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
+afterAll(() => rig?.close());
 
 /** Sleeps `wd` working days ahead (to `hour` o'clock London), 0 → a few minutes. */
 async function gap(wd: number, hour: number): Promise<void> {

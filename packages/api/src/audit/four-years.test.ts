@@ -15,14 +15,13 @@
 import { randomUUID } from 'node:crypto';
 import { temporal } from '@temporalio/proto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeProjection, type EscalationFact, type ProjectionDelta } from '@ip/activities';
 import { addMonths, defaultCalendar, londonDateOf, type TActionState, type TActor } from '@ip/domain';
-import { workflowsPath } from '@ip/workflows';
 import { actionAsAt, programmeAsAt } from './as-at.js';
 import { TemporalHistorySource } from './history-source.js';
+import { startTimeSkippingRig, type TimeSkippingRig } from './time-skipping.js';
 
 const cal = defaultCalendar();
 const pm: TActor = { userId: 'u-pm', role: 'programme_manager', name: 'Priya Shah' };
@@ -34,8 +33,7 @@ const MAX_EVENTS = 10_240;
 const MAX_BYTES = 10 * 1024 * 1024;
 
 let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
+let rig: TimeSkippingRig | undefined;
 const taskQueue = `four-years-${randomUUID()}`;
 
 /** The activities as stand-ins with the real contracts: deltas merged as PostgreSQL merges them, escalations once by id. */
@@ -61,18 +59,10 @@ const activities = {
 };
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const path = process.env.TEMPORAL_TEST_SERVER_PATH;
-  env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
-  worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities });
-  running = worker.run();
+  rig = await startTimeSkippingRig(taskQueue, activities);
+  env = rig.env;
 }, 60_000);
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
+afterAll(() => rig?.close());
 
 /** Every run of a workflow, oldest first. */
 async function runsOf(id: string): Promise<temporal.api.history.v1.IHistory[]> {
