@@ -13,7 +13,7 @@ import { programmeStateQuery } from '@ip/workflows/definitions';
 import { killed, until } from './processes.js';
 import { FAULT_PROGRAMMES } from './env.js';
 import {
-  caughtUp, codeOf, escalationsByProgramme, escalationsSentBy, freshAuthorities, recordBackdatedInspection,
+  caughtUp, codeOf, escalationsByProgramme, escalationsSentBy, freshAuthorities, recordBackdatedInspection, recordBackdatedInspectionUntilAccepted,
   startProgramme, startSystem, type System, type Trpc,
 } from './system.js';
 
@@ -60,7 +60,8 @@ async function timed(scenario: string, body: () => Promise<void>): Promise<void>
 async function burst(n: number): Promise<string[]> {
   const codes = await freshAuthorities(sys.prisma, n);
   const ids = await Promise.all(codes.map((ons) => startProgramme(pm, ons)));
-  void Promise.all(ids.map((id) => recordBackdatedInspection(pm, id))).catch(() => undefined);
+  // Not awaited (the faults strike mid-burst); each is retried with its request id until accepted.
+  void Promise.all(ids.map((id) => recordBackdatedInspectionUntilAccepted(pm, id))).catch(() => undefined);
   return ids;
 }
 

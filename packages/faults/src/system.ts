@@ -127,8 +127,25 @@ export async function startProgramme(trpc: Trpc, onsCode: string): Promise<strin
 }
 
 /** Records the back-dated inspection: every clock it starts is already overdue. */
-export async function recordBackdatedInspection(trpc: Trpc, programmeId: string): Promise<void> {
-  await trpc.programmes.recordInspection.mutate({ programmeId, clientRequestId: `req-${crypto.randomUUID()}`, reason: 'Ofsted report received', inspection: BACKDATED_INSPECTION });
+export async function recordBackdatedInspection(trpc: Trpc, programmeId: string, clientRequestId = `req-${crypto.randomUUID()}`): Promise<void> {
+  await trpc.programmes.recordInspection.mutate({ programmeId, clientRequestId, reason: 'Ofsted report received', inspection: BACKDATED_INSPECTION });
+}
+
+/**
+ * Records the back-dated inspection as an integrator must through an outage: the same request id
+ * again until it is accepted (a retry has one effect), for up to `timeoutMs`.
+ */
+export async function recordBackdatedInspectionUntilAccepted(trpc: Trpc, programmeId: string, timeoutMs = 300_000): Promise<void> {
+  const clientRequestId = `req-${crypto.randomUUID()}`;
+  const end = Date.now() + timeoutMs;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 5000)) {
+    try {
+      return await recordBackdatedInspection(trpc, programmeId, clientRequestId);
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
 }
 
 /** Escalation rows per programme id. */
@@ -145,12 +162,15 @@ export async function escalationsByProgramme(prisma: PrismaClient): Promise<Map<
 export async function caughtUp(temporal: Client, id: string): Promise<boolean> {
   const { events } = await temporal.workflow.getHandle(id).fetchHistory();
   const all = events ?? [];
-  // Its last workflow task wrote only markers (local activities: projections, escalations) and a
-  // timer: nothing is waiting on an activity or a task, and the next wake is a minute or more away.
+  // Its last workflow task wrote only markers (local activities: projections, escalations), a timer
+  // and Update replies: nothing is waiting on an activity or a task, and the next wake (if any) is a
+  // minute or more away.
   const lastTask = all.findLastIndex((e) => e.workflowTaskCompletedEventAttributes);
   if (lastTask < 0) return false;
   const after = all.slice(lastTask + 1);
-  if (after.some((e) => !e.markerRecordedEventAttributes && !e.timerStartedEventAttributes)) return false;
+  const quiet = (e: (typeof all)[number]) => e.markerRecordedEventAttributes || e.timerStartedEventAttributes
+    || e.workflowExecutionUpdateCompletedEventAttributes || e.workflowExecutionUpdateAcceptedEventAttributes;
+  if (!after.every(quiet)) return false;
   const timers = all.filter((e) => e.timerStartedEventAttributes);
   const fired = new Set(all.flatMap((e) => [e.timerFiredEventAttributes?.startedEventId, e.timerCanceledEventAttributes?.startedEventId]).filter(Boolean).map(String));
   const pending = timers.filter((t) => !fired.has(String(t.eventId))).at(-1);
