@@ -29,6 +29,12 @@ export function renderTable(r: { measuredAt: string; scale: number; machine: Rec
   if (so && d) rows.push([`8a. Scale-out seed (${so.created} workflows): 2 workers + 2 APIs vs 1 + 1 (figure 6)`, `${so.workflowsPerSecond} workflows/s`, `${d.workflowsPerSecond} workflows/s`, `scaleOut = ${(so.workflowsPerSecond / d.workflowsPerSecond).toFixed(2)}`, '> 1 (spreads)', verdict(undefined)]);
   const se = f.scaleOutEscalation;
   if (se && e) rows.push(['8b. Scale-out escalation burst: 2 workers + 2 APIs vs 1 + 1', `${se.ours.perSecond}/s (p99 ${se.ours.latency.p99} ms)`, `${e.ours.perSecond}/s (p99 ${e.ours.latency.p99} ms)`, `scaleOut = ${(se.ours.perSecond / e.ours.perSecond).toFixed(2)}`, '> 1 (spreads)', verdict(undefined)]);
+  const hb = f.historyBytes;
+  if (hb) {
+    const at300 = (hb.checkpoints as Fig[]).find((c) => c.updates === 300) ?? hb.checkpoints.at(-1);
+    rows.push([`9a. History bytes of one action after ${at300.updates} progress updates`, `${Math.round(at300.ours.bytes / 1024)} KiB, ${at300.ours.events} events`, `bare workflow, same Updates: ${Math.round(at300.bare.bytes / 1024)} KiB, ${at300.bare.events} events`, `historyBytesRatio = ${Math.round((at300.ours.bytes / at300.bare.bytes) * 100) / 100}`, '≤ 2', verdict(at300.ours.bytes / at300.bare.bytes <= 2)]);
+    rows.push([`9b. History bytes per update (updates ${hb.checkpoints.at(-2).updates}→${hb.updates})`, `${hb.historyBytesPerUpdate} B`, `bare ${hb.bareBytesPerUpdate} B`, `perUpdateGrowth = ${hb.perUpdateGrowth} (late slope / early slope)`, 'flat (≈ 1)', verdict(hb.perUpdateGrowth <= 1.2)]);
+  }
   const mc = r.machine;
   return [
     `# Bench results (${r.measuredAt}, scale ${r.scale})`,

@@ -9,6 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBundle } from './bundle.js';
 import { benchEscalation } from './escalation.js';
 import { benchGetListActions } from './getlist-actions.js';
+import { historyBytesFigure } from './history-bytes.js';
 import { renderTable } from './report.js';
 import { benchRss } from './rss.js';
 import { benchSeed } from './seed.js';
@@ -68,6 +69,10 @@ await figure('scaleOutSeed', () => withStack({ workers: 2, apis: 2 }, (s) => ben
 // Figure 4: state "as at" the last event of a >= 5,000-event history, folded through the domain
 // reducers, against bare Worker.runReplayHistory of the same history (bench/src/as-at.ts).
 await figure('asAt', () => asAtFigure({ log }));
+
+// Figure 9: history bytes of one action after 300 weekly updates against a bare workflow taking the
+// same Updates (bench/src/history-bytes.ts); 500 at full scale, for the per-update slope.
+await figure('historyBytes', () => historyBytesFigure({ updates: scale >= 1 ? 500 : 300, log }));
 
 const seed = results.seed as { workflowsPerSecond: number } | undefined;
 const seed2 = results.scaleOutSeed as { workflowsPerSecond: number } | undefined;

@@ -5,7 +5,7 @@
  * the worker as separate processes on real PostgreSQL (apps/api, apps/worker).
  */
 import { resolve } from 'node:path';
-import { createTemporalClient, ensureHistoryArchiveSchedule } from '@ip/api';
+import { createTemporalClient, ensureHistoryArchiveSchedule, ensureWorkflowHealthSweepSchedule } from '@ip/api';
 import pino from 'pino';
 import { createApiServer } from '@ip/api-server';
 import { createEmbeddedPrisma } from '@ip/db';
@@ -36,6 +36,8 @@ const created = await seedDemoProgrammes(db.prisma, temporal);
 const server = createApiServer({ prisma: db.prisma, temporal, consoleDir: resolve(env.CONSOLE_DIR), logger: log });
 await new Promise<void>((ok) => server.listen(env.API_PORT, env.API_HOST, ok));
 await ensureHistoryArchiveSchedule(temporal).catch((err: unknown) => log.warn({ err }, 'history archive schedule not ensured'));
+await ensureWorkflowHealthSweepSchedule(temporal).catch((err: unknown) => log.warn({ err }, 'workflow health sweep schedule not ensured'));
+ensureWorkflowHealthSweepSchedule(temporal).catch((err: unknown) => log.warn({ err }, 'workflow health sweep schedule not ensured'));
 
 const url = `http://${env.API_HOST === '0.0.0.0' ? 'localhost' : env.API_HOST}:${env.API_PORT}`;
 const pm = DEMO_USERS.find((u) => u.role === 'programme_manager');

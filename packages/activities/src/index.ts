@@ -4,23 +4,27 @@ import { recordEscalationFact, type EscalationFact } from './escalation/record.j
 import { projectLifecycleRecord, type LifecycleRecordProjection } from './projection/lifecycle-record.js';
 import { insertStartedProgramme, projectProgrammeState, startedProgrammeRow } from './projection/programme.js';
 import { projectActionState } from './projection/action.js';
+import { applyProjection, type ProjectionDelta, type ProjectionOutcome } from './projection/delta.js';
 import { evaluateKpiReturn, type KpiReturnInput, type KpiReturnResult } from './kpi/evaluate-return.js';
 import { heartbeat, getClient } from '@temporalio/activity';
 import { archiveClosedHistories, historySha256, type ArchiveResult } from './archive/archive-histories.js';
 import { verifyAllHistories, parseArchivedHistory, type HistoryMismatch } from './verify/verify-histories.js';
 import { replayBundle, type ReplayCode } from './verify/replay-bundle.js';
 import { ensureSchedule } from './schedule/ensure-schedule.js';
+import { checkStopped, closeReason, isStoppedStatus, markStopped, sweepStoppedWorkflows, type SweepResult } from './stopped/stopped.js';
 import type { ScheduleOptions } from '@temporalio/client';
 
 export type { KpiReturnInput, KpiReturnResult };
-export type { EscalationFact, LifecycleRecordProjection };
+export type { EscalationFact, LifecycleRecordProjection, ProjectionDelta, ProjectionOutcome };
 /** The projections themselves, for rebuilding the read model from Temporal (the API's projections.rebuild). */
-export { projectActionState, projectLifecycleRecord, projectProgrammeState };
+export { applyProjection, projectActionState, projectLifecycleRecord, projectProgrammeState };
+export { mergeProjection } from './projection/merge.js';
 /** The API's create writes a just-started programme's row itself (see startedProgrammeRow). */
 export { insertStartedProgramme, startedProgrammeRow };
 export { archiveClosedHistories, historySha256, type ArchiveResult };
 export { verifyAllHistories, parseArchivedHistory, type HistoryMismatch, type ReplayCode };
 export { ensureSchedule };
+export { checkStopped, closeReason, isStoppedStatus, markStopped, sweepStoppedWorkflows, type SweepResult };
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -40,6 +44,13 @@ export function createActivities(deps: ActivityDeps) {
     },
     async projectLifecycleRecord(p: LifecycleRecordProjection): Promise<void> {
       await projectLifecycleRecord(deps.prisma, p);
+    },
+    /**
+     * The machine runner's projection (a local activity): the state's core and the log entries
+     * appended since the previous projection. Exactly one effect however often it runs: see applyProjection.
+     */
+    async applyProjection(delta: ProjectionDelta): Promise<ProjectionOutcome> {
+      return applyProjection(deps.prisma, delta);
     },
     /** The monthly KPI return: RAG changes to the owner, red two periods running to the board. */
     async evaluateKpiReturn(input: KpiReturnInput): Promise<KpiReturnResult> {
@@ -70,6 +81,10 @@ export function createActivities(deps: ActivityDeps) {
         onProgress: (done, total) => heartbeat({ done, total }),
       });
       return { mismatches: mismatches.length };
+    },
+    /** Marks the rows of workflows that stopped without finishing (the workflow-health-sweep Schedule). */
+    async sweepStoppedWorkflows(input: { taskQueue?: string | undefined }): Promise<SweepResult> {
+      return sweepStoppedWorkflows(deps.prisma, getClient(), input.taskQueue ? { taskQueue: input.taskQueue } : {});
     },
     /** A verification that could not run at all is marked so, with the reason. */
     async failHistoryVerification(input: { jobId: string; error: string }): Promise<void> {

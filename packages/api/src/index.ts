@@ -6,6 +6,7 @@ export { sessionCache, SessionCache } from './sessions.js';
 export type { ProgrammeRecord } from './routers/programmes.js';
 export { createTemporalClient, temporalConnectionOptions } from './temporal-connection.js';
 export { ensureHistoryArchiveSchedule } from './audit/archive-schedule.js';
+export { ensureWorkflowHealthSweepSchedule } from './routers/workflow-health.js';
 export { ArchiveBackedHistorySource } from './audit/archive-source.js';
 export type { HistoryVerificationJob } from './routers/history-verification.js';
 export { toUserError } from './errors.js';

@@ -23,6 +23,7 @@ import { auditRouter } from './audit/router.js';
 import { historyArchiveRouter } from './routers/history-archive.js';
 import { historyVerificationRouter } from './routers/history-verification.js';
 import { boardPackRouter } from './routers/board-pack.js';
+import { workflowHealthRouter } from './routers/workflow-health.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -65,6 +66,7 @@ export const appRouter = router({
   historyArchive: historyArchiveRouter,
   historyVerification: historyVerificationRouter,
   boardPack: boardPackRouter,
+  workflowHealth: workflowHealthRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,7 +14,7 @@ import {
   type TActionState,
   type TActor,
 } from '@ip/domain';
-import type { EscalationFact } from '@ip/activities';
+import { mergeProjection, type EscalationFact, type ProjectionDelta } from '@ip/activities';
 import { actionWorkflowId, type ActionWorkflowArgs } from '../src/action/definitions.js';
 import type { actionWorkflow } from '../src/action/workflow.js';
 import { createTestWorker, createTimeSkippingEnv } from './env.js';
@@ -55,9 +55,19 @@ export async function harness(): Promise<Harness> {
   const escalations = new Map<string, EscalationFact>();
   const attempts: string[] = [];
   const projected: TActionState[] = [];
+  const rows = new Map<string, { state: Record<string, unknown>; version: number }>();
   const activities = {
     async projectAction(s: TActionState): Promise<void> {
       projected.push(s);
+    },
+    /** The machine runner's deltas, merged as the real activity merges them into the row. */
+    async applyProjection(d: ProjectionDelta): Promise<string> {
+      const before = rows.get(d.id);
+      const row = mergeProjection(before, d);
+      if (row === before) return 'already';
+      rows.set(d.id, row);
+      projected.push(row.state as unknown as TActionState);
+      return 'written';
     },
     async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
       attempts.push(fact.id);

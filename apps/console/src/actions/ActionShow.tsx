@@ -13,6 +13,7 @@ import { HistoryTimeline } from '../programmes/HistoryTimeline';
 import { ActionCommands } from './ActionCommands';
 import { ActionRagChip, DueCountdown, OwnerField, RecommendationRefs } from './fields';
 import { Section } from '../components/Section';
+import { StoppedNotice } from '../components/StoppedNotice';
 
 
 const None = ({ children }: { children: ReactNode }) => <Typography color="text.secondary">{children}</Typography>;
@@ -106,7 +107,9 @@ function Detail() {
       <Box sx={{ mb: 2 }}>
         <ActionRagChip action={a} />
       </Box>
-      <ActionCommands action={a} />
+      <StoppedNotice stopped={a.stopped} workflowId={String(a.id)} what="action" />
+      {/* A stopped workflow takes no commands until an admin restarts it. */}
+      {!a.stopped && <ActionCommands action={a} />}
 
       <Section id="summary-heading" title="Summary">
         <SummaryList

@@ -19,6 +19,7 @@ import { HeatMapPanel } from './HeatMapPanel';
 import { KpiTiles } from './KpiTiles';
 import { NextVisitPanel } from './NextVisitPanel';
 import { countRag, SummaryTiles } from './SummaryTiles';
+import { StoppedWorkflowsPanel } from './StoppedWorkflowsPanel';
 
 const ALL = { page: 1, perPage: 500 };
 const OPEN_ESCALATIONS_SHOWN = 8;
@@ -58,6 +59,7 @@ function ProgrammeDashboard({ programmeId, header }: { programmeId: string; head
     <RecordContextProvider value={programme}>
       {header(programme)}
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3 }}>
+        <StoppedWorkflowsPanel programmeId={programmeId} />
         <SummaryTiles summary={summary} clocksPath={createPath({ resource: 'programmes', type: 'show', id: programme.id })} />
         <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' }, alignItems: 'start' }}>
           <DeadlinesPanel all={due} overdueActionsPath={overdueActionsPath} />

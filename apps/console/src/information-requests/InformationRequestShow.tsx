@@ -12,6 +12,7 @@ import { useCanMutate } from '../use-can-mutate';
 import { AnswerButton, ExtendButton, WithdrawButton } from './commands';
 import { REQUEST_PHASE_LABELS, REQUEST_PHASE_TONES } from './labels';
 import { CardSection } from '../components/Section';
+import { StoppedNotice } from '../components/StoppedNotice';
 
 
 function RequestView() {
@@ -28,7 +29,8 @@ function RequestView() {
         <Typography component="h1" variant="h4" sx={{ maxWidth: 900 }}>{record.subject}</Typography>
         <Box sx={{ mt: 1 }}><StatusTag label={REQUEST_PHASE_LABELS[record.phase] ?? record.phase} tone={REQUEST_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
       </Box>
-      {canMutate && open && (
+      <StoppedNotice stopped={record.stopped} workflowId={String(record.id)} what="information request" />
+      {canMutate && open && !record.stopped && (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }}>
           <AnswerButton requestId={record.id} />
           <ExtendButton requestId={record.id} />

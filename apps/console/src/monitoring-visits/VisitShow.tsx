@@ -13,6 +13,7 @@ import { HistoryTimeline } from '../programmes/HistoryTimeline';
 import { VisitPhaseField } from './fields';
 import { VisitCommands } from './VisitCommands';
 import { Section } from '../components/Section';
+import { StoppedNotice } from '../components/StoppedNotice';
 
 
 const orNot = (date: string | null | undefined, none = 'Not yet') => (date ? formatDate(date) : none);
@@ -102,7 +103,8 @@ function Detail() {
       <Box sx={{ mb: 2 }}>
         <VisitPhaseField source="phase" />
       </Box>
-      <VisitCommands visit={v} />
+      <StoppedNotice stopped={v.stopped} workflowId={String(v.id)} what="monitoring visit" />
+      {!v.stopped && <VisitCommands visit={v} />}
       <Section id="visit-summary-heading" title="Dates">
         <SummaryList
           rows={[

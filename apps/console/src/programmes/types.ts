@@ -48,4 +48,6 @@ export interface TProgrammeRecord {
   planSubmittedOn?: string | null;
   planResponse?: { outcome: 'accepted' | 'returned'; letterOn: string; comments: string } | null;
   visits?: Array<{ number: number; theme: string; plannedStartOn: string; workflowId: string; status: 'scheduled' | 'closed'; letterPublishedOn: string | null }>;
+  /** Set when the programme's workflow stopped without finishing (terminated, failed, timed out). */
+  stopped?: { at: string; reason: string } | null;
 }

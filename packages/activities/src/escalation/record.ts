@@ -18,6 +18,11 @@ export interface EscalationFact {
   fireAt: number;
   /** Workflow time when it fired (epoch ms). */
   firedAt: number;
+  /**
+   * Raised more than an hour after its instant (the late-escalation rule, domain escalation/late.ts):
+   * the action was entered overdue, its due date was in the past, or the system was down across it.
+   */
+  raisedLate?: boolean;
 }
 
 /**

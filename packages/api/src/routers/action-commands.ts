@@ -48,7 +48,7 @@ type Payload<S extends z.ZodType<CommandInput>> = Omit<z.infer<S>, 'actionId' | 
 /** The schema's payload must be what the Update takes: checked at compile time for each command. */
 function actionCommand<S extends z.ZodType<CommandInput>, A extends ActionCommand<TActionCommandName>>(
   schema: S & (Payload<S> extends A ? unknown : never),
-  update: UpdateDefinition<ActionView, [A], string>,
+  update: UpdateDefinition<unknown, [A], string>,
 ) {
   return procedure(MANAGERS)
     .input(schema)

@@ -77,7 +77,8 @@ function liveFilter(f: TActionFilter): ((r: ActionListRecord) => boolean) | null
 
 /** What a list row is built from: the state without what only the action's own page shows. */
 const ROW = Prisma.sql`id, state - '{history,ladder,steps,evidence,extensions,pendingExtension,description,rag}'::text[] AS state,
-  jsonb_array_length(state->'evidence') AS "evidenceCount", state_version AS "stateVersion", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  jsonb_array_length(state->'evidence') AS "evidenceCount", state_version AS "stateVersion", created_at AS "createdAt", updated_at AS "updatedAt",
+  stopped_at AS "stoppedAt", stopped_reason AS "stoppedReason"`;
 
 export async function listActions(ctx: Context, input: TListParams): Promise<{ data: ActionListRecord[]; total: number }> {
   const f = parseFilter(ZActionFilter, input.filter);

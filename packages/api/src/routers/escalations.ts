@@ -46,6 +46,8 @@ export function toEscalationRecord(row: Escalation, names: ReadonlyMap<string, s
     dueOn: row.dueOn,
     fireAt: row.fireAt.toISOString(),
     firedAt: row.firedAt.toISOString(),
+    /** Raised more than an hour after its instant (the late-escalation rule): entered overdue, a past due date, an outage. */
+    raisedLate: row.raisedLate,
     acknowledged: row.acknowledgedAt !== null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     acknowledgedBy: row.acknowledgedBy,

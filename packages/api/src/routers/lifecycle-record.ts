@@ -8,6 +8,7 @@ import type { LifecycleRecord, Prisma } from '@ip/db';
 import { defaultCalendar, ladderClockViews, londonDateOf, type THistoryEntry, type TLadderClock } from '@ip/domain';
 import type { Context } from '../context.js';
 import { procedure, READERS } from '../trpc.js';
+import { stoppedOf } from './action-record.js';
 import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
 import { notFound } from './register-support.js';
 
@@ -49,6 +50,7 @@ export function toLifecycleRecord<S extends LifecycleState>(row: LifecycleRecord
     stateVersion: row.stateVersion,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    stopped: stoppedOf(row),
   };
 }
 

@@ -41,7 +41,7 @@ type Payload<S extends z.ZodType<CommandInput>> = Omit<z.infer<S>, 'programmeId'
 /** The schema's payload must be what the Update takes: checked at compile time for each command. */
 function visitCommand<S extends z.ZodType<CommandInput>, A>(
   schema: S & (Payload<S> extends A ? unknown : never),
-  update: UpdateDefinition<MonitoringVisitView, [A], string>,
+  update: UpdateDefinition<unknown, [A], string>,
 ) {
   return procedure(MANAGERS)
     .input(schema)

@@ -34,6 +34,7 @@ import {
 import type { TRole } from '@ip/domain';
 import { MANAGERS, procedure } from '../trpc.js';
 import { toProgrammeRecord } from './programme-record.js';
+import { sendUpdate } from './workflow-support.js';
 
 type CommandInput = { programmeId: string; clientRequestId: string; reason: string };
 
@@ -42,18 +43,16 @@ type Payload<S extends z.ZodType<CommandInput>> = Omit<z.infer<S>, 'programmeId'
 /** The schema's payload must carry what the Update needs: checked at compile time for each command. */
 function programmeCommand<S extends z.ZodType<CommandInput>, A extends HumanCommand>(
   schema: S & (Payload<S> extends Omit<A, 'actor'> ? unknown : never),
-  update: UpdateDefinition<ProgrammeView, [A], string>,
+  update: UpdateDefinition<unknown, [A], string>,
   roles: readonly TRole[] = MANAGERS,
 ) {
   return procedure(roles)
     .input(schema)
     .mutation(async ({ ctx, input }) => {
       const { programmeId, clientRequestId, reason, ...payload } = input as CommandInput & Record<string, unknown>;
-      const handle = ctx.temporal.workflow.getHandle(programmeId);
-      await handle.executeUpdate(update as UpdateDefinition<ProgrammeView, [unknown], string>, {
-        updateId: `${update.name}:${clientRequestId}`,
-        args: [{ ...payload, reason, actor: { userId: ctx.user.id, role: ctx.user.role, name: ctx.user.name } }],
-      });
+      await sendUpdate(ctx, programmeId, update as UpdateDefinition<unknown, [unknown], string>, clientRequestId,
+        { ...payload, reason, actor: { userId: ctx.user.id, role: ctx.user.role, name: ctx.user.name } },
+        { notFound: `No programme with id ${programmeId}`, closed: 'This programme has closed: nothing more can be recorded against it' });
       const row = await ctx.prisma.programme.findUniqueOrThrow({ where: { id: programmeId }, include: { authority: true } });
       return { data: toProgrammeRecord(row, ctx.now()) };
     });

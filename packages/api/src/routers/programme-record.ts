@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@ip/db';
+import { stoppedOf } from './action-record.js';
 import { clockViews, defaultCalendar, londonDateOf, ZProgrammeState } from '@ip/domain';
 
 export type ProgrammeRow = NonNullable<Awaited<ReturnType<PrismaClient['programme']['findFirst']>>> & {
@@ -25,6 +26,7 @@ export function toProgrammeRecord(row: ProgrammeRow, nowMs: number) {
     // Negative once overdue; null when there is no plan clock or the plan went in.
     actionPlanWorkingDaysLeft: plan && plan.status !== 'met' && state.phase === 'action_planning' ? plan.workingDaysLeft : null,
     stateVersion: row.stateVersion,
+    stopped: stoppedOf(row),
     startedAt: row.startedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     clocks: clocks.map((c) => {

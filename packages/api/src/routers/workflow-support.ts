@@ -5,11 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/client';
+import { checkStopped, isStoppedStatus } from '@ip/activities';
 import type { TActor } from '@ip/domain';
 import { TASK_QUEUE } from '@ip/workflows/definitions';
 import type { Context, SessionUser } from '../context.js';
-import { toUserError, type WorkflowWording } from '../errors.js';
+import { fieldError, toUserError, type WorkflowWording } from '../errors.js';
 
 export type SignedInContext = Context & { user: SessionUser };
 
@@ -68,9 +69,29 @@ export async function sendUpdate<A>(
   arg: A,
   wording: WorkflowWording,
 ): Promise<void> {
+  const handle = ctx.temporal.workflow.getHandle(workflowId);
+  const send = () => handle.executeUpdate(update, { updateId: updateIdOf(update, clientRequestId), args: [arg] });
   try {
-    await ctx.temporal.workflow.getHandle(workflowId).executeUpdate(update, { updateId: updateIdOf(update, clientRequestId), args: [arg] });
+    await send();
   } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) throw toUserError(err, wording);
+    // The run it reached has closed ("already completed"), or closed before accepting it ("update not
+    // found"). Continued as new meanwhile (a run hands over only once every Update it accepted has
+    // replied, so this one was never applied): send it to the new run.
+    const described = await handle.describe().catch(() => null);
+    if (described?.status.name === 'RUNNING') {
+      try {
+        await send();
+        return;
+      } catch (retryErr) {
+        throw toUserError(retryErr, wording);
+      }
+    }
+    // Stopped without finishing: say so, with Temporal's reason, and mark its row for the console.
+    const reason = described && isStoppedStatus(described.status.name) ? await checkStopped(ctx.prisma, ctx.temporal, workflowId).catch(() => null) : null;
+    if (reason) {
+      throw new TRPCError({ code: 'PRECONDITION_FAILED', message: `This record's workflow has stopped (${reason}); nothing can be recorded against it until an admin restarts it`, cause: err });
+    }
     throw toUserError(err, wording);
   }
 }
@@ -80,11 +101,17 @@ export async function sendUpdate<A>(
  * tens of milliseconds, so it asks again after 5 ms and backs off to 100 ms (a fixed 100 ms poll
  * made every create wait 100-200 ms: bench figure 2).
  */
-export async function pollForRow<T>(find: () => Promise<T | null>, timeoutMs = 10_000): Promise<T | null> {
+export async function pollForRow<T>(find: () => Promise<T | null>, timeoutMs = 10_000, gaveUp: () => Promise<boolean> = async () => false): Promise<T | null> {
   const until = Date.now() + timeoutMs;
+  let nextCheck = Date.now() + 250;
   for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
     const row = await find();
     if (row || Date.now() > until) return row;
+    // Now and then ask whether waiting can still help (a workflow that refused its arguments never projects).
+    if (Date.now() >= nextCheck) {
+      if (await gaveUp()) return null;
+      nextCheck = Date.now() + 500;
+    }
     await new Promise((r) => setTimeout(r, delay));
   }
 }
@@ -101,13 +128,18 @@ export async function waitForProjection<T>(
   what: string,
   { timeoutMs = 10_000, started = 'started' }: { timeoutMs?: number; started?: 'started' | 'existing' } = {},
 ): Promise<T> {
-  const row = await pollForRow(find, timeoutMs);
-  if (row) return row;
   const handle = ctx.temporal.workflow.getHandle(workflowId);
+  const failed = async () => (await handle.describe().catch(() => null))?.status.name === 'FAILED';
+  const row = await pollForRow(find, timeoutMs, failed);
+  if (row) return row;
   const described = await handle.describe().catch(() => null);
   if (described?.status.name === 'FAILED') {
+    // It refused its start arguments: the caller's error, with the field the workflow named.
     const failure = (await handle.result().then(() => null, (e: unknown) => e)) as { cause?: { message?: string }; message?: string } | null;
-    throw new TRPCError({ code: 'BAD_REQUEST', message: failure?.cause?.message ?? failure?.message ?? `The ${what} could not be started` });
+    const message = failure?.cause?.message ?? failure?.message ?? `The ${what} could not be started`;
+    const field = /^(?:definition\.)?([\w.]+): (.+)$/.exec(message);
+    if (field) throw fieldError(field[1]!.split('.'), field[2]!);
+    throw new TRPCError({ code: 'BAD_REQUEST', message });
   }
   if (started === 'existing') {
     // A retry of this very command would have found its row by now: the id belongs to a workflow

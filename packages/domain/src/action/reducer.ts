@@ -88,6 +88,7 @@ function created(event: Extract<TActionEvent, { type: 'action_created' }>, ctx: 
     createdOn: londonDateOf(event.at),
     version: 1,
     calendarVersion: ctx.calendar.version,
+    ...(event.rulesVersion ? { rulesVersion: event.rulesVersion } : {}),
   };
   const summary = `Action created: “${d.title}”, owned by ${d.owner.name}, due ${formatLongDate(d.dueOn)}` +
     (d.ofstedLinked ? '; responds to Ofsted' : '') + (event.at >= dueAt ? ' (already past its due date)' : '');
@@ -111,7 +112,7 @@ function applyToOpen(state: TActionState, event: Exclude<TActionEvent, { type: '
     }
     case 'evidence_attached': {
       if (!event.url && !event.reference) throw new LifecycleRejection('Give a link or a document reference');
-      const evidence = { id: `ev-${state.evidence.length + 1}`, title: event.title, url: event.url ?? null,
+      const evidence = { id: `ev-${logBaseOf(state, 'evidence') + state.evidence.length + 1}`, title: event.title, url: event.url ?? null,
         reference: event.reference ?? null, addedAt: event.at, addedBy: event.actor };
       return [{ ...state, evidence: [...state.evidence, evidence], lastUpdateAt: event.at, lastUpdateOn: today },
         `Evidence attached: “${event.title}”`];
@@ -119,7 +120,7 @@ function applyToOpen(state: TActionState, event: Exclude<TActionEvent, { type: '
     case 'sign_off_requested': {
       if (state.status === 'awaiting_sign_off') throw new LifecycleRejection('Sign-off has already been requested');
       if (state.percentComplete < 100) throw new LifecycleRejection('Record the action as 100% complete before asking for sign-off');
-      if (state.evidence.length === 0) throw new LifecycleRejection('Attach evidence before asking for sign-off');
+      if (logBaseOf(state, 'evidence') + state.evidence.length === 0) throw new LifecycleRejection('Attach evidence before asking for sign-off');
       return [{ ...state, status: 'awaiting_sign_off', signOffRequestedBy: event.actor, lastUpdateAt: event.at, lastUpdateOn: today },
         'Sign-off requested'];
     }
@@ -177,17 +178,17 @@ function applyToOpen(state: TActionState, event: Exclude<TActionEvent, { type: '
       return [{ ...close(state, event), status: 'cancelled' }, 'Action cancelled'];
     }
     case 'escalation_fired':
-    case 'reminder_skipped': {
+    case 'reminder_skipped':
+    case 'escalation_superseded': {
       const { type: _type, at, ...fields } = event;
       if (state.steps.some((s) => s.escalationId === fields.escalationId)) {
         throw new LifecycleRejection('This ladder step has already been reached');
       }
-      const fired = event.type === 'escalation_fired';
-      const record = { ...fields, firedAt: at, outcome: fired ? 'fired' as const : 'skipped' as const };
-      const ladderRed = state.ladderRed || (fired && fields.setsRed && fields.baseline === state.baseline);
+      const record = stepRecord(event);
+      // A superseded red step still counts: the action was escalated, by a later step.
+      const ladderRed = state.ladderRed || (record.outcome !== 'skipped' && fields.setsRed && fields.baseline === state.baseline);
       const after = fields.baseline > 0 ? ` (after extension ${fields.baseline})` : '';
-      return [{ ...state, steps: [...state.steps, record], ladderRed },
-        fired ? `${fields.label}${after}` : `Reminder not sent, the action is awaiting sign-off: ${fields.label}${after}`];
+      return [{ ...state, steps: [...state.steps, record], ladderRed }, stepSummary(event, `${fields.label}${after}`)];
     }
     case 'rag_reviewed':
       return [state, 'RAG reviewed'];
@@ -240,6 +241,33 @@ function decide(
 function close(state: TActionState, event: { at: number; actor: TActor }): TActionState {
   const extensions = state.pendingExtension ? [...state.extensions, decide(state, event, 'withdrawn')] : state.extensions;
   return { ...state, pendingExtension: null, extensions, closedAt: event.at, closedBy: event.actor };
+}
+
+type StepEvent = Extract<TActionEvent, { type: 'escalation_fired' | 'reminder_skipped' | 'escalation_superseded' }>;
+
+/** The record of a reached step; old histories' events carry no late/skip fields and stay as they were. */
+function stepRecord(event: StepEvent): TActionState['steps'][number] {
+  const { type, at, ...fields } = event;
+  const base = { escalationId: fields.escalationId, ladderId: fields.ladderId, stepId: fields.stepId, baseline: fields.baseline,
+    kind: fields.kind, level: fields.level, label: fields.label, fireOn: fields.fireOn, fireAt: fields.fireAt, firedAt: at, setsRed: fields.setsRed };
+  if (type === 'escalation_superseded') return { ...base, outcome: 'superseded' };
+  if (type === 'reminder_skipped') return { ...base, outcome: 'skipped', ...(event.skippedBecause ? { skippedBecause: event.skippedBecause } : {}) };
+  return { ...base, outcome: 'fired', ...(event.late !== undefined ? { late: event.late } : {}) };
+}
+
+function stepSummary(event: StepEvent, label: string): string {
+  if (event.type === 'escalation_superseded') return `Not raised, a later step was already due and was raised instead: ${label}`;
+  if (event.type === 'reminder_skipped') {
+    const why = event.skippedBecause === 'late' ? 'its moment had passed'
+      : event.skippedBecause === 'deadline_passed' ? 'the due date had already passed' : 'the action is awaiting sign-off';
+    return `Reminder not sent, ${why}: ${label}`;
+  }
+  return event.late ? `${label} (raised late: its moment had passed when the system reached it)` : label;
+}
+
+/** How many items a log held before this run (entries carried over by continue-as-new are dropped). */
+export function logBaseOf(state: Pick<TActionState, 'logBase'>, log: string): number {
+  return state.logBase?.[log] ?? 0;
 }
 
 function clip(s: string, max = 200): string {

@@ -9,6 +9,7 @@
 import { endOfLondonDayUtcMs, londonDateOf } from '../calendar/london-time.js';
 import { formatLongDate } from '../calendar/format.js';
 import { scheduleLadder, type TLadder, type TLadderStep } from '../escalation/ladder.js';
+import { decideDueStep, lateWording, type TSkipReason } from '../escalation/late.js';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
 import type { THistoryEntry } from '../lifecycle/state.js';
 import type { TLadderClock } from './ladder-clock-schemas.js';
@@ -56,6 +57,13 @@ export interface TTimerFired {
   baseline: number;
   /** null: the clock's own deadline passing. */
   stepId: string | null;
+  /**
+   * Rules 2 (escalation/late.ts), for a ladder step: raised (late or not), a reminder skipped, or an
+   * escalation superseded by a later one. Absent in older histories: raised.
+   */
+  outcome?: 'fired' | 'skipped' | 'superseded';
+  late?: boolean;
+  skippedBecause?: TSkipReason;
 }
 
 export interface LadderTimer extends TTimerFired {
@@ -109,10 +117,39 @@ export function fireLadderTimer(
   }
   const step = clock.ladder.steps.find((s) => s.id === t.stepId);
   if (!step || clock.firedStepIds.includes(step.id)) return null;
+  const what = `${step.kind === 'reminder' ? 'Reminder' : 'Escalation'} to ${step.level.replaceAll('_', ' ')}: ${step.label} (${clock.label}, due ${formatLongDate(clock.dueOn)})`;
+  const note = t.outcome === undefined ? null
+    : lateWording(t.outcome === 'fired' ? { outcome: 'fired', late: t.late ?? false }
+      : t.outcome === 'skipped' ? { outcome: 'skipped', because: t.skippedBecause ?? 'late' } : { outcome: 'superseded' });
   return {
     clocks: clocks.map((c) => (c === clock ? { ...c, firedStepIds: [...c.firedStepIds, step.id] } : c)),
-    summary: `${step.kind === 'reminder' ? 'Reminder' : 'Escalation'} to ${step.level.replaceAll('_', ' ')}: ${step.label} (${clock.label}, due ${formatLongDate(clock.dueOn)})`,
+    summary: note ? `${what}; ${note}` : what,
   };
+}
+
+/**
+ * Rules 2: the pending timer `t` if it is due at `at`, with the late-escalation rule applied to a
+ * ladder step (escalation/late.ts: decided against the other steps of the same clock due by then);
+ * null if it is not due yet. A deadline passing, or a workflow's own timer, is returned as it is.
+ */
+export function dueWithLateRule<E extends object>(
+  t: PendingTimer<E> | undefined,
+  at: number,
+  clocks: TLadderClock[],
+  calendar: Pick<LadderCalendar, 'addWorkingDays'>,
+): (E & Pick<TTimerFired, 'outcome' | 'late' | 'skippedBecause'>) | null {
+  if (!t || t.fireAt > at) return null;
+  const step = t.ladder?.step;
+  if (!t.ladder || !step) return t.event;
+  const { clock: name, baseline } = t.ladder;
+  const clock = clocks.find((c) => c.name === name && c.baseline === baseline);
+  const due = pendingLadderTimers(clocks, calendar)
+    .filter((x) => x.fireAt <= at && x.clock === name && x.baseline === baseline && x.step)
+    .map((x) => ({ kind: x.step!.kind, fireAt: x.fireAt }));
+  const d = decideDueStep(due, at, clock?.dueAt ?? t.fireAt);
+  if (d.outcome === 'fired') return { ...t.event, outcome: 'fired', late: d.late };
+  if (d.outcome === 'skipped') return { ...t.event, outcome: 'skipped', skippedBecause: d.because };
+  return { ...t.event, outcome: 'superseded' };
 }
 
 export interface LadderClockView extends TLadderClock {
