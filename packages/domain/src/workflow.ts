@@ -27,6 +27,7 @@ export { actionRulesWithDefaults, checkedActionDefinition, DEFAULT_ACTION_RULES 
 export { actionView, ladderStepEvent, pendingActionSteps } from './action/schedule.js';
 export { defaultActionContext, reduceAction } from './action/reducer.js';
 export { assessActionRag, nextRagReviewAt, sameActionRag } from './action/rag.js';
+export { digestTimeProblem, DIGEST_LOCAL_TIME_DEFAULT, nextDigestSlot } from './delivery/digest.js';
 
 /** Every type of the domain (types cost nothing at run time); a zod schema imported from here is a type error. */
 export type * from './index.js';
