@@ -11,6 +11,7 @@ import { verifyAllHistories, parseArchivedHistory, type HistoryMismatch } from '
 import { replayBundle, type ReplayCode } from './verify/replay-bundle.js';
 import { ensureSchedule } from './schedule/ensure-schedule.js';
 import type { ScheduleOptions } from '@temporalio/client';
+import { deliverEscalation, redeliver, sendDigests, type DeliveryDeps, type DeliverySummary, type DigestResult } from './delivery/index.js';
 
 export type { KpiReturnInput, KpiReturnResult };
 export type { EscalationFact, LifecycleRecordProjection };
@@ -21,11 +22,28 @@ export { insertStartedProgramme, startedProgrammeRow };
 export { archiveClosedHistories, historySha256, type ArchiveResult };
 export { verifyAllHistories, parseArchivedHistory, type HistoryMismatch, type ReplayCode };
 export { ensureSchedule };
+export * from './delivery/index.js';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
   /** The workflow code "verify all histories" replays against (the worker passes its own). */
   replayCode?: ReplayCode;
+  /** The SMTP client and what the emails need; without it the delivery activities refuse to run. */
+  delivery?: DeliveryDeps;
+}
+
+function deliveryDeps(deps: ActivityDeps): DeliveryDeps {
+  if (!deps.delivery) throw new Error('this worker was started without an SMTP configuration (delivery)');
+  return deps.delivery;
+}
+
+/** Heartbeats when running as an activity (so a dead worker is noticed), a no-op otherwise. */
+function beat(): void {
+  try {
+    heartbeat();
+  } catch {
+    // Not inside an activity (a direct call from a tool or a test).
+  }
 }
 
 /** Builds the activities with their I/O clients injected (the worker and tests pass the same shape). */
@@ -48,6 +66,21 @@ export function createActivities(deps: ActivityDeps) {
     /** Exactly-once: see recordEscalationFact. */
     async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
       return recordEscalationFact(deps.prisma, fact);
+    },
+    /**
+     * Emails an escalation's recipients, each once (see delivery/send.ts): completes when every
+     * delivery is final, throws a retryable failure while any is not yet accepted.
+     */
+    async deliverEscalation(input: { escalationId: string }): Promise<DeliverySummary> {
+      return deliverEscalation(deps.prisma, deliveryDeps(deps), input, beat);
+    },
+    /** An admin's resend of one delivery: see redeliver. */
+    async redeliver(input: { deliveryId: string }): Promise<{ status: string }> {
+      return redeliver(deps.prisma, deliveryDeps(deps), input);
+    },
+    /** One digest slot: folds held deliveries into one email per person and sends them (idempotent per slot). */
+    async sendDigests(input: { slotAt: number }): Promise<DigestResult> {
+      return sendDigests(deps.prisma, deliveryDeps(deps), input, beat);
     },
     /** Idempotent: a Schedule already there is the same effect. Uses the worker's own Temporal client. */
     async ensureSchedule(options: ScheduleOptions): Promise<string> {

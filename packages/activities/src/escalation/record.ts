@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@ip/db';
+import { planDeliveries } from '../delivery/plan.js';
 
 export interface EscalationFact {
   /** Derived with escalationId(workflowId, ladderId, stepId, baseline) from @ip/domain. */
@@ -23,13 +24,17 @@ export interface EscalationFact {
 /**
  * Records an escalation as a durable fact, exactly once: the id is derived from the workflow, the
  * ladder step and the deadline baseline, and an existing row is left untouched, so an activity retry,
- * a worker killed mid-flight or a replayed workflow can never record it twice.
+ * a worker killed mid-flight or a replayed workflow can never record it twice. Its email deliveries
+ * (one per recipient, see planDeliveries) are written in the same transaction: both or neither.
  * Returns whether this call created it.
  */
 export async function recordEscalationFact(prisma: PrismaClient, fact: EscalationFact): Promise<{ created: boolean }> {
-  const res = await prisma.escalation.createMany({
-    data: [{ ...fact, fireAt: new Date(fact.fireAt), firedAt: new Date(fact.firedAt) }],
-    skipDuplicates: true,
+  return prisma.$transaction(async (tx) => {
+    const res = await tx.escalation.createMany({
+      data: [{ ...fact, fireAt: new Date(fact.fireAt), firedAt: new Date(fact.firedAt) }],
+      skipDuplicates: true,
+    });
+    if (res.count === 1) await planDeliveries(tx, fact);
+    return { created: res.count === 1 };
   });
-  return { created: res.count === 1 };
 }
