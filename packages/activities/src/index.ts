@@ -46,6 +46,20 @@ function beat(): void {
   }
 }
 
+/**
+ * Runs `work` heartbeating every 5 s, so a worker that dies mid-send is noticed within the caller's
+ * heartbeat timeout (15 s in DELIVERY_ACTIVITY_OPTIONS) however long one SMTP conversation takes.
+ */
+async function whileBeating<T>(work: () => Promise<T>): Promise<T> {
+  beat();
+  const timer = setInterval(beat, 5_000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /** Builds the activities with their I/O clients injected (the worker and tests pass the same shape). */
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -72,15 +86,15 @@ export function createActivities(deps: ActivityDeps) {
      * delivery is final, throws a retryable failure while any is not yet accepted.
      */
     async deliverEscalation(input: { escalationId: string }): Promise<DeliverySummary> {
-      return deliverEscalation(deps.prisma, deliveryDeps(deps), input, beat);
+      return whileBeating(() => deliverEscalation(deps.prisma, deliveryDeps(deps), input));
     },
     /** An admin's resend of one delivery: see redeliver. */
     async redeliver(input: { deliveryId: string }): Promise<{ status: string }> {
-      return redeliver(deps.prisma, deliveryDeps(deps), input);
+      return whileBeating(() => redeliver(deps.prisma, deliveryDeps(deps), input));
     },
     /** One digest slot: folds held deliveries into one email per person and sends them (idempotent per slot). */
     async sendDigests(input: { slotAt: number }): Promise<DigestResult> {
-      return sendDigests(deps.prisma, deliveryDeps(deps), input, beat);
+      return whileBeating(() => sendDigests(deps.prisma, deliveryDeps(deps), input));
     },
     /** Idempotent: a Schedule already there is the same effect. Uses the worker's own Temporal client. */
     async ensureSchedule(options: ScheduleOptions): Promise<string> {

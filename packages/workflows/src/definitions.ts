@@ -12,3 +12,4 @@ export * from './intervention/definitions.js';
 export * from './kpi-return/definitions.js';
 export * from './history-archive/definitions.js';
 export * from './history-verification/definitions.js';
+export * from './delivery/definitions.js';

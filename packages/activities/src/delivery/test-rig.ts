@@ -86,3 +86,4 @@ export function actionStep(stepId: string): EscalationFact {
     kind: step.step.kind, level: step.step.level, label: step.step.label, dueOn, fireAt: step.fireAt, firedAt: step.fireAt + 25,
   };
 }
+export { recordEscalationFact } from '../escalation/record.js';
