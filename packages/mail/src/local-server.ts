@@ -35,6 +35,11 @@ export interface LocalSmtpServerOptions {
   refuseRecipient?: (address: string) => boolean;
   /** Called after each new message is stored. */
   onMessage?: (m: StoredMessage) => void;
+  /**
+   * Awaited after a new message is kept and before the server answers 250 (tests: a sender that
+   * dies while the server has its message and it has not heard back).
+   */
+  beforeAnswer?: (m: StoredMessage) => Promise<void>;
 }
 
 export interface LocalSmtpServer {
@@ -111,7 +116,7 @@ export async function startLocalSmtpServer(opts: LocalSmtpServerOptions = {}): P
         };
         kept.set(key, message);
         // Answer 250 only once the message is on disk: "accepted" means kept.
-        const stored = opts.dir ? writeFile(join(opts.dir, `${key}.eml`), raw) : Promise.resolve();
+        const stored = (opts.dir ? writeFile(join(opts.dir, `${key}.eml`), raw) : Promise.resolve()).then(() => opts.beforeAnswer?.(message));
         stored.then(
           () => {
             opts.onMessage?.(message);
