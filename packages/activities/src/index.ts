@@ -89,7 +89,7 @@ export function createActivities(deps: ActivityDeps) {
       return whileBeating(() => deliverEscalation(deps.prisma, deliveryDeps(deps), input));
     },
     /** An admin's resend of one delivery: see redeliver. */
-    async redeliver(input: { deliveryId: string }): Promise<{ status: string }> {
+    async redeliver(input: { deliveryId: string; requestedAt: number }): Promise<{ status: string }> {
       return whileBeating(() => redeliver(deps.prisma, deliveryDeps(deps), input));
     },
     /** One digest slot: folds held deliveries into one email per person and sends them (idempotent per slot). */

@@ -9,3 +9,6 @@ export { ensureHistoryArchiveSchedule } from './audit/archive-schedule.js';
 export { ArchiveBackedHistorySource } from './audit/archive-source.js';
 export type { HistoryVerificationJob } from './routers/history-verification.js';
 export { toUserError } from './errors.js';
+export { ensureEmailDigestWorkflow } from './delivery/digest-workflow.js';
+export type { DeliveryDetail, DeliveryRecord } from './routers/outbox.js';
+export type { PersonRecord } from './routers/people.js';

@@ -23,6 +23,9 @@ import { auditRouter } from './audit/router.js';
 import { historyArchiveRouter } from './routers/history-archive.js';
 import { historyVerificationRouter } from './routers/history-verification.js';
 import { boardPackRouter } from './routers/board-pack.js';
+import { peopleRouter } from './routers/people.js';
+import { outboxRouter } from './routers/outbox.js';
+import { deliveryPreferencesRouter } from './routers/delivery-preferences.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -65,6 +68,9 @@ export const appRouter = router({
   historyArchive: historyArchiveRouter,
   historyVerification: historyVerificationRouter,
   boardPack: boardPackRouter,
+  people: peopleRouter,
+  outbox: outboxRouter,
+  deliveryPreferences: deliveryPreferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

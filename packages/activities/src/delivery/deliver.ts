@@ -63,10 +63,33 @@ export async function deliverEscalation(prisma: PrismaClient, deps: DeliveryDeps
   return summary;
 }
 
-/** An admin's resend of one delivery (already set back to 'planned' by the API), until final. */
-export async function redeliver(prisma: PrismaClient, deps: DeliveryDeps, input: { deliveryId: string }): Promise<{ status: string }> {
+/** How long a resend waits for the API to record it (the API starts the workflow first, then records). */
+const RESEND_RECORDING_GRACE_MS = 5 * 60_000;
+
+/**
+ * An admin's resend of one delivery, until final. The API starts this first and then, in one
+ * transaction with its audit row, sets a not-delivered or uncertain delivery back to 'planned'; so
+ * a delivery still not planned is waited for (retryable) for a few minutes, then left as it is
+ * (the API's write failed and the admin saw the error). A gap ("nobody is the director") is planned
+ * again from the people on the programme now, and whoever is found is sent the escalation.
+ */
+export async function redeliver(prisma: PrismaClient, deps: DeliveryDeps, input: { deliveryId: string; requestedAt: number }): Promise<{ status: string }> {
   const row = await prisma.emailDelivery.findUnique({ where: { id: input.deliveryId } });
   if (!row) throw ApplicationFailure.nonRetryable(`No email delivery with id ${input.deliveryId}`, 'UnknownDelivery');
+  if (row.status === 'no_recipient' && row.escalationId) {
+    const escalation = await prisma.escalation.findUniqueOrThrow({ where: { id: row.escalationId } });
+    await prisma.$transaction((tx) => planDeliveries(tx, escalation));
+    const found = await prisma.emailDelivery.count({ where: { escalationId: escalation.id, recipientRole: row.recipientRole, status: { not: 'no_recipient' } } });
+    if (found > 0) await prisma.emailDelivery.update({ where: { id: row.id }, data: { status: 'resolved', lastError: null, note: `${row.note ?? ''} (later: planned again for the people now recorded)` } });
+    const summary = await deliverEscalation(prisma, deps, { escalationId: escalation.id });
+    return { status: found > 0 ? `resolved: ${summary.sent} sent` : 'no_recipient' };
+  }
+  if (row.status === 'failed' || row.status === 'uncertain') {
+    if ((deps.now?.() ?? Date.now()) - input.requestedAt < RESEND_RECORDING_GRACE_MS) {
+      throw ApplicationFailure.retryable(`delivery ${row.id} is not yet planned again: waiting for the resend to be recorded`, 'ResendNotYetRecorded');
+    }
+    return { status: row.status };
+  }
   if (PENDING.includes(row.status)) await sendDelivery(prisma, deps, row.id);
   const after = await prisma.emailDelivery.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, status: true, lastError: true } });
   if (PENDING.includes(after.status)) throw pendingFailure(`delivery ${row.id}`, [after]);

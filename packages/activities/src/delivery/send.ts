@@ -34,8 +34,18 @@ export type SendOutcome = 'sent' | 'failed' | 'uncertain' | 'retry' | 'busy' | '
 
 const UNKNOWN_AFTER_DEATH = 'The previous attempt stopped before the server’s answer was recorded (the sender died or lost the database): it may have been delivered';
 
-async function markAttempt(prisma: PrismaClient, deliveryId: string, attempt: number, outcome: string, response: string, at: Date): Promise<void> {
-  await prisma.emailDeliveryAttempt.updateMany({ where: { deliveryId, attempt, outcome: null }, data: { outcome, response, finishedAt: at } });
+/**
+ * Records the outcome of the delivery's open attempt. Only the lease holder has one open, so "the
+ * attempt without an outcome" is that attempt. The log numbers attempts over the delivery's whole
+ * life; the row's `attempts` counts them since it was last planned (an admin's resend starts afresh).
+ */
+async function markAttempt(prisma: PrismaClient, deliveryId: string, outcome: string, response: string, at: Date): Promise<void> {
+  await prisma.emailDeliveryAttempt.updateMany({ where: { deliveryId, outcome: null }, data: { outcome, response, finishedAt: at } });
+}
+
+async function openAttempt(prisma: PrismaClient, deliveryId: string, at: Date): Promise<void> {
+  const last = await prisma.emailDeliveryAttempt.aggregate({ where: { deliveryId }, _max: { attempt: true } });
+  await prisma.emailDeliveryAttempt.create({ data: { deliveryId, attempt: (last._max.attempt ?? 0) + 1, startedAt: at } });
 }
 
 /** Claims the delivery for one attempt; returns the attempt number, or why not. */
@@ -51,11 +61,11 @@ async function claim(prisma: PrismaClient, deps: DeliveryDeps, id: string, now: 
   const stale = { id, status: 'sending', attempts: row.attempts, leaseUntil: row.leaseUntil };
   if (deps.mailer.config.ambiguous === 'hold') {
     const held = await prisma.emailDelivery.updateMany({ where: stale, data: { status: 'uncertain', leaseUntil: null, lastError: `${UNKNOWN_AFTER_DEATH}; held for an admin (SMTP_AMBIGUOUS=hold)` } });
-    if (held.count === 1) await markAttempt(prisma, id, row.attempts, 'unknown', UNKNOWN_AFTER_DEATH, now);
+    if (held.count === 1) await markAttempt(prisma, id, 'unknown', UNKNOWN_AFTER_DEATH, now);
     return held.count === 1 ? 'uncertain' : 'busy';
   }
   if ((await prisma.emailDelivery.updateMany({ where: stale, data: { ...lease, lastError: UNKNOWN_AFTER_DEATH } })).count !== 1) return 'busy';
-  await markAttempt(prisma, id, row.attempts, 'unknown', `${UNKNOWN_AFTER_DEATH}; sent again with the same Message-ID`, now);
+  await markAttempt(prisma, id, 'unknown', `${UNKNOWN_AFTER_DEATH}; sent again with the same Message-ID`, now);
   return row.attempts + 1;
 }
 
@@ -81,7 +91,7 @@ export async function sendDelivery(prisma: PrismaClient, deps: DeliveryDeps, id:
   const attempt = await claim(prisma, deps, id, now);
   if (typeof attempt !== 'number') return attempt;
   const row = await content(prisma, deps, id);
-  await prisma.emailDeliveryAttempt.create({ data: { deliveryId: id, attempt, startedAt: now } });
+  await openAttempt(prisma, id, now);
   const mine = { id, status: 'sending', attempts: attempt };
   let response: string;
   try {
@@ -101,14 +111,14 @@ export async function sendDelivery(prisma: PrismaClient, deps: DeliveryDeps, id:
   // attempt treats the outcome as unknown, exactly as if this process had died here.
   const at = new Date(deps.now?.() ?? Date.now());
   await prisma.emailDelivery.updateMany({ where: mine, data: { status: 'sent', sentAt: at, serverResponse: response, leaseUntil: null, lastError: null } });
-  await markAttempt(prisma, id, attempt, 'accepted', response, at);
+  await markAttempt(prisma, id, 'accepted', response, at);
   if (row.kind === 'digest') await settleDigestItems(prisma, id, { status: 'sent', sentAt: at, serverResponse: response, lastError: null });
   return 'sent';
 }
 
 async function recordFailure(prisma: PrismaClient, deps: DeliveryDeps, row: EmailDelivery, attempt: number, f: SendFailure): Promise<SendOutcome> {
   const at = new Date(deps.now?.() ?? Date.now());
-  await markAttempt(prisma, row.id, attempt, f.kind, f.message, at);
+  await markAttempt(prisma, row.id, f.kind, f.message, at);
   let status: 'failed' | 'uncertain' | 'planned';
   let lastError: string;
   if (f.kind === 'refused' && f.permanent) {

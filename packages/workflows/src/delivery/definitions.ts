@@ -25,6 +25,8 @@ export interface DeliverEscalationWorkflowArgs {
 
 export interface RedeliverWorkflowArgs {
   deliveryId: string;
+  /** When the admin asked (epoch ms): the activity waits a few minutes for the API to record it. */
+  requestedAt: number;
 }
 
 /** An admin's resend: one workflow per request id, so a retried request resends once. */

@@ -54,5 +54,5 @@ export async function deliverEscalationWorkflow(args: DeliverEscalationWorkflowA
 }
 
 export async function redeliverWorkflow(args: RedeliverWorkflowArgs): Promise<{ status: string }> {
-  return redeliver({ deliveryId: args.deliveryId });
+  return redeliver({ deliveryId: args.deliveryId, requestedAt: args.requestedAt });
 }
