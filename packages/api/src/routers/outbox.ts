@@ -15,7 +15,7 @@ import type { Context } from '../context.js';
 import { toUserError } from '../errors.js';
 import { findReceipt, storeReceipt } from '../receipts.js';
 import { procedure, READERS, router } from '../trpc.js';
-import { orderBy, page, parseFilter, type TListParams } from './list-params.js';
+import { orderBy, page, parseFilter, ZGetMany, ZGetOne, type TListParams } from './list-params.js';
 import { ADMINS } from './people.js';
 import { notFound, searchAny } from './register-support.js';
 import { resourceReads } from './resource-reads.js';
@@ -111,13 +111,23 @@ async function list(ctx: Context, input: TListParams) {
   return { data: rows.map(toDeliveryRecord), total };
 }
 
+const byIds = async (ctx: Context, ids: string[]) => fullRecords(ctx, await ctx.prisma.emailDelivery.findMany({ where: { id: { in: ids } } }));
+const reads = resourceReads({ noun: 'email', targets: ['escalationId', 'subjectId', 'programmeId', 'digestId'], list, byIds });
+
 export const outboxRouter = router({
-  ...resourceReads({
-    noun: 'email',
-    targets: ['escalationId', 'subjectId', 'programmeId', 'digestId'],
-    list,
-    byIds: async (ctx, ids) => fullRecords(ctx, await ctx.prisma.emailDelivery.findMany({ where: { id: { in: ids } } })),
-  }),
+  getList: reads.getList,
+  getManyReference: reads.getManyReference,
+  /** One email in full: its plain-text and HTML parts, and every attempt. */
+  getOne: procedure(READERS)
+    .input(ZGetOne)
+    .query(async ({ ctx, input }) => {
+      const [data] = await byIds(ctx, [input.id]);
+      if (!data) throw notFound('email', input.id);
+      return { data };
+    }),
+  getMany: procedure(READERS)
+    .input(ZGetMany)
+    .query(async ({ ctx, input }) => ({ data: await byIds(ctx, input.ids) })),
   /**
    * Deliveries per escalation, for pages that list many escalations at once (the business history
    * rows, the escalations list): escalation id → its deliveries, oldest first.
