@@ -32,11 +32,11 @@ export function deliveryModeFor(
   pref: DeliveryPreferenceLike | null | undefined,
 ): { mode: TDeliveryMode; why: string } {
   const p = pref ?? DEFAULT_DELIVERY_PREFERENCE;
-  if (kind === 'escalation' && ALWAYS_IMMEDIATE_LEVELS.has(level)) {
-    return { mode: 'immediate', why: p.escalations === 'digest' ? 'escalations at director level and above are always sent at once' : 'chosen: immediate' };
+  const chosen = kind === 'reminder' ? p.reminders : p.escalations;
+  if (kind === 'escalation' && ALWAYS_IMMEDIATE_LEVELS.has(level) && chosen === 'digest') {
+    return { mode: 'immediate', why: 'escalations at director level and above are always sent at once' };
   }
-  const mode = kind === 'reminder' ? p.reminders : p.escalations;
-  return { mode, why: pref ? `chosen: ${mode === 'digest' ? 'daily digest' : 'immediate'}` : 'default: immediate' };
+  return { mode: chosen, why: pref ? `chosen: ${chosen === 'digest' ? 'daily digest' : 'immediate'}` : 'default: immediate' };
 }
 
 export function digestTimeProblem(localTime: string): string | undefined {
