@@ -35,6 +35,8 @@ export interface LocalSmtpServerOptions {
   refuseRecipient?: (address: string) => boolean;
   /** Called after each new message is stored. */
   onMessage?: (m: StoredMessage) => void;
+  /** Called when a transmission repeats a Message-ID already kept (answered 250, not stored). */
+  onDuplicate?: (key: string) => void;
   /**
    * Awaited after a new message is kept and before the server answers 250 (tests: a sender that
    * dies while the server has its message and it has not heard back).
@@ -106,6 +108,7 @@ export async function startLocalSmtpServer(opts: LocalSmtpServerOptions = {}): P
         transmissions += 1;
         if (kept.has(key)) {
           duplicates += 1;
+          opts.onDuplicate?.(key);
           callback(null, `OK: already kept ${key.slice(0, 12)} (same Message-ID), not stored twice`);
           return;
         }
