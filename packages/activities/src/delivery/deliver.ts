@@ -7,7 +7,7 @@
  * it" rests on.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import type { PrismaClient } from '@ip/db';
+import type { Escalation, PrismaClient } from '@ip/db';
 import { planDeliveries } from './plan.js';
 import { sendDelivery, type DeliveryDeps } from './send.js';
 
@@ -31,9 +31,9 @@ function summarise(rows: { status: string }[]): DeliverySummary & { pending: num
   return { sent: n('sent'), held: n('held', 'in_digest'), failed: n('failed'), uncertain: n('uncertain'), noRecipient: n('no_recipient'), pending: n(...PENDING) };
 }
 
-async function sendAll(prisma: PrismaClient, deps: DeliveryDeps, ids: string[], onProgress?: () => void): Promise<void> {
+async function sendAll(prisma: PrismaClient, deps: DeliveryDeps, ids: string[], escalation?: Escalation, onProgress?: () => void): Promise<void> {
   await Promise.all(ids.map(async (id) => {
-    await sendDelivery(prisma, deps, id);
+    await sendDelivery(prisma, deps, id, escalation);
     onProgress?.();
   }));
 }
@@ -52,12 +52,17 @@ function pendingFailure(what: string, rows: { id: string; status: string; lastEr
 export async function deliverEscalation(prisma: PrismaClient, deps: DeliveryDeps, input: { escalationId: string }, onProgress?: () => void): Promise<DeliverySummary> {
   const escalation = await prisma.escalation.findUnique({ where: { id: input.escalationId } });
   if (!escalation) throw ApplicationFailure.nonRetryable(`No escalation with id ${input.escalationId}: record it (recordEscalation) before delivering it`, 'UnknownEscalation');
-  if ((await prisma.emailDelivery.count({ where: { escalationId: escalation.id } })) === 0) {
+  const select = { id: true, status: true, lastError: true } as const;
+  let rows = await prisma.emailDelivery.findMany({ where: { escalationId: escalation.id }, select });
+  if (rows.length === 0) {
     await prisma.$transaction((tx) => planDeliveries(tx, escalation));
+    rows = await prisma.emailDelivery.findMany({ where: { escalationId: escalation.id }, select });
   }
-  const todo = await prisma.emailDelivery.findMany({ where: { escalationId: escalation.id, status: { in: PENDING } }, select: { id: true } });
-  await sendAll(prisma, deps, todo.map((r) => r.id), onProgress);
-  const rows = await prisma.emailDelivery.findMany({ where: { escalationId: escalation.id }, select: { id: true, status: true, lastError: true } });
+  const todo = rows.filter((r) => PENDING.includes(r.status));
+  if (todo.length > 0) {
+    await sendAll(prisma, deps, todo.map((r) => r.id), escalation, onProgress);
+    rows = await prisma.emailDelivery.findMany({ where: { escalationId: escalation.id }, select });
+  }
   const { pending, ...summary } = summarise(rows);
   if (pending > 0) throw pendingFailure(`escalation ${escalation.id}`, rows);
   return summary;

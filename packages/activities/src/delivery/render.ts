@@ -20,6 +20,8 @@ export async function renderDelivery(
   prisma: PrismaClient,
   deps: Pick<DeliveryDeps, 'consoleUrl' | 'digestLocalTime'>,
   row: EmailDelivery,
+  /** The delivery's escalation, if the caller already read it. */
+  known?: Escalation,
 ): Promise<{ subject: string; textBody: string; htmlBody: string }> {
   // Working days in the words follow England and Wales; a programme's one-off calendar changes are
   // not applied here (the deadline dates themselves come from the workflow, which did apply them).
@@ -39,7 +41,7 @@ export async function renderDelivery(
     );
     return { subject: m.subject, textBody: m.text, htmlBody: m.html };
   }
-  const e = await prisma.escalation.findUniqueOrThrow({ where: { id: row.escalationId ?? '' } });
+  const e = known?.id === row.escalationId ? known : await prisma.escalation.findUniqueOrThrow({ where: { id: row.escalationId ?? '' } });
   const m = escalationEmail(forEmail(e), { name: row.recipientName, role: row.recipientRole as TRecipientRole, note: row.note }, ctx);
   return { subject: m.subject, textBody: m.text, htmlBody: m.html };
 }

@@ -12,7 +12,7 @@
  * (receivers that de-duplicate by Message-ID hide it). With SMTP_AMBIGUOUS=hold it is marked
  * 'uncertain' instead and an admin decides (at most once).
  */
-import type { EmailDelivery, PrismaClient } from '@ip/db';
+import type { EmailDelivery, Escalation, PrismaClient } from '@ip/db';
 import { messageIdFor, SendFailure, type Mailer } from '@ip/mail';
 import { renderDelivery } from './render.js';
 
@@ -44,15 +44,17 @@ async function markAttempt(prisma: PrismaClient, deliveryId: string, outcome: st
 }
 
 async function openAttempt(prisma: PrismaClient, deliveryId: string, at: Date): Promise<void> {
-  const last = await prisma.emailDeliveryAttempt.aggregate({ where: { deliveryId }, _max: { attempt: true } });
-  await prisma.emailDeliveryAttempt.create({ data: { deliveryId, attempt: (last._max.attempt ?? 0) + 1, startedAt: at } });
+  // One statement: the next number in the log and the new attempt (only the lease holder inserts).
+  await prisma.$executeRaw`
+    INSERT INTO email_delivery_attempt (delivery_id, attempt, started_at)
+    SELECT ${deliveryId}, COALESCE(MAX(attempt), 0) + 1, ${at} FROM email_delivery_attempt WHERE delivery_id = ${deliveryId}`;
 }
 
-/** Claims the delivery for one attempt; returns the attempt number, or why not. */
-async function claim(prisma: PrismaClient, deps: DeliveryDeps, id: string, now: Date): Promise<number | Exclude<SendOutcome, 'sent' | 'failed' | 'retry'>> {
+/** Claims the delivery for one attempt; returns the claimed row, or why not. */
+async function claim(prisma: PrismaClient, deps: DeliveryDeps, id: string, now: Date): Promise<EmailDelivery | Exclude<SendOutcome, 'sent' | 'failed' | 'retry'>> {
   const lease = { leaseUntil: new Date(now.getTime() + deps.leaseMs), lastAttemptAt: now, attempts: { increment: 1 }, status: 'sending' };
   if ((await prisma.emailDelivery.updateMany({ where: { id, status: 'planned' }, data: lease })).count === 1) {
-    return (await prisma.emailDelivery.findUniqueOrThrow({ where: { id }, select: { attempts: true } })).attempts;
+    return prisma.emailDelivery.findUniqueOrThrow({ where: { id } });
   }
   const row = await prisma.emailDelivery.findUnique({ where: { id } });
   if (!row || row.status !== 'sending') return 'nothing';
@@ -66,18 +68,16 @@ async function claim(prisma: PrismaClient, deps: DeliveryDeps, id: string, now: 
   }
   if ((await prisma.emailDelivery.updateMany({ where: stale, data: { ...lease, lastError: UNKNOWN_AFTER_DEATH } })).count !== 1) return 'busy';
   await markAttempt(prisma, id, 'unknown', `${UNKNOWN_AFTER_DEATH}; sent again with the same Message-ID`, now);
-  return row.attempts + 1;
+  return { ...row, ...lease, attempts: row.attempts + 1, lastError: UNKNOWN_AFTER_DEATH };
 }
 
 /** Fixes the message's content and Message-ID at its first attempt; later attempts send the same. */
-async function content(prisma: PrismaClient, deps: DeliveryDeps, id: string): Promise<EmailDelivery> {
-  const row = await prisma.emailDelivery.findUniqueOrThrow({ where: { id } });
+async function content(prisma: PrismaClient, deps: DeliveryDeps, row: EmailDelivery, escalation?: Escalation): Promise<EmailDelivery> {
   if (row.subject !== null && row.messageId !== null) return row;
-  const rendered = await renderDelivery(prisma, deps, row);
-  return prisma.emailDelivery.update({
-    where: { id },
-    data: { ...rendered, messageId: row.messageId ?? messageIdFor(id, deps.mailer.config.messageIdDomain) },
-  });
+  const rendered = await renderDelivery(prisma, deps, row, escalation);
+  const fixed = { ...rendered, messageId: row.messageId ?? messageIdFor(row.id, deps.mailer.config.messageIdDomain) };
+  await prisma.emailDelivery.update({ where: { id: row.id }, data: fixed, select: { id: true } });
+  return { ...row, ...fixed };
 }
 
 /** A digest's outcome is its items' outcome too, so each escalation shows how it reached the person. */
@@ -85,12 +85,16 @@ async function settleDigestItems(prisma: PrismaClient, digestId: string, data: {
   await prisma.emailDelivery.updateMany({ where: { digestId }, data });
 }
 
-/** One attempt at one delivery (see the file comment for what is guaranteed). */
-export async function sendDelivery(prisma: PrismaClient, deps: DeliveryDeps, id: string): Promise<SendOutcome> {
+/**
+ * One attempt at one delivery (see the file comment for what is guaranteed). `escalation`, when the
+ * caller has it, saves reading it again to write the email.
+ */
+export async function sendDelivery(prisma: PrismaClient, deps: DeliveryDeps, id: string, escalation?: Escalation): Promise<SendOutcome> {
   const now = new Date(deps.now?.() ?? Date.now());
-  const attempt = await claim(prisma, deps, id, now);
-  if (typeof attempt !== 'number') return attempt;
-  const row = await content(prisma, deps, id);
+  const claimed = await claim(prisma, deps, id, now);
+  if (typeof claimed === 'string') return claimed;
+  const attempt = claimed.attempts;
+  const row = await content(prisma, deps, claimed, escalation);
   await openAttempt(prisma, id, now);
   const mine = { id, status: 'sending', attempts: attempt };
   let response: string;
