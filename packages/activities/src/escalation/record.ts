@@ -36,5 +36,7 @@ export async function recordEscalationFact(prisma: PrismaClient, fact: Escalatio
     });
     if (res.count === 1) await planDeliveries(tx, fact);
     return { created: res.count === 1 };
-  });
+    // A burst of escalations (a back-dated programme, 09:00 on a busy day) shares a pool of ten
+    // connections: wait for one rather than fail at Prisma's 2 s default; the activity retries anyway.
+  }, { maxWait: 10_000, timeout: 15_000 });
 }
