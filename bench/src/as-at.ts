@@ -57,7 +57,7 @@ async function buildHistory(minEvents: number, log: (m: string) => void): Promis
   const noop = async () => undefined;
   const worker = await Worker.create({
     connection: env.nativeConnection, taskQueue, workflowsPath,
-    activities: { projectAction: noop, projectProgramme: noop, projectLifecycleRecord: noop, applyProjection: async () => 'written', recordEscalation: async () => ({ created: true }), ensureSchedule: async () => 'kpi-return' },
+    activities: { projectAction: noop, projectProgramme: noop, projectLifecycleRecord: noop, applyProjection: async () => 'written', recordEscalation: async () => ({ created: true }), deliverEscalation: async () => ({ sent: 0, held: 0, failed: 0, uncertain: 0, noRecipient: 0 }), ensureSchedule: async () => 'kpi-return' },
   });
   try {
     return await worker.runUntil(async () => {

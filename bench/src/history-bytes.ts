@@ -69,6 +69,7 @@ export async function historyBytesFigure(opts: { updates?: number; log?: (m: str
       return 'written';
     },
     recordEscalation: async () => ({ created: true }),
+    deliverEscalation: async () => ({ sent: 0, held: 0, failed: 0, uncertain: 0, noRecipient: 0 }),
   };
   const ours = `bench-history-${randomUUID()}`;
   const bare = `bench-history-bare-${randomUUID()}`;

@@ -27,6 +27,8 @@ export function renderTable(r: { measuredAt: string; scale: number; machine: Rec
   if (b) rows.push(['7. Console JS, gzip', `${b.console.gzipKiB} KiB (${b.console.files} files)`, `minimal react-admin app ${b.minimalReactAdmin.gzipKiB} KiB`, `bundleRatio = ${b.bundleRatio}`, '≤ 1.3', verdict(b.bundleRatio <= 1.3)]);
   const so = f.scaleOutSeed;
   if (so && d) rows.push([`8a. Scale-out seed (${so.created} workflows): 2 workers + 2 APIs vs 1 + 1 (figure 6)`, `${so.workflowsPerSecond} workflows/s`, `${d.workflowsPerSecond} workflows/s`, `scaleOut = ${(so.workflowsPerSecond / d.workflowsPerSecond).toFixed(2)}`, '> 1 (spreads)', verdict(undefined)]);
+  const dl = f.delivery;
+  if (dl) rows.push([`9. Email deliveries, burst of ${dl.n} escalations through deliverEscalationWorkflow`, `${dl.ours.perSecond}/s (activity alone ${dl.direct.perSecond}/s)`, `raw nodemailer, same server and pool: ${dl.raw.perSecond}/s`, `deliveryRatio = ${dl.deliveryRatio}; kept ${dl.keptAtServer}, repeats ${dl.duplicatesAbsorbed}`, '— (reported)', verdict(undefined)]);
   const se = f.scaleOutEscalation;
   if (se && e) rows.push(['8b. Scale-out escalation burst: 2 workers + 2 APIs vs 1 + 1', `${se.ours.perSecond}/s (p99 ${se.ours.latency.p99} ms)`, `${e.ours.perSecond}/s (p99 ${e.ours.latency.p99} ms)`, `scaleOut = ${(se.ours.perSecond / e.ours.perSecond).toFixed(2)}`, '> 1 (spreads)', verdict(undefined)]);
   const hb = f.historyBytes;

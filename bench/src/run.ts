@@ -15,6 +15,7 @@ import { benchRss } from './rss.js';
 import { benchSeed } from './seed.js';
 import { startStack, type Stack } from './stack.js';
 import { benchStart } from './start.js';
+import { benchDelivery } from './delivery.js';
 
 const log = (m: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 const scale = Number(process.env.BENCH_SCALE ?? '1');
@@ -65,6 +66,9 @@ await figure('scaleOutEscalation', () => benchEscalation({ testServerPath, n: es
 // with figure 6's, so both are workflows per second through the same API calls.
 const scaleOutSeedSize = { ...seedSize, authorities: Math.max(2, Math.round(seedSize.authorities / 3)) };
 await figure('scaleOutSeed', () => withStack({ workers: 2, apis: 2 }, (s) => benchSeed(s, { ...scaleOutSeedSize, concurrency: 16, budgetSeconds: Math.round(seedBudget / 3), log })));
+
+// Figure 9: email deliveries per second for a burst of escalations vs raw nodemailer (bench/src/delivery.ts).
+await figure('delivery', () => benchDelivery({ address, n: Math.max(50, Math.round(1000 * Math.min(1, scale * 4))), log }));
 
 // Figure 4: state "as at" the last event of a >= 5,000-event history, folded through the domain
 // reducers, against bare Worker.runReplayHistory of the same history (bench/src/as-at.ts).

@@ -12,6 +12,8 @@ const ZApiEnv = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   CONSOLE_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Local time (Europe/London, HH:MM) of the daily email digest on working days. */
+  DIGEST_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'DIGEST_LOCAL_TIME: HH:MM (24-hour, Europe/London)').default('08:00'),
 });
 export type ApiEnv = z.infer<typeof ZApiEnv>;
 

@@ -1,5 +1,5 @@
 /** Production API process: real PostgreSQL and Temporal, separate from the worker. */
-import { createTemporalClient, ensureHistoryArchiveSchedule, ensureWorkflowHealthSweepSchedule } from '@ip/api';
+import { createTemporalClient, ensureEmailDigestWorkflow, ensureHistoryArchiveSchedule, ensureWorkflowHealthSweepSchedule } from '@ip/api';
 import pino from 'pino';
 import { createPrisma } from '@ip/db';
 import { loadApiEnv } from './env.js';
@@ -21,6 +21,8 @@ server.listen(env.API_PORT, env.API_HOST, () => log.info(`api: http://${env.API_
 // Closed histories are archived hourly; if Temporal is down now, the next start (or the admin command) creates it.
 ensureHistoryArchiveSchedule(temporal).catch((err: unknown) => log.warn({ err }, 'history archive schedule not ensured'));
 ensureWorkflowHealthSweepSchedule(temporal).catch((err: unknown) => log.warn({ err }, 'workflow health sweep schedule not ensured'));
+// The daily email digest runs as one workflow; each start sets its time (DIGEST_LOCAL_TIME).
+ensureEmailDigestWorkflow(temporal, env.DIGEST_LOCAL_TIME).catch((err: unknown) => log.warn({ err }, 'email digest workflow not ensured'));
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     server.close();

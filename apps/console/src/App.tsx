@@ -21,6 +21,8 @@ import { users } from './users';
 import { interventions } from './interventions';
 import { informationRequests } from './information-requests';
 import { lazyPage } from './lazy-page';
+import { outbox } from './outbox';
+import { people } from './people';
 
 // Loaded when first shown: the sign-in page does not wait for the dashboard's charts.
 const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard', { prefetch: true }) as DashboardComponent;
@@ -29,6 +31,7 @@ const VerifyHistoriesPage = lazyPage(() => import('./audit/VerifyHistoriesPage')
 const ActionPlanPage = lazyPage(() => import('./action-plan/ActionPlanPage'), 'ActionPlanPage');
 const VisitCalendarPage = lazyPage(() => import('./monitoring-visits/VisitCalendar'), 'VisitCalendarPage');
 const ProgrammeConfigurationPage = lazyPage(() => import('./admin/ProgrammeConfigurationPage'), 'ProgrammeConfigurationPage');
+const EmailPreferencesPage = lazyPage(() => import('./email-preferences/EmailPreferencesPage'), 'EmailPreferencesPage');
 
 const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];
 const { Route } = reactRouterProvider;
@@ -66,23 +69,29 @@ export function App() {
           <Resource key="auditTrail" {...auditTrail} />,
           <Resource key="actions" {...actions} />,
           <Resource key="monitoringVisits" {...monitoringVisits} />,
+          <Resource key="people" {...people} />,
           <CustomRoutes key="custom">
             <Route path="/risk-heat-map" element={<RiskHeatMapPage />} />
             <Route path="/programmes/:id/history" element={<ProgrammeHistoryPage />} />
             <Route path="/verify-histories" element={<VerifyHistoriesPage />} />
             <Route path="/action-plan" element={<ActionPlanPage />} />
             <Route path="/monitoring-visits/calendar" element={<VisitCalendarPage />} />
+            <Route path="/email-preferences" element={<EmailPreferencesPage />} />
           </CustomRoutes>,
           <Resource key="interventions" {...interventions} />,
           <Resource key="informationRequests" {...informationRequests} />,
           ...(permissions === 'admin'
             ? [
                 <Resource key="users" {...users} />,
+                <Resource key="outbox" {...outbox} />,
                 <CustomRoutes key="admin">
                   <Route path="/programme-configuration" element={<ProgrammeConfigurationPage />} />
                 </CustomRoutes>,
               ]
-            : []),
+            : [
+                // Others read emails on the escalation and action pages; the Outbox pages are the admins'.
+                <Resource key="outbox" name="outbox" />,
+              ]),
         ];
       }}
     </Admin>

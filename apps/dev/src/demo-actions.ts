@@ -22,7 +22,7 @@ export async function seedDemoActions(caller: DemoCaller, programmeId: string): 
   for (const a of DEMO_ACTIONS) {
     const { data } = await caller.actions.create({
       ...meta('action from the improvement plan'), programmeId, title: a.title, workstream: a.workstream,
-      owner: { name: a.owner }, dueOn: a.dueOn, ofstedLinked: a.refs.length > 0, recommendationRefs: [...a.refs],
+      owner: { name: a.owner, email: `${a.owner.toLowerCase().replace(/[^a-z]+/g, '.')}@northmoor.gov.uk` }, dueOn: a.dueOn, ofstedLinked: a.refs.length > 0, recommendationRefs: [...a.refs],
     });
     if ('progress' in a) {
       const [percentComplete, note, ragAssessment] = a.progress as readonly [number, string, ('green' | 'amber' | 'red')?];

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '@ip/db';
 import { seedDemoActions } from './demo-actions.js';
 import { demoCaller, demoMeta as meta } from './demo-caller.js';
+import { seedDemoPeople } from './demo-people.js';
 
 /**
  * Demo programmes, created through the same API procedures and workflows a programme manager uses,
@@ -19,6 +20,8 @@ export async function seedDemoProgrammes(prisma: PrismaClient, temporal: Client,
 
   const { data: northmoor } = await caller.programmes.create({ onsCode: 'E09000099', ...meta('Northmoor judged inadequate in the October 2025 ILACS inspection') });
   const programmeId = northmoor.id;
+  // Before the back-dated inspection: its overdue steps fire at once, and their emails need people.
+  await seedDemoPeople(prisma, temporal, programmeId);
   await caller.programmes.recordInspection({
     programmeId,
     ...meta('Ofsted report received'),

@@ -49,10 +49,11 @@ describe('authorization matrix (generated from the router)', () => {
 
   /**
    * Account self-service: changing your own password touches only your own credentials (audited),
-   * never programme data. Every other mutation must exclude auditors. Adding to this list is a
+   * never programme data; choosing how your own emails reach you (immediate or a daily digest) only
+   * changes the delivery of your own mail (audited). Every other mutation must exclude auditors. Adding to this list is a
    * decision to justify in review.
    */
-  const SELF_SERVICE = new Set(['auth.changePassword']);
+  const SELF_SERVICE = new Set(['auth.changePassword', 'deliveryPreferences.setMine']);
 
   it('auditors are in no mutation’s access list (bar account self-service)', () => {
     expect([...SELF_SERVICE].every((p) => procedures.some(([path]) => path === p))).toBe(true);

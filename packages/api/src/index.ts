@@ -10,3 +10,6 @@ export { ensureWorkflowHealthSweepSchedule } from './routers/workflow-health.js'
 export { ArchiveBackedHistorySource } from './audit/archive-source.js';
 export type { HistoryVerificationJob } from './routers/history-verification.js';
 export { toUserError } from './errors.js';
+export { ensureEmailDigestWorkflow } from './delivery/digest-workflow.js';
+export type { DeliveryDetail, DeliveryRecord } from './routers/outbox.js';
+export type { PersonRecord } from './routers/people.js';

@@ -24,6 +24,9 @@ import { historyArchiveRouter } from './routers/history-archive.js';
 import { historyVerificationRouter } from './routers/history-verification.js';
 import { boardPackRouter } from './routers/board-pack.js';
 import { workflowHealthRouter } from './routers/workflow-health.js';
+import { peopleRouter } from './routers/people.js';
+import { outboxRouter } from './routers/outbox.js';
+import { deliveryPreferencesRouter } from './routers/delivery-preferences.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -67,6 +70,9 @@ export const appRouter = router({
   historyVerification: historyVerificationRouter,
   boardPack: boardPackRouter,
   workflowHealth: workflowHealthRouter,
+  people: peopleRouter,
+  outbox: outboxRouter,
+  deliveryPreferences: deliveryPreferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

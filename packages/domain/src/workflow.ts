@@ -30,6 +30,7 @@ export { actionView, ladderStepEvent, nextActionWakeAt, nextDueActionEvent, pend
 export { ACTION_LOGS, carryActionState } from './action/carry.js';
 export { defaultActionContext, reduceAction } from './action/reducer.js';
 export { assessActionRag, nextRagReviewAt, sameActionRag } from './action/rag.js';
+export { digestTimeProblem, DIGEST_LOCAL_TIME_DEFAULT, nextDigestSlot } from './delivery/digest.js';
 
 /** Every type of the domain (types cost nothing at run time); a zod schema imported from here is a type error. */
 export type * from './index.js';

@@ -9,7 +9,7 @@ import { createPrisma, type PrismaClient } from '@ip/db';
 import { applyMigrations } from '@ip/db/migrate';
 import { DEMO_PASSWORD, seedDemoData } from '@ip/db/seed';
 import { programmeStateQuery } from '@ip/workflows/definitions';
-import { AppProcess, freePort, PostgresCluster, TemporalServer, until } from './processes.js';
+import { AppProcess, freePort, PostgresCluster, SmtpSink, TemporalServer, until } from './processes.js';
 
 export type Trpc = ReturnType<typeof createTRPCClient<AppRouter>>;
 
@@ -25,6 +25,8 @@ export const BACKDATED_INSPECTION = {
 export interface System {
   pg: PostgresCluster;
   temporalServer: TemporalServer;
+  /** The SMTP server the worker sends every email to (a process of its own, so it can be killed). */
+  smtp: SmtpSink;
   worker: AppProcess;
   api: AppProcess;
   apiUrl: string;
@@ -56,12 +58,18 @@ export async function startSystem(): Promise<System> {
   const { client: temporal, connection } = createTemporalClient(temporalServer.address, 'default');
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const env = { DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_NAMESPACE: 'default' };
+  const smtp = new SmtpSink(await freePort());
+  await smtp.start();
+  // A short lease, so a delivery whose sender died is retried within seconds; attempts enough to outlast an outage.
+  const env = {
+    DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_NAMESPACE: 'default',
+    SMTP_PORT: String(smtp.port), DELIVERY_LEASE_MS: '5000', DELIVERY_MAX_ATTEMPTS: '50',
+  };
   const worker = new AppProcess('worker', env);
   const api = new AppProcess('api', { ...env, API_PORT: String(apiPort), API_HOST: '127.0.0.1' });
 
   const system: System = {
-    pg, temporalServer, worker, api, apiUrl, prisma, temporal,
+    pg, temporalServer, smtp, worker, api, apiUrl, prisma, temporal,
     startWorker: () => worker.start(async () => worker.output.includes('worker: polling')),
     startApi: () => api.start(async () => (await fetch(`${apiUrl}/trpc/health`).catch(() => null))?.ok ?? false),
     async signIn() {
@@ -92,6 +100,7 @@ export async function startSystem(): Promise<System> {
       await connection.close().catch(() => undefined);
       await prisma.$disconnect().catch(() => undefined);
       temporalServer.destroy();
+      smtp.destroy();
       pg.destroy();
     },
   };

@@ -13,3 +13,4 @@ export * from './kpi-return/definitions.js';
 export * from './history-archive/definitions.js';
 export * from './history-verification/definitions.js';
 export * from './health-sweep/definitions.js';
+export * from './delivery/definitions.js';

@@ -15,6 +15,7 @@ import {
   type TActor,
 } from '@ip/domain';
 import { mergeProjection, type EscalationFact, type ProjectionDelta } from '@ip/activities';
+import { startDeliveryOf } from '@ip/activities';
 import { actionWorkflowId, type ActionWorkflowArgs } from '../src/action/definitions.js';
 import type { actionWorkflow } from '../src/action/workflow.js';
 import { createTestWorker, createTimeSkippingEnv } from './env.js';
@@ -30,6 +31,8 @@ export interface Harness {
   escalations: Map<string, EscalationFact>;
   attempts: string[];
   projected: TActionState[];
+  /** The escalation id of every delivery the delivery workflows ran. */
+  deliveries: string[];
   start(p: { dueOn: string; ofstedLinked: boolean }): ReturnType<typeof startAction>;
   /** Skips server time forward to `instant` (no-op if already past). */
   sleepUntil(instant: number): Promise<void>;
@@ -55,6 +58,7 @@ export async function harness(): Promise<Harness> {
   const escalations = new Map<string, EscalationFact>();
   const attempts: string[] = [];
   const projected: TActionState[] = [];
+  const deliveries: string[] = [];
   const rows = new Map<string, { state: Record<string, unknown>; version: number }>();
   const activities = {
     async projectAction(s: TActionState): Promise<void> {
@@ -69,8 +73,14 @@ export async function harness(): Promise<Harness> {
       projected.push(row.state as unknown as TActionState);
       return 'written';
     },
+    async deliverEscalation(input: { escalationId: string }) {
+      deliveries.push(input.escalationId);
+      return { sent: 0, held: 0, failed: 0, uncertain: 0, noRecipient: 0 };
+    },
     async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
       attempts.push(fact.id);
+      // As the real one: the escalation's emails go to its delivery workflow.
+      await startDeliveryOf(fact.id);
       if (escalations.has(fact.id)) return { created: false };
       escalations.set(fact.id, fact);
       return { created: true };
@@ -80,7 +90,7 @@ export async function harness(): Promise<Harness> {
   const worker = await createTestWorker(env, activities, taskQueue);
   const running = worker.run();
   return {
-    env, escalations, attempts, projected,
+    env, escalations, attempts, projected, deliveries,
     start: (p) => startAction(env, taskQueue, p),
     async sleepUntil(instant) {
       const now = await env.currentTimeMs();

@@ -4,6 +4,7 @@
  * implementation is, which is tested on a real database in @ip/activities).
  */
 import { mergeProjection, type Activities, type EscalationFact, type ProjectionDelta } from '@ip/activities';
+import { startDeliveryOf } from '@ip/activities';
 
 export interface FakeActivities {
   activities: Activities;
@@ -13,6 +14,8 @@ export interface FakeActivities {
   escalationCalls: number;
   /** The Schedule ids ensureSchedule was asked for, in order (repeats included). */
   schedules: string[];
+  /** The escalation id of every delivery the delivery workflows ran (one per escalation, once each). */
+  deliveries: string[];
   /** Per workflow id, each state the read model held after a machine projection (version order). */
   projectedStates: Map<string, { version: number; state: Record<string, unknown> }[]>;
 }
@@ -24,6 +27,7 @@ export function fakeActivities(): FakeActivities {
     escalationCalls: 0,
     schedules: [],
     projectedStates: new Map(),
+    deliveries: [],
     activities: {} as Activities,
   };
   const project = (kind: string) => async (state: unknown) => {
@@ -51,8 +55,14 @@ export function fakeActivities(): FakeActivities {
       fake.schedules.push(options.scheduleId);
       return options.scheduleId;
     },
+    async deliverEscalation(input: { escalationId: string }) {
+      fake.deliveries.push(input.escalationId);
+      return { sent: 0, held: 0, failed: 0, uncertain: 0, noRecipient: 0 };
+    },
     async recordEscalation(fact: EscalationFact) {
       fake.escalationCalls += 1;
+      // As the real one: the escalation's emails go to its delivery workflow.
+      await startDeliveryOf(fact.id);
       if (fake.escalations.some((e) => e.id === fact.id)) return { created: false };
       fake.escalations.push(fact);
       return { created: true };

@@ -37,6 +37,10 @@ export function recordingActivities() {
           state: row.state, stateVersion: row.version });
         return 'written';
       },
+      /** Each escalation's delivery workflow runs this (the emails themselves are tested in @ip/activities). */
+      async deliverEscalation() {
+        return { sent: 0, held: 0, failed: 0, uncertain: 0, noRecipient: 0 };
+      },
       async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
         calls.push(fact);
         if (escalations.has(fact.id)) return { created: false };

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { Datagrid, ReferenceField, ReferenceManyField, Show, TextField, useGetList, useRecordContext } from 'react-admin';
+import { Datagrid, ReferenceField, ReferenceManyField, Show, TextField, useGetList, usePermissions, useRecordContext } from 'react-admin';
+import type { TRole } from '@ip/domain';
+import { DeliveriesTable } from '../outbox/fields';
 import type { TActionRecord, TWorkstreamRecord } from '../api-types';
 import { IsoDateField } from '../components/fields';
 import { SummaryList } from '../components/SummaryList';
@@ -93,6 +95,7 @@ function useWorkstreamName(programmeId: string | undefined, key: string | null |
 
 function Detail() {
   const a = useRecordContext<TActionRecord>();
+  const { permissions } = usePermissions<TRole | undefined>();
   const workstreamName = useWorkstreamName(a?.programmeId, a?.workstream);
   if (!a) return null;
   return (
@@ -148,6 +151,10 @@ function Detail() {
             <AcknowledgementField source="acknowledgedAt" label="Acknowledged" />
           </Datagrid>
         </ReferenceManyField>
+      </Section>
+
+      <Section id="action-emails-heading" title="Emails about this action">
+        <DeliveriesTable target="subjectId" empty="No emails yet." admin={permissions === 'admin'} />
       </Section>
 
       <Section id="action-history-heading" title="Timeline">

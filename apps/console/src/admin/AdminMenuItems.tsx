@@ -16,6 +16,7 @@ export function AdminMenuItems() {
         </ListSubheader>
       )}
       <Menu.ResourceItem name="users" />
+      <Menu.ResourceItem name="outbox" />
       <Menu.Item to="/programme-configuration" primaryText="Programme configuration" leftIcon={<SettingsIcon />} />
     </>
   );

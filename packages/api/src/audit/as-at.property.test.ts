@@ -30,6 +30,8 @@ const activities = {
   projectProgramme: noop, projectAction: noop, projectLifecycleRecord: noop, applyProjection: async () => 'written',
   recordEscalation: async () => ({ created: true }),
   ensureSchedule: async () => 'kpi-return',
+  // Delivery is its own workflow (packages/activities delivery): nothing to send here.
+  deliverEscalation: async () => ({ sent: 0, held: 0, failed: 0, uncertain: 0, noRecipient: 0 }),
   evaluateKpiReturn: async () => ({ evaluated: 0, red: 0, amber: 0, escalationsCreated: 0 }),
 };
 

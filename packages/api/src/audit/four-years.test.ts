@@ -56,6 +56,8 @@ const activities = {
     return { created: true };
   },
   ensureSchedule: async () => 'kpi-return',
+  // Each escalation's delivery workflow runs this; nothing to send here.
+  deliverEscalation: async () => ({ sent: 0, held: 0, failed: 0, uncertain: 0, noRecipient: 0 }),
 };
 
 beforeAll(async () => {

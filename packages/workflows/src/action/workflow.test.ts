@@ -69,6 +69,8 @@ describe('actionWorkflow on the time-skipping server', () => {
     expect(v.rag.rag).toBe('red');
     expect(v.pendingSteps).toEqual([]);
     expect(h.escalations.size).toBe(steps.length);
+    // Each escalation's emails went to its own delivery workflow, once.
+    await eventually(() => expect([...h!.deliveries].sort()).toEqual([...h!.escalations.keys()].sort()));
     // Time alone turned it amber and then red, and the read model was told each time.
     expect(h.projected.map((s) => s.rag.rag)).toEqual(expect.arrayContaining(['green', 'amber', 'red']));
   });

@@ -17,7 +17,9 @@
  *  - **No poison.** Start arguments or a state the machine cannot use fail the workflow with the
  *    reason (non-retryable), never an endless retry of a workflow task.
  *  - **Exactly-once effects.** Escalations are recorded with derived ids, projections are monotonic
- *    by version: a retried or replayed effect changes nothing.
+ *    by version: a retried or replayed effect changes nothing. Each escalation's emails go out through
+ *    a delivery workflow of its own, which recording the escalation starts (its id derived from the
+ *    escalation; the delivery activity sends nothing twice), so an SMTP outage holds up nothing here.
  *
  * Workflow code: imports only @temporalio/workflow, @ip/domain/workflow and types.
  */
@@ -104,6 +106,7 @@ export async function runMachine<S extends MachineState, E extends { type: strin
     const next = spec.reduce(state, event);
     if (next === state) return false;
     state = next;
+    // recordEscalation also hands the escalation's emails to their delivery workflow (see the activity).
     for (const fact of spec.escalations(event, next, workflowId)) void enqueue(() => recordEscalation(fact));
     const child = spec.children?.startedBy(event, next);
     if (child) startChildOf(child);
