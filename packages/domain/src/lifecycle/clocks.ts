@@ -32,7 +32,7 @@ export function breachAndCloseClock(clocks: TClock[], name: string, at: number):
 export function satisfyClock(clocks: TClock[], name: string, onDate: string, at: number): TClock[] {
   return clocks.map((c) =>
     c.name === name && c.status !== 'met' && (c.closedAt === null || c.status === 'breached')
-      ? { ...c, status: onDate <= c.dueOn ? 'met' : 'breached', closedAt: at }
+      ? { ...c, status: onDate <= c.dueOn ? 'met' : 'breached', closedAt: at, doneOn: onDate }
       : c,
   );
 }
