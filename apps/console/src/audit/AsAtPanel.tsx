@@ -52,11 +52,15 @@ function ActionState({ view }: { view: TActionAsAtView }) {
 }
 
 export function AsAtPanel({ kind, workflowId }: { kind: TAuditKind; workflowId: string }) {
-  // The moments to step through come with the first answer (the state now).
-  const [now] = useState(() => Date.now());
+  // The moments to step through come with the first answer (the state now). "Now" is taken when the
+  // read runs, so the refetch after a command or a live update shows the state after it.
   const [index, setIndex] = useState<number | null>(null);
   const [committed, setCommitted] = useState<number | null>(null);
-  const first = useApiQuery(`asat:${kind}:${workflowId}:now`, (signal) => trpc.audit.asAt.query({ kind, workflowId, at: now }, { signal }).then((r) => r.data));
+  const first = useApiQuery(`asat:${kind}:${workflowId}:now`, (signal) => {
+    const at = Date.now();
+    return trpc.audit.asAt.query({ kind, workflowId, at }, { signal }).then((r) => ({ ...r.data, now: at }));
+  });
+  const now = first.data?.now ?? 0;
   const points = useMemo(() => [...(first.data?.timeline ?? []).map((t) => ({ at: t.at, label: t.summary })), { at: now, label: 'Now' }], [first.data, now]);
   const selected = committed === null ? null : points[committed];
   const chosen = useApiQuery(selected ? `asat:${kind}:${workflowId}:${selected.at}` : null, (signal) => trpc.audit.asAt.query({ kind, workflowId, at: selected!.at }, { signal }).then((r) => r.data));

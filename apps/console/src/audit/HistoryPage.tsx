@@ -19,6 +19,7 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { Link, Title, useCreatePath, useParams } from 'react-admin';
+import { PlainDateInput } from '../components/DateInput';
 import { VisuallyHidden } from '../components/VisuallyHidden';
 import { trpc } from '../providers/trpc';
 import { useApiQuery } from '../use-api-query';
@@ -108,8 +109,8 @@ export function ProgrammeHistoryPage() {
           <MenuItem value="system">System (timers, escalations)</MenuItem>
           {(q.data?.actors ?? []).map((a) => <MenuItem key={a.userId} value={a.userId}>{a.who}</MenuItem>)}
         </TextField>
-        <TextField fullWidth={false} type="date" size="small" label="From" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField fullWidth={false} type="date" size="small" label="To" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} slotProps={{ inputLabel: { shrink: true } }} />
+        <PlainDateInput name="from" label="From" value={filter.from ?? ''} onChange={(iso) => set({ from: iso || undefined })} />
+        <PlainDateInput name="to" label="To" value={filter.to ?? ''} onChange={(iso) => set({ to: iso || undefined })} />
         <FormControlLabel control={<Checkbox checked={filter.includeSystem} onChange={(e) => set({ includeSystem: e.target.checked })} />} label="Show system events" />
       </Box>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }}>
