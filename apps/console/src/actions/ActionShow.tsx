@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { Datagrid, ReferenceField, ReferenceManyField, Show, TextField, useGetList, useRecordContext } from 'react-admin';
-import type { TActionRecord, TWorkstreamRecord } from '../api-types';
+import { Datagrid, ReferenceField, ReferenceManyField, Show, TextField, useRecordContext } from 'react-admin';
+import type { TActionRecord } from '../api-types';
+import { useWorkstreamNames, workstreamName } from './workstream-names';
 import { IsoDateField } from '../components/fields';
 import { SummaryList } from '../components/SummaryList';
 import { AcknowledgementField, KindField, LevelField } from '../escalations/fields';
@@ -79,25 +80,15 @@ function NextSteps({ action }: { action: TActionRecord }) {
   );
 }
 
-/** The workstream's name (actions keep its key). */
-function useWorkstreamName(programmeId: string | undefined, key: string | null | undefined): string | null {
-  const { data } = useGetList<TWorkstreamRecord>(
-    'workstreams',
-    { filter: { programmeId }, pagination: { page: 1, perPage: 100 }, sort: { field: 'priorityNumber', order: 'ASC' } },
-    { enabled: Boolean(programmeId && key) },
-  );
-  if (!key) return null;
-  return data?.find((w) => w.key === key || w.name === key)?.name ?? key;
-}
-
 function Detail() {
   const a = useRecordContext<TActionRecord>();
-  const workstreamName = useWorkstreamName(a?.programmeId, a?.workstream);
+  const { names } = useWorkstreamNames(a?.programmeId);
+  const workstream = workstreamName(names, a?.workstream);
   if (!a) return null;
   return (
     <Box sx={{ p: { xs: 2, sm: 3 } }}>
       <Typography variant="body1" color="text.secondary">
-        {workstreamName ?? 'Action'}
+        {workstream ?? 'Action'}
         {a.ofstedLinked ? ' · responds to Ofsted' : ''}
       </Typography>
       <Typography component="h1" variant="h4" sx={{ mb: 1 }}>
