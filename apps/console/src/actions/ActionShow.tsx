@@ -8,7 +8,7 @@ import { IsoDateField } from '../components/fields';
 import { SummaryList } from '../components/SummaryList';
 import { AcknowledgementField, KindField, LevelField } from '../escalations/fields';
 import { formatDate, formatDateTime } from '../format';
-import { ESCALATION_LEVEL_LABELS, labelOf } from '../labels';
+import { ESCALATION_LEVEL_LABELS, EXTENSION_OUTCOME_LABELS, labelOf } from '../labels';
 import { EarlierStateSections } from '../audit';
 import { HistoryTimeline } from '../programmes/HistoryTimeline';
 import { ActionCommands } from './ActionCommands';
@@ -44,7 +44,6 @@ function Evidence({ action }: { action: TActionRecord }) {
   );
 }
 
-const EXTENSION_OUTCOMES = { approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' } as const;
 
 function Extensions({ action }: { action: TActionRecord }) {
   const p = action.pendingExtension;
@@ -59,8 +58,19 @@ function Extensions({ action }: { action: TActionRecord }) {
       )}
       {action.extensions.map((e, i) => (
         <li key={i}>
-          <strong>{EXTENSION_OUTCOMES[e.outcome]}</strong> {formatDateTime(e.decidedAt)}
-          {e.decidedBy.name ? ` by ${e.decidedBy.name}` : ''}: from {formatDate(e.fromDueOn)} to {formatDate(e.newDueOn)}. “{e.justification}”
+          {e.outcome === 'closed' ? (
+            // Nobody decided it: the action closed, and the system closed the request with it.
+            <>
+              <strong>{labelOf(EXTENSION_OUTCOME_LABELS, e.outcome)}</strong> {formatDateTime(e.decidedAt)} because the action was{' '}
+              {e.closedBecause === 'cancelled' ? 'cancelled' : 'signed off'}
+            </>
+          ) : (
+            <>
+              <strong>{labelOf(EXTENSION_OUTCOME_LABELS, e.outcome)}</strong> {formatDateTime(e.decidedAt)}
+              {e.decidedBy.name ? ` by ${e.decidedBy.name}` : ''}
+            </>
+          )}
+          : asked to move it from {formatDate(e.fromDueOn)} to {formatDate(e.newDueOn)}. “{e.justification}”
         </li>
       ))}
     </Box>
