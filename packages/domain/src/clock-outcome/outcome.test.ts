@@ -25,6 +25,12 @@ describe('one rule for a clock done late: the working days between the due date 
     expect(clockProgressText(view!)).toBe('Done, 3 working days late');
   });
 
+  it('submitting the plan later does not move the day a late milestone was done', () => {
+    const [done] = satisfyClock([milestone], 'scrutiny', '2026-01-06', typedIn);
+    const [after] = satisfyClock([done!], 'scrutiny', '2026-02-10', typedIn + 1000);
+    expect(clockViews({ clocks: [after!] }, typedIn, calendar)[0]).toMatchObject({ doneOn: '2026-01-06', workingDaysLate: 3 });
+  });
+
   it('met, overdue, running and stopped clocks each read once, in the same words', () => {
     const [met] = satisfyClock([{ ...milestone, status: 'running' }], 'scrutiny', '2025-12-30', typedIn);
     expect(clockProgressText(clockViews({ clocks: [met!] }, typedIn, calendar)[0]!)).toBe('Done on time');
