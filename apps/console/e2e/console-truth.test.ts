@@ -18,7 +18,7 @@ import { fillDate, launchChromium, screenshot, signIn } from './browser.js';
 
 const consoleDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const meta = (reason: string) => ({ clientRequestId: randomUUID(), reason });
-const ACTION_TITLE = 'Audit of front-door decisions within 24 hours';
+const ACTION_TITLE = 'Audit of contact decisions within 24 hours';
 
 let rig: Rig;
 let browser: Browser;
@@ -156,6 +156,8 @@ describe('console tells the truth (issue 14)', () => {
       await extensions.getByText(/Closed by the system .* because the action was signed off/).waitFor({ timeout: 30_000 });
       expect(await extensions.innerText()).not.toMatch(/Withdrawn/);
     }
+    // The confirmation toast would hide the extensions in the picture.
+    await admin.getByText('Sign-off recorded').waitFor({ state: 'detached', timeout: 20_000 });
     await screenshot(admin, 'action-page-after-sign-off');
   });
 
