@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { WorkflowHandle } from '@temporalio/client';
 import { projectActionState, projectLifecycleRecord, projectProgrammeState, type LifecycleRecordProjection } from '@ip/activities';
 import {
+  stateOfView,
   ZActionState,
   ZInformationRequestState,
   ZInterventionState,
@@ -47,23 +48,23 @@ export const describeRequest = (s: TInformationRequestState): Describe => ({
 });
 
 /**
- * How each workflow type is re-projected. Queries return views (state plus time left); parsing with
- * the state's schema drops the view-only fields. An action's query recomputes its RAG for now, so a
+ * How each workflow type is re-projected. Queries return views (state plus time left); stateOfView
+ * puts back each clock's recorded status, and parsing with the state's schema drops the view-only fields. An action's query recomputes its RAG for now, so a
  * rebuilt row carries the RAG as at the rebuild.
  */
 const REPROJECT: Record<string, (ctx: Context, h: WorkflowHandle, nowMs: number) => Promise<void>> = {
-  programmeWorkflow: async (ctx, h) => projectProgrammeState(ctx.prisma, ZProgrammeState.parse(await h.query(programmeStateQuery))),
+  programmeWorkflow: async (ctx, h) => projectProgrammeState(ctx.prisma, ZProgrammeState.parse(stateOfView(await h.query(programmeStateQuery)))),
   actionWorkflow: async (ctx, h) => projectActionState(ctx.prisma, ZActionState.parse(await h.query(actionStateQuery))),
   monitoringVisitWorkflow: async (ctx, h, now) => {
-    const s = ZMonitoringVisitState.parse(await h.query(monitoringVisitStateQuery, now));
+    const s = ZMonitoringVisitState.parse(stateOfView(await h.query(monitoringVisitStateQuery, now)));
     await projectLifecycleRecord(ctx.prisma, { id: h.workflowId, kind: 'monitoring_visit', ...describeVisit(s), state: s, stateVersion: s.version });
   },
   interventionWorkflow: async (ctx, h, now) => {
-    const s = ZInterventionState.parse(await h.query(interventionStateQuery, now));
+    const s = ZInterventionState.parse(stateOfView(await h.query(interventionStateQuery, now)));
     await projectLifecycleRecord(ctx.prisma, { id: h.workflowId, kind: 'intervention', ...describeIntervention(s), state: s, stateVersion: s.version });
   },
   informationRequestWorkflow: async (ctx, h, now) => {
-    const s = ZInformationRequestState.parse(await h.query(informationRequestStateQuery, now));
+    const s = ZInformationRequestState.parse(stateOfView(await h.query(informationRequestStateQuery, now)));
     await projectLifecycleRecord(ctx.prisma, { id: h.workflowId, kind: 'information_request', ...describeRequest(s), state: s, stateVersion: s.version });
   },
 };

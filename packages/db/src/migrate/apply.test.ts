@@ -77,6 +77,7 @@ describe('applyMigrations on PostgreSQL', () => {
       'lifecycle_record',
       'local_authority',
       'programme',
+      'programme_settings',
       'recommendation',
       'risk',
       'saved_view',

@@ -60,3 +60,15 @@ describe('one rule for a clock done late: the working days between the due date 
     expect(clockOutcome({ ...c, mode: 'reminder' }, noon('2026-01-02'), calendar).status).toBe('running');
   });
 });
+
+describe('stateOfView: a re-projection from a query stores the status the workflow recorded', () => {
+  it('puts back the recorded status and keeps the rest', async () => {
+    const { stateOfView } = await import('./outcome.js');
+    const [view] = clockViews({ clocks: [milestone] }, noon('2026-01-07'), calendar);
+    expect(view!.status).toBe('overdue');
+    const state = stateOfView({ clocks: [view!], phase: 'action_planning' });
+    expect(state.clocks[0]).toMatchObject({ status: 'breached', dueOn: '2025-12-31' });
+    expect(state.clocks[0]).not.toHaveProperty('recordedStatus');
+    expect(state.phase).toBe('action_planning');
+  });
+});

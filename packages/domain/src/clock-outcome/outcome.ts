@@ -17,9 +17,14 @@ import { londonDateOf } from '../calendar/london-time.js';
 export const CLOCK_OUTCOMES = ['running', 'overdue', 'met', 'breached', 'closed'] as const;
 export type TClockOutcome = (typeof CLOCK_OUTCOMES)[number];
 
-/** What a clock view adds to the stored clock. */
+/**
+ * What a clock view adds to the stored clock. `status` is the shared vocabulary; the status the
+ * workflow's state keeps is `recordedStatus`, which is what a projection rebuilt from a query stores
+ * (see stateOfView).
+ */
 export interface ClockOutcomeFields {
   status: TClockOutcome;
+  recordedStatus: string;
   /** The business date it was done; null while open or when stopped without being done. */
   doneOn: string | null;
   /**
@@ -52,6 +57,15 @@ export function clockOutcome(
   calendar: { workingDaysBetween(a: string, b: string): number },
   fallbackDoneOn?: string | null,
 ): ClockOutcomeFields {
+  return { ...outcome(c, nowMs, calendar, fallbackDoneOn), recordedStatus: c.status };
+}
+
+function outcome(
+  c: ClockFacts,
+  nowMs: number,
+  calendar: { workingDaysBetween(a: string, b: string): number },
+  fallbackDoneOn?: string | null,
+): Omit<ClockOutcomeFields, 'recordedStatus'> {
   const done = c.status === 'met' || (c.status === 'breached' && c.closedAt !== null);
   if (done) {
     // Older states did not keep the business date: the day it was recorded is the best left.
@@ -66,4 +80,21 @@ export function clockOutcome(
   const workingDaysLeft = calendar.workingDaysBetween(londonDateOf(nowMs), c.dueOn);
   const past = c.status === 'overdue' || c.status === 'breached' || nowMs >= c.dueAt;
   return { status: past && c.mode !== 'reminder' ? 'overdue' : 'running', doneOn: null, workingDaysLeft, workingDaysLate: null };
+}
+
+/**
+ * A state as the workflow holds it, from a query's view (the view's clocks say `status` in the shared
+ * vocabulary; the state keeps `recordedStatus`): for re-projecting a read model from a query.
+ */
+export function stateOfView<T extends { clocks?: unknown }>(view: T): T {
+  const clocks = (view as { clocks?: unknown }).clocks;
+  if (!Array.isArray(clocks)) return view;
+  return {
+    ...view,
+    clocks: clocks.map((c: Record<string, unknown>) => {
+      if (!c || typeof c !== 'object' || !('recordedStatus' in c)) return c;
+      const { recordedStatus, ...rest } = c;
+      return { ...rest, status: recordedStatus };
+    }),
+  };
 }
