@@ -9,6 +9,7 @@ import { LoginPage } from './LoginPage';
 import { programmes } from './programmes';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
+import { i18nProvider } from './providers/i18n-provider';
 import { recommendations } from './recommendations';
 import { RiskHeatMapPage, risks } from './risks';
 import { SERVICE_NAME } from './service';
@@ -46,6 +47,7 @@ export function App() {
       title={SERVICE_NAME}
       dataProvider={dataProvider}
       authProvider={authProvider}
+      i18nProvider={i18nProvider}
       loginPage={LoginPage}
       layout={ServiceLayout}
       dashboard={Dashboard}

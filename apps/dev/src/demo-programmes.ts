@@ -56,7 +56,8 @@ export async function seedDemoProgrammes(prisma: PrismaClient, temporal: Client,
   });
   await caller.programmes.recordPlanResponse({ programmeId, ...meta("Ofsted's letter on the plan"), outcome: 'accepted', letterOn: '2026-03-03', comments: 'The plan addresses the recommendations.' });
   await caller.programmes.scheduleMonitoringVisit({ programmeId, ...meta('Ofsted notified the council'), number: 1, theme: 'Front door', plannedStartOn: '2026-05-12' });
-  await seedDemoActions(caller, programmeId);
+  // Signed off by someone other than the programme manager who asked (separation of duties).
+  await seedDemoActions(caller, programmeId, await demoCaller(prisma, temporal, { ...opts, role: 'admin' }));
 
   await caller.programmes.create({ onsCode: 'E08000099', ...meta('Eastfield awaiting its standard inspection') });
   return 2;

@@ -3,6 +3,7 @@ import { authRouter } from './routers/auth.js';
 import { liveRouter } from './routers/live.js';
 import { usersRouter } from './routers/users.js';
 import { authoritiesRouter } from './routers/authorities.js';
+import { programmeSettingsRouter } from './routers/programme-settings.js';
 import { programmesRouter } from './routers/programmes.js';
 import { kpisRouter } from './routers/kpis.js';
 import { kpiReadingsRouter } from './routers/kpi-readings.js';
@@ -49,6 +50,7 @@ export const appRouter = router({
   live: liveRouter,
   users: usersRouter,
   authorities: authoritiesRouter,
+  programmeSettings: programmeSettingsRouter,
   programmes: programmesRouter,
   kpis: kpisRouter,
   kpiReadings: kpiReadingsRouter,

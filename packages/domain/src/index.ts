@@ -9,6 +9,8 @@ export * from './information-request/index.js';
 export * from './monitoring-visit/index.js';
 export * from './intervention/index.js';
 export * from './history-archive/schemas.js';
+export * from './clock-outcome/index.js';
+export * from './labels/index.js';
 export * from './lifecycle/payload.js';
 export { ROLES, REASON_MAX, REASON_MIN, REASON_TOO_LONG, REASON_TOO_SHORT } from './schemas/roles.js';
 export { GRADES } from './schemas/grades.js';

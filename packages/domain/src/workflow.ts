@@ -15,6 +15,7 @@ export { LifecycleRejection, nextDeadline, reduceProgramme } from './lifecycle/r
 export { openClocks, stepKey } from './lifecycle/clocks.js';
 export { PROGRAMME_CLOCK_LADDERS } from './lifecycle/clock-ladders.js';
 export { clockViews } from './lifecycle/views.js';
+export { clockOutcome } from './clock-outcome/outcome.js';
 export { GRADES } from './schemas/grades.js';
 export { checkedActor, checkedLadder, checkedPayload, checkedReason } from './lifecycle/payload.js';
 export { dueWithLateRule, ladderClockViews, pendingLadderTimers } from './information-request/ladder-clock.js';

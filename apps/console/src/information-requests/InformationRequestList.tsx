@@ -1,3 +1,4 @@
+import { labelOf } from '../labels';
 import { Datagrid, List, SelectInput, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { CsvExportButton } from '../components/commands';
 import { IsoDateField, type TFieldProps } from '../components/fields';
@@ -20,7 +21,7 @@ const filters = [
 export function RequestPhaseField(_: TFieldProps) {
   const record = useRecordContext<{ phase: string }>();
   if (!record) return null;
-  return <StatusTag label={REQUEST_PHASE_LABELS[record.phase] ?? record.phase} tone={REQUEST_PHASE_TONES[record.phase] ?? 'grey'} />;
+  return <StatusTag label={labelOf(REQUEST_PHASE_LABELS, record.phase)} tone={REQUEST_PHASE_TONES[record.phase] ?? 'grey'} />;
 }
 
 function RequesterField(_: TFieldProps) {

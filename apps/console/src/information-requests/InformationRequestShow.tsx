@@ -1,3 +1,4 @@
+import { labelOf } from '../labels';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { ShowBase, Title, useShowContext } from 'react-admin';
@@ -27,7 +28,7 @@ function RequestView() {
       <Box sx={{ mb: 2 }}>
         <Typography color="text.secondary">Information request from {record.requester.name}</Typography>
         <Typography component="h1" variant="h4" sx={{ maxWidth: 900 }}>{record.subject}</Typography>
-        <Box sx={{ mt: 1 }}><StatusTag label={REQUEST_PHASE_LABELS[record.phase] ?? record.phase} tone={REQUEST_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
+        <Box sx={{ mt: 1 }}><StatusTag label={labelOf(REQUEST_PHASE_LABELS, record.phase)} tone={REQUEST_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
       </Box>
       <StoppedNotice stopped={record.stopped} workflowId={String(record.id)} what="information request" />
       {canMutate && open && !record.stopped && (

@@ -1,3 +1,4 @@
+import { labelOf } from '../labels';
 import { Datagrid, List, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { z } from 'zod';
 import { ZStartInterventionInput } from '@ip/domain';
@@ -17,7 +18,7 @@ import { INTERVENTION_PHASE_LABELS, INTERVENTION_PHASE_TONES } from './labels';
 export function InterventionPhaseField(_: TFieldProps) {
   const record = useRecordContext<{ phase: string }>();
   if (!record) return null;
-  return <StatusTag label={INTERVENTION_PHASE_LABELS[record.phase] ?? record.phase} tone={INTERVENTION_PHASE_TONES[record.phase] ?? 'grey'} />;
+  return <StatusTag label={labelOf(INTERVENTION_PHASE_LABELS, record.phase)} tone={INTERVENTION_PHASE_TONES[record.phase] ?? 'grey'} />;
 }
 
 export function WorkingDaysLeftField(_: TFieldProps) {

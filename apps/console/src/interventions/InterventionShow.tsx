@@ -1,3 +1,4 @@
+import { labelOf } from '../labels';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { ShowBase, Title, useShowContext } from 'react-admin';
@@ -63,7 +64,7 @@ function InterventionView() {
         <Box>
           <Typography color="text.secondary">DfE intervention</Typography>
           <Typography component="h1" variant="h4">{record.authorityName}</Typography>
-          <Box sx={{ mt: 1 }}><StatusTag label={INTERVENTION_PHASE_LABELS[record.phase] ?? record.phase} tone={INTERVENTION_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
+          <Box sx={{ mt: 1 }}><StatusTag label={labelOf(INTERVENTION_PHASE_LABELS, record.phase)} tone={INTERVENTION_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
         </Box>
         {canMutate && open && !record.stopped && <RecordStepButton interventionId={record.id} />}
       </Box>

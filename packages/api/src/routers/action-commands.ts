@@ -31,9 +31,11 @@ import {
   updateActionProgressUpdate,
   type ActionCommand,
 } from '@ip/workflows/definitions';
+import type { Context } from '../context.js';
 import type { WorkflowWording } from '../errors.js';
 import { MANAGERS, procedure } from '../trpc.js';
 import { toActionRecord } from './action-record.js';
+import { programmeSettingsOf } from './programme-settings.js';
 import { notFound } from './register-support.js';
 import { actorOf, sendUpdate } from './workflow-support.js';
 
@@ -49,13 +51,16 @@ type Payload<S extends z.ZodType<CommandInput>> = Omit<z.infer<S>, 'actionId' | 
 function actionCommand<S extends z.ZodType<CommandInput>, A extends ActionCommand<TActionCommandName>>(
   schema: S & (Payload<S> extends A ? unknown : never),
   update: UpdateDefinition<unknown, [A], string>,
+  /** Fields the server adds from the programme's settings (never from the client). */
+  fromSettings?: (ctx: Context, actionId: string) => Promise<Record<string, unknown>>,
 ) {
   return procedure(MANAGERS)
     .input(schema)
     .mutation(async ({ ctx, input }) => {
       const { actionId, clientRequestId, ...payload } = input as CommandInput & Record<string, unknown>;
       const wording = { ...ACTION_WORDING, notFound: `No action with id ${actionId}` };
-      await sendUpdate(ctx, actionId, update as UpdateDefinition<unknown, [unknown], string>, clientRequestId, { ...payload, actor: actorOf(ctx.user) }, wording);
+      const settings = fromSettings ? await fromSettings(ctx, actionId) : {};
+      await sendUpdate(ctx, actionId, update as UpdateDefinition<unknown, [unknown], string>, clientRequestId, { ...payload, ...settings, actor: actorOf(ctx.user) }, wording);
       // The workflow projects before the Update returns, so the row already shows this command.
       const row = await ctx.prisma.action.findUnique({ where: { id: actionId } });
       if (!row) throw notFound('action', actionId);
@@ -63,12 +68,21 @@ function actionCommand<S extends z.ZodType<CommandInput>, A extends ActionComman
     });
 }
 
+/**
+ * The programme's sign-off rule in force now, sent with the sign-off so the workflow applies it and
+ * its history records it (a later change of setting does not rewrite past sign-offs).
+ */
+async function signOffRule(ctx: Context, actionId: string): Promise<{ separateDuties: boolean }> {
+  const action = await ctx.prisma.action.findUnique({ where: { id: actionId }, select: { programmeId: true } });
+  return { separateDuties: action ? (await programmeSettingsOf(ctx.prisma, action.programmeId)).signOffSeparation : true };
+}
+
 export const actionCommands = {
   updateProgress: actionCommand(ZUpdateActionProgressInput, updateActionProgressUpdate),
   attachEvidence: actionCommand(ZAttachEvidenceInput, attachActionEvidenceUpdate),
   requestSignOff: actionCommand(ZRequestSignOffInput, requestActionSignOffUpdate),
   /** `outcome: 'returned'` refuses the sign-off and hands the action back to its owner. */
-  signOff: actionCommand(ZSignOffActionInput, signOffActionUpdate),
+  signOff: actionCommand(ZSignOffActionInput, signOffActionUpdate, signOffRule),
   requestExtension: actionCommand(ZRequestExtensionInput, requestActionExtensionUpdate),
   /** Must come from someone other than the requester: the workflow refuses otherwise. */
   approveExtension: actionCommand(ZApproveExtensionInput, approveActionExtensionUpdate),

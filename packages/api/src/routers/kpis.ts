@@ -47,7 +47,7 @@ async function list(ctx: Context, input: TListParams) {
     // RAG is computed from the readings on every read, so this filter runs after the rules; a
     // programme has tens of KPIs, not thousands, so the whole filtered set is small.
     const wanted = new Set(Array.isArray(f.rag) ? f.rag : [f.rag]);
-    const records = (await kpiRecords(ctx.prisma, await ctx.prisma.kpi.findMany({ where, orderBy: order }))).filter((k) => wanted.has(k.rag ?? 'none'));
+    const records = (await kpiRecords(ctx.prisma, await ctx.prisma.kpi.findMany({ where, orderBy: order }), ctx.now())).filter((k) => wanted.has(k.rag ?? 'none'));
     const { skip, take } = page(input.pagination);
     return { data: records.slice(skip, skip + take), total: records.length };
   }
@@ -55,7 +55,7 @@ async function list(ctx: Context, input: TListParams) {
     ctx.prisma.kpi.findMany({ where, orderBy: order, ...page(input.pagination) }),
     ctx.prisma.kpi.count({ where }),
   ]);
-  return { data: await kpiRecords(ctx.prisma, rows), total };
+  return { data: await kpiRecords(ctx.prisma, rows, ctx.now()), total };
 }
 
 export const kpisRouter = router({
@@ -63,7 +63,7 @@ export const kpisRouter = router({
     noun: 'KPI',
     targets: ['programmeId'],
     list,
-    byIds: async (ctx, ids) => kpiRecords(ctx.prisma, await ctx.prisma.kpi.findMany({ where: { id: { in: ids } } })),
+    byIds: async (ctx, ids) => kpiRecords(ctx.prisma, await ctx.prisma.kpi.findMany({ where: { id: { in: ids } } }), ctx.now()),
   }),
 
   create: procedure(MANAGERS)
@@ -74,7 +74,7 @@ export const kpisRouter = router({
           entity: 'kpi', programmeId: input.programmeId, reason: input.reason,
           create: () => tx.kpi.create({ data: { programmeId: input.programmeId, ...kpiColumns(input.kpi) } }),
         });
-        return { data: toKpiRecord(row, []) };
+        return { data: toKpiRecord(row, [], ctx.now()) };
       }),
     ),
 
@@ -92,7 +92,7 @@ export const kpisRouter = router({
             return tx.kpi.update({ where: { id: before.id }, data: kpiColumns(input.data.kpi) });
           },
         });
-        const [data] = await kpiRecords(tx, [row]);
+        const [data] = await kpiRecords(tx, [row], ctx.now());
         return { data: data! };
       }),
     ),
@@ -127,7 +127,7 @@ export const kpisRouter = router({
           ...(existing ? { before: snapshot(existing) } : {}),
           after: snapshot(row),
         });
-        const [data] = await kpiRecords(tx, [kpi]);
+        const [data] = await kpiRecords(tx, [kpi], ctx.now());
         if (!data) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'KPI vanished mid-transaction' });
         return { data };
       }),

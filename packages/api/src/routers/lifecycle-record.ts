@@ -16,7 +16,6 @@ export type LifecycleKind = 'monitoring_visit' | 'intervention' | 'information_r
 type LifecycleState = { clocks: TLadderClock[]; history: THistoryEntry[]; startedAt: number };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
-const isActive = (c: TLadderClock): boolean => c.status === 'running' || c.status === 'overdue';
 
 /**
  * One lifecycle record: the workflow's state (minus clocks and history, shown below), the row's
@@ -38,11 +37,12 @@ export function toLifecycleRecord<S extends LifecycleState>(row: LifecycleRecord
     /** The earliest open clock's due date; null when nothing is running. */
     dueOn: row.dueOn,
     workingDaysLeft: row.dueOn === null ? null : calendar.workingDaysBetween(londonDateOf(nowMs), row.dueOn),
-    overdue: views.some((c) => c.mode === 'deadline' && isActive(c) && nowMs >= c.dueAt),
+    overdue: views.some((c) => c.status === 'overdue'),
     clocks: views.map((c) => ({
       name: c.name, label: c.label, mode: c.mode, source: c.source, startedOn: c.startedOn, dueOn: c.dueOn, dueAt: iso(c.dueAt),
-      status: isActive(c) && c.mode === 'deadline' && nowMs >= c.dueAt ? ('overdue' as const) : c.status,
-      workingDaysLeft: isActive(c) ? c.workingDaysLeft : null,
+      // The domain's one clock rule: overdue once past the date, and a stopped clock no longer counts.
+      status: c.status, doneOn: c.doneOn, workingDaysLate: c.workingDaysLate,
+      workingDaysLeft: c.workingDaysLeft,
       nextStep: c.nextStep ? { label: c.nextStep.label, fireAt: iso(c.nextStep.fireAt) } : null,
     })),
     history: history.map((h) => ({ ...h, at: iso(h.at) })),

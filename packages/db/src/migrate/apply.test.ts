@@ -81,6 +81,7 @@ describe('applyMigrations on PostgreSQL', () => {
       'local_authority',
       'programme',
       'programme_person',
+      'programme_settings',
       'recommendation',
       'risk',
       'saved_view',

@@ -31,7 +31,12 @@ export type TActionEvent =
   | (HumanEventBase & { type: 'progress_updated' } & TActionProgressBody)
   | (HumanEventBase & { type: 'evidence_attached' } & TActionEvidenceBody)
   | (HumanEventBase & { type: 'sign_off_requested' })
-  | (HumanEventBase & { type: 'signed_off' })
+  /**
+   * `separateDuties`: the programme's sign-off rule in force when it was signed off (the API reads
+   * the programme's setting and sends it): the signer may be neither the requester nor the owner.
+   * Absent on sign-offs recorded before the rule existed, which replay as they happened.
+   */
+  | (HumanEventBase & { type: 'signed_off'; separateDuties?: boolean })
   | (HumanEventBase & { type: 'sign_off_returned' })
   | (HumanEventBase & { type: 'extension_requested'; newDueOn: string; justification: string })
   | (HumanEventBase & { type: 'extension_approved' })

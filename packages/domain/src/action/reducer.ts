@@ -131,8 +131,9 @@ function applyToOpen(state: TActionState, event: Exclude<TActionEvent, { type: '
       if (event.type === 'sign_off_returned') {
         return [{ ...state, status: 'open', signOffRequestedBy: null }, 'Sign-off refused: returned to the owner'];
       }
+      if (event.separateDuties === true) requireSeparateSigner(state, event.actor);
       const when = event.at < state.dueAt ? 'on time' : `after its due date of ${formatLongDate(state.dueOn)}`;
-      return [{ ...close(state, event), status: 'complete' }, `Signed off as complete, ${when}`];
+      return [{ ...close(state, event, 'signed_off'), status: 'complete' }, `Signed off as complete, ${when}${closedExtension(state, 'signed off')}`];
     }
     case 'extension_requested': {
       if (state.status !== 'open') throw new LifecycleRejection('An extension can only be requested while the action is open');
@@ -175,7 +176,7 @@ function applyToOpen(state: TActionState, event: Exclude<TActionEvent, { type: '
     }
     case 'action_cancelled': {
       requireDecider(event.actor, 'cancel an action');
-      return [{ ...close(state, event), status: 'cancelled' }, 'Action cancelled'];
+      return [{ ...close(state, event, 'cancelled'), status: 'cancelled' }, `Action cancelled${closedExtension(state, 'cancelled')}`];
     }
     case 'escalation_fired':
     case 'reminder_skipped':
@@ -237,9 +238,14 @@ function decide(
   return { ...pending, fromDueOn: state.dueOn, outcome, decidedAt: event.at, decidedBy: event.actor };
 }
 
-/** Closing withdraws any extension still waiting: nothing is left to extend. */
-function close(state: TActionState, event: { at: number; actor: TActor }): TActionState {
-  const extensions = state.pendingExtension ? [...state.extensions, decide(state, event, 'withdrawn')] : state.extensions;
+/**
+ * Closing the action closes any extension still waiting, as the system's doing: nobody decided it
+ * (the person who signed off or cancelled did not withdraw it), there is simply nothing left to extend.
+ */
+function close(state: TActionState, event: { at: number; actor: TActor }, because: 'signed_off' | 'cancelled'): TActionState {
+  const extensions = state.pendingExtension
+    ? [...state.extensions, { ...decide(state, event, 'closed'), closedBecause: because }]
+    : state.extensions;
   return { ...state, pendingExtension: null, extensions, closedAt: event.at, closedBy: event.actor };
 }
 
@@ -268,6 +274,28 @@ function stepSummary(event: StepEvent, label: string): string {
 /** How many items a log held before this run (entries carried over by continue-as-new are dropped). */
 export function logBaseOf(state: Pick<TActionState, 'logBase'>, log: string): number {
   return state.logBase?.[log] ?? 0;
+}
+
+function closedExtension(state: TActionState, how: string): string {
+  const p = state.pendingExtension;
+  return p ? `; the pending extension to ${formatLongDate(p.newDueOn)} was closed by the system because the action was ${how}` : '';
+}
+
+const sameName = (a: string | undefined, b: string | undefined) =>
+  Boolean(a && b && a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' '));
+
+/**
+ * Separation of duties for sign-off (a programme setting, on by default): the signer is neither the
+ * person who asked for sign-off nor the action's owner. The owner is a name (and perhaps an email),
+ * not necessarily a user, so the owner is matched by name.
+ */
+function requireSeparateSigner(state: TActionState, signer: TActor): void {
+  if (state.signOffRequestedBy?.userId === signer.userId) {
+    throw new LifecycleRejection('Sign-off must come from someone other than the person who asked for it (this programme separates the duties)');
+  }
+  if (sameName(state.owner.name, signer.name)) {
+    throw new LifecycleRejection('Sign-off must come from someone other than the action’s owner (this programme separates the duties)');
+  }
 }
 
 function clip(s: string, max = 200): string {

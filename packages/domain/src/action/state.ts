@@ -85,9 +85,13 @@ export type TActionExtensionRequest = z.infer<typeof ZActionExtensionRequest>;
 
 export const ZActionExtensionDecision = ZActionExtensionRequest.extend({
   fromDueOn: z.string(),
-  outcome: z.enum(['approved', 'rejected', 'withdrawn']),
+  /** closed: not decided by anyone: the system closed it because the action itself closed. */
+  outcome: z.enum(['approved', 'rejected', 'withdrawn', 'closed']),
   decidedAt: z.number(),
+  /** Who decided; for a 'closed' request, who signed off or cancelled the action (they did not decide it). */
   decidedBy: ZActor,
+  /** Why the system closed a 'closed' request. */
+  closedBecause: z.enum(['signed_off', 'cancelled']).optional(),
 });
 export type TActionExtensionDecision = z.infer<typeof ZActionExtensionDecision>;
 

@@ -35,6 +35,8 @@ export const ZLadderClock = z.object({
   armedAt: z.number(),
   firedStepIds: z.array(z.string()),
   closedAt: z.number().nullable(),
+  /** The business date it was met (or met late): what "done N working days late" counts to. */
+  doneOn: ZStoredIsoDate.nullable().optional(),
 });
 export type TLadderClock = z.infer<typeof ZLadderClock>;
 

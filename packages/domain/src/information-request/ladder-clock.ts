@@ -8,6 +8,7 @@
  */
 import { endOfLondonDayUtcMs, londonDateOf } from '../calendar/london-time.js';
 import { formatLongDate } from '../calendar/format.js';
+import { clockOutcome, type ClockOutcomeFields } from '../clock-outcome/outcome.js';
 import { scheduleLadder, type TLadder, type TLadderStep } from '../escalation/ladder.js';
 import { decideDueStep, lateWording, type TSkipReason } from '../escalation/late.js';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
@@ -42,7 +43,7 @@ export const isLadderClockActive = (c: TLadderClock): boolean => c.status === 'r
 /** Met or breached is judged by the business date it happened, not by when it was typed in. */
 export function satisfyClocks(clocks: TLadderClock[], name: string, onDate: string, at: number): TLadderClock[] {
   return clocks.map((c) =>
-    c.name === name && isLadderClockActive(c) ? { ...c, status: onDate <= c.dueOn ? 'met' : 'breached', closedAt: at } : c,
+    c.name === name && isLadderClockActive(c) ? { ...c, status: onDate <= c.dueOn ? 'met' : 'breached', closedAt: at, doneOn: onDate } : c,
   );
 }
 
@@ -152,23 +153,20 @@ export function dueWithLateRule<E extends object>(
   return { ...t.event, outcome: 'superseded' };
 }
 
-export interface LadderClockView extends TLadderClock {
-  /** Working days from today (London) to the due date; negative once overdue. */
-  workingDaysLeft: number;
+export interface LadderClockView extends Omit<TLadderClock, 'status' | 'doneOn'>, ClockOutcomeFields {
   msLeft: number;
   /** The next reminder or escalation this clock will fire, if any. */
   nextStep: { stepId: string | null; label: string; fireAt: number } | null;
 }
 
-/** Time left on every clock at `nowMs`: what the Queries return. */
+/** Where every clock stands at `nowMs` (the shared rule, ../clock-outcome): what the Queries return. */
 export function ladderClockViews(clocks: TLadderClock[], nowMs: number, calendar: LadderCalendar): LadderClockView[] {
-  const today = londonDateOf(nowMs);
   const timers = pendingLadderTimers(clocks, calendar);
   return clocks.map((c) => {
     const next = timers.find((t) => t.clock === c.name && t.baseline === c.baseline);
     return {
       ...c,
-      workingDaysLeft: calendar.workingDaysBetween(today, c.dueOn),
+      ...clockOutcome(c, nowMs, calendar),
       msLeft: c.dueAt - nowMs,
       nextStep: next ? { stepId: next.stepId, label: next.step?.label ?? 'Deadline', fireAt: next.fireAt } : null,
     };

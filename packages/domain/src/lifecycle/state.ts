@@ -31,6 +31,11 @@ export const ZClock = z.object({
   source: z.string(),
   /** Set when the thing the clock waits for happened; a breached clock stays open until then. */
   closedAt: z.number().nullable(),
+  /**
+   * The business date the thing the clock waits for happened (report published, plan submitted...):
+   * what "done N working days late" counts to. Absent on clocks closed before it was kept.
+   */
+  doneOn: z.string().nullable().optional(),
   /** Which escalation ladder this clock runs (see clock-ladders.ts). */
   ladderId: z.string().optional(),
 });

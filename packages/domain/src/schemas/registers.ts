@@ -48,3 +48,11 @@ export type TAddRecommendationInput = z.infer<typeof ZAddRecommendationInput>;
 /** Correct a recommendation's wording, area or reference. */
 export const ZUpdateRecommendationInput = updateInput('recommendation', ZRecommendation);
 export type TUpdateRecommendationInput = z.infer<typeof ZUpdateRecommendationInput>;
+
+/** A programme's own rules, set by an admin (see the API's programmeSettings router). */
+export const ZProgrammeSettingsInput = ZCommandMeta.extend({
+  programmeId: z.string().min(1, 'Choose the programme'),
+  /** Sign-off must come from someone who neither asked for it nor owns the action. On by default. */
+  signOffSeparation: z.boolean({ error: 'Say whether sign-off needs separation of duties' }),
+});
+export type TProgrammeSettingsInput = z.infer<typeof ZProgrammeSettingsInput>;
