@@ -119,7 +119,8 @@ export function createActivities(deps: ActivityDeps) {
      */
     async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
       const recorded = await recordEscalationFact(deps.prisma, fact);
-      await startDeliveryOf(fact.id);
+      // A worker with no SMTP configuration sends no email: its deliveries stay planned (the Outbox shows them).
+      if (deps.delivery) await startDeliveryOf(fact.id);
       return recorded;
     },
     /**
@@ -161,6 +162,7 @@ export function createActivities(deps: ActivityDeps) {
     },
     /** Starts the delivery of escalations whose emails still wait (see handOverPlannedDeliveries). */
     async handOverPlannedDeliveries(input: { taskQueue: string }): Promise<HandOverResult> {
+      if (!deps.delivery) return { waiting: 0, started: 0 };
       return handOverPlannedDeliveries(deps.prisma, getClient(), { taskQueue: input.taskQueue });
     },
     /** Marks the rows of workflows that stopped without finishing (the workflow-health-sweep Schedule). */
