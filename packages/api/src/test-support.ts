@@ -18,6 +18,8 @@ const createCaller = createCallerFactory(appRouter);
 const untouchable = new Proxy({}, { get: () => { throw new Error('Temporal touched by a register router'); } });
 
 export interface RouterTest {
+  /** The test database's URL (a second client on it stands for another API process). */
+  url: string;
   prisma: PrismaClient;
   users: Record<TRole, SessionUser>;
   as(role: TRole): ReturnType<typeof createCaller>;
@@ -38,6 +40,7 @@ export async function startRouterTest(): Promise<RouterTest> {
     data: { id: PROGRAMME_ID, authorityId: authority.id, cycle: 1, phase: 'action_planning', state: {}, stateVersion: 1, startedAt: new Date() },
   });
   return {
+    url: db.url,
     prisma,
     users,
     as: (role) => createCaller(createContextInner({ prisma, temporal: untouchable as never }, { user: users[role] })),

@@ -11,11 +11,14 @@ export interface Meta {
   access: Access;
 }
 
+/** Said instead of an unexpected error's own message, which may name SQL, Prisma calls or file paths. */
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Nothing more is known here; the error was logged with this request\'s id.';
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
       const zod = error.cause instanceof ZodError ? error.cause : null;
       // No prototype: a field named "constructor" or "__proto__" must not reach Object.prototype.
       const fieldErrors: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
@@ -23,10 +26,22 @@ const t = initTRPC
         const key = issue.path.join('.') || '(input)';
         (fieldErrors[key] ??= []).push(issue.message);
       }
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
       const message = zod
         ? Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v.join('; ')}`).join('\n')
-        : shape.message;
-      return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors: zod ? fieldErrors : null } };
+        : internal ? INTERNAL_ERROR_MESSAGE : shape.message;
+      const retryAt = (error.cause as { retryAt?: unknown } | undefined)?.retryAt;
+      return {
+        ...shape,
+        message,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          fieldErrors: zod ? fieldErrors : null,
+          ...(typeof retryAt === 'string' ? { retryAt } : {}),
+          ...(ctx?.requestId ? { requestId: ctx.requestId } : {}),
+        },
+      };
     },
   });
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { WorkflowHandle } from '@temporalio/client';
 import { projectActionState, projectLifecycleRecord, projectProgrammeState, type LifecycleRecordProjection } from '@ip/activities';
 import {
+  ZCommandMeta,
   ZActionState,
   ZInformationRequestState,
   ZInterventionState,
@@ -27,6 +28,7 @@ import {
   TASK_QUEUE,
 } from '@ip/workflows/definitions';
 import type { Context } from '../context.js';
+import { commandKey, workflowCommand } from '../receipts.js';
 import { procedure, router } from '../trpc.js';
 
 type Describe = Pick<LifecycleRecordProjection, 'programmeId' | 'onsCode' | 'title' | 'phase' | 'dueOn'>;
@@ -69,14 +71,14 @@ const REPROJECT: Record<string, (ctx: Context, h: WorkflowHandle, nowMs: number)
 };
 export const WORKFLOW_TYPES = Object.keys(REPROJECT) as [string, ...string[]];
 
-export const ZRebuildProjectionsInput = z
-  .object({
-    /** Only these workflow types (default: all of them). */
-    workflowTypes: z.array(z.enum(WORKFLOW_TYPES)).min(1).optional(),
-    /** Per-workflow query deadline. A workflow whose task queue has no worker cannot answer. */
-    queryTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
-  })
-  .default({ queryTimeoutMs: 15_000 });
+export const ZRebuildProjectionsInput = z.strictObject({
+  /** Like every command: a retry with the same id answers with the first run's result. */
+  clientRequestId: ZCommandMeta.shape.clientRequestId,
+  /** Only these workflow types (default: all of them). */
+  workflowTypes: z.array(z.enum(WORKFLOW_TYPES)).min(1).optional(),
+  /** Per-workflow query deadline. A workflow whose task queue has no worker cannot answer. */
+  queryTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+});
 
 export interface RebuildResult {
   scanned: number;
@@ -89,7 +91,7 @@ export interface RebuildResult {
 const CONCURRENCY = 8;
 
 /** Lists, queries and re-projects; one workflow's failure is counted, never fatal. */
-export async function rebuildProjections(ctx: Context, input: z.infer<typeof ZRebuildProjectionsInput>): Promise<RebuildResult> {
+export async function rebuildProjections(ctx: Context, input: Pick<z.infer<typeof ZRebuildProjectionsInput>, 'workflowTypes' | 'queryTimeoutMs'>): Promise<RebuildResult> {
   const taskQueue = ctx.taskQueue ?? TASK_QUEUE;
   if (!/^[\w.:-]+$/.test(taskQueue)) throw new Error(`Unexpected task queue name: ${taskQueue}`);
   const todo: { workflowId: string; workflowType: string }[] = [];
@@ -126,5 +128,5 @@ export const projectionsRouter = router({
   /** Admin only: re-projects every workflow's state into the read model. Returns {scanned, projected, failed}. */
   rebuild: procedure(['admin'])
     .input(ZRebuildProjectionsInput)
-    .mutation(({ ctx, input }) => rebuildProjections(ctx, input)),
+    .mutation(({ ctx, input, path }) => workflowCommand(ctx, commandKey(ctx, path, input), () => rebuildProjections(ctx, input))),
 });

@@ -65,8 +65,8 @@ export const workstreamsRouter = router({
   }),
   create: procedure(MANAGERS)
     .input(ZAddWorkstreamInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'workstreams.create', input.clientRequestId, duplicateKey('workstream.key', input.workstream.key), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicateKey('workstream.key', input.workstream.key), async (tx) => {
         const row = await auditedCreate(tx, ctx.user, {
           entity: 'workstream', programmeId: input.programmeId, reason: input.reason,
           create: () => tx.workstream.create({ data: { programmeId: input.programmeId, ...columns(input.workstream) } }),
@@ -76,8 +76,8 @@ export const workstreamsRouter = router({
     ),
   update: procedure(MANAGERS)
     .input(ZUpdateWorkstreamInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'workstreams.update', input.data.clientRequestId, duplicateKey('data.workstream.key', input.data.workstream.key), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicateKey('data.workstream.key', input.data.workstream.key), async (tx) => {
         const row = await auditedUpdate(tx, ctx.user, {
           entity: 'workstream', noun: 'workstream', id: input.id, reason: input.data.reason,
           find: () => tx.workstream.findUnique({ where: { id: input.id } }),
