@@ -29,6 +29,7 @@ const VerifyHistoriesPage = lazyPage(() => import('./audit/VerifyHistoriesPage')
 const ActionPlanPage = lazyPage(() => import('./action-plan/ActionPlanPage'), 'ActionPlanPage');
 const VisitCalendarPage = lazyPage(() => import('./monitoring-visits/VisitCalendar'), 'VisitCalendarPage');
 const ProgrammeConfigurationPage = lazyPage(() => import('./admin/ProgrammeConfigurationPage'), 'ProgrammeConfigurationPage');
+const SignInLockoutsPage = lazyPage(() => import('./admin/SignInLockoutsPage'), 'SignInLockoutsPage');
 
 const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];
 const { Route } = reactRouterProvider;
@@ -80,6 +81,7 @@ export function App() {
                 <Resource key="users" {...users} />,
                 <CustomRoutes key="admin">
                   <Route path="/programme-configuration" element={<ProgrammeConfigurationPage />} />
+                  <Route path="/sign-in-lockouts" element={<SignInLockoutsPage />} />
                 </CustomRoutes>,
               ]
             : []),

@@ -12,6 +12,7 @@ import { PHASE_LABELS } from '../labels';
 import { useCanMutate } from '../use-can-mutate';
 import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
 import { PageHeading } from '../components/PageHeading';
+import { exportCsv } from '../csv-export';
 
 const phaseChoices = Object.entries(PHASE_LABELS).map(([id, name]) => ({ id, name }));
 
@@ -49,7 +50,7 @@ export function ProgrammeList() {
   return (
     <>
       <PageHeading>Programmes</PageHeading>
-      <List
+      <List exporter={exportCsv('programmes')}
         title="Programmes"
         sort={{ field: 'actionPlanDueOn', order: 'ASC' }}
         filters={filters}

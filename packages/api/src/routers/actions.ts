@@ -9,9 +9,9 @@ import type { Context } from '../context.js';
 import { commandKey, workflowCommand } from '../receipts.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { actionCommands, ACTION_WORDING } from './action-commands.js';
-import { listActions } from './action-list.js';
+import { listActions, ZActionFilter } from './action-list.js';
 import { toActionRecord } from './action-record.js';
-import { referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams } from './list-params.js';
+import { listParams, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne } from './list-params.js';
 import { notFound, requireProgramme } from './register-support.js';
 import { actorOf, requestKey, startOnce, waitForProjection } from './workflow-support.js';
 export type { ActionListRecord, ActionRecord } from './action-record.js';
@@ -27,9 +27,9 @@ async function programmeConfig(ctx: Context, programmeId: string) {
 }
 
 export const actionsRouter = router({
-  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => listActions(ctx, input)),
+  getList: procedure(READERS).input(listParams(ZActionFilter)).query(({ ctx, input }) => listActions(ctx, input)),
   getManyReference: procedure(READERS)
-    .input(ZGetManyReference(['programmeId', 'workstream']))
+    .input(ZGetManyReference(['programmeId', 'workstream'], ZActionFilter))
     .query(({ ctx, input }) => listActions(ctx, referenceAsList(input))),
   getOne: procedure(READERS)
     .input(ZGetOne)

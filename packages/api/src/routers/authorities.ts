@@ -1,18 +1,18 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { procedure, READERS, router } from '../trpc.js';
-import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
+import { listParams, orderBy, page, parseFilter, ZGetMany, ZGetOne } from './list-params.js';
 
 const SORTABLE = { id: 'name', name: 'name', onsCode: 'onsCode', currentGrade: 'currentGrade' } as const;
-const ZAuthorityFilter = z.object({ q: z.string().max(200).optional() }).passthrough();
+const ZAuthorityFilter = z.object({ q: z.string().max(200).optional() });
 
 const select = { id: true, onsCode: true, name: true, currentGrade: true, interventionStatus: true } as const;
 
 export const authoritiesRouter = router({
   getList: procedure(READERS)
-    .input(ZListParams)
+    .input(listParams(ZAuthorityFilter))
     .query(async ({ ctx, input }) => {
-      const f = ZAuthorityFilter.parse(input.filter);
+      const f = parseFilter(ZAuthorityFilter, input.filter);
       const where = f.q ? { name: { contains: f.q, mode: 'insensitive' as const } } : {};
       const [data, total] = await Promise.all([
         ctx.prisma.localAuthority.findMany({ where, select, orderBy: orderBy(input.sort, SORTABLE, 'name'), ...page(input.pagination) }),

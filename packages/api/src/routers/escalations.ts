@@ -27,8 +27,7 @@ const ZEscalationFilter = z
     subjectKind: z.string().max(64).optional(),
     subjectId: z.string().max(200).optional(),
     q: z.string().max(200).optional(),
-  })
-  .passthrough();
+  });
 
 export function toEscalationRecord(row: Escalation, names: ReadonlyMap<string, string> = new Map()) {
   return {
@@ -84,6 +83,7 @@ async function list(ctx: Context, input: TListParams) {
 
 export const escalationsRouter = router({
   ...resourceReads({
+    filter: ZEscalationFilter,
     noun: 'escalation',
     targets: ['programmeId', 'subjectId'],
     list,

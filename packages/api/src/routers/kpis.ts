@@ -30,8 +30,7 @@ const ZKpiFilter = z
     period: ZKpiPeriod.optional(),
     /** RAG of the latest reading; 'none' = no reading yet. One value or several. */
     rag: z.union([ZKpiRagFilter, z.array(ZKpiRagFilter).min(1).max(4)]).optional(),
-  })
-  .passthrough();
+  });
 
 async function list(ctx: Context, input: TListParams) {
   const f = parseFilter(ZKpiFilter, input.filter);
@@ -60,6 +59,7 @@ async function list(ctx: Context, input: TListParams) {
 
 export const kpisRouter = router({
   ...resourceReads({
+    filter: ZKpiFilter,
     noun: 'KPI',
     targets: ['programmeId'],
     list,

@@ -7,7 +7,7 @@ import { initialProgrammeState } from '@ip/workflows/events';
 import type { WorkflowWording } from '../errors.js';
 import { ensureKpiReturnSchedule } from '../kpi-schedule.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
-import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
+import { listParams, orderBy, page, parseFilter, ZGetMany, ZGetOne } from './list-params.js';
 import { commandKey, workflowCommand } from '../receipts.js';
 import { fieldError } from '../errors.js';
 import { programmeCommands } from './programme-commands.js';
@@ -28,16 +28,15 @@ const SORTABLE = {
 } as const;
 
 const ZProgrammeFilter = z
-  .object({ q: z.string().max(200).optional(), phase: z.string().max(64).optional(), authorityId: z.string().max(64).optional() })
-  .passthrough();
+  .object({ q: z.string().max(200).optional(), phase: z.string().max(64).optional(), authorityId: z.string().max(64).optional() });
 
 const WORDING: WorkflowWording = { notFound: 'No such programme', closed: 'This programme has closed' };
 
 export const programmesRouter = router({
   getList: procedure(READERS)
-    .input(ZListParams)
+    .input(listParams(ZProgrammeFilter))
     .query(async ({ ctx, input }) => {
-      const f = ZProgrammeFilter.parse(input.filter);
+      const f = parseFilter(ZProgrammeFilter, input.filter);
       const where = {
         ...(f.phase ? { phase: f.phase } : {}),
         ...(f.authorityId ? { authorityId: f.authorityId } : {}),

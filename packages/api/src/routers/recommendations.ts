@@ -21,8 +21,7 @@ const ZRecommendationFilter = z
     priorityAction: z.union([z.boolean(), z.stringbool()]).optional(),
     sourceInspectionId: z.string().max(200).optional(),
     q: z.string().max(200).optional(),
-  })
-  .passthrough();
+  });
 
 function columns(r: TRecommendation) {
   return { ref: r.ref, text: r.text, judgementArea: r.judgementArea, sourceInspectionId: r.sourceInspectionId, priorityAction: r.priorityAction };
@@ -62,6 +61,7 @@ const duplicateRef = (path: string, ref: string) => conflictOnDuplicate(`${path}
 
 export const recommendationsRouter = router({
   ...resourceReads({
+    filter: ZRecommendationFilter,
     noun: 'recommendation',
     targets: ['programmeId'],
     list,

@@ -25,8 +25,7 @@ const ZRiskFilter = z
     programmeId: z.string().max(200).optional(),
     q: z.string().max(200).optional(),
     owner: z.string().max(200).optional(),
-  })
-  .passthrough();
+  });
 
 async function list(ctx: Context, input: TListParams) {
   const f = parseFilter(ZRiskFilter, input.filter);
@@ -69,6 +68,7 @@ const duplicateRef = (path: string, ref: string) => conflictOnDuplicate(`${path}
 
 export const risksRouter = router({
   ...resourceReads({
+    filter: ZRiskFilter,
     noun: 'risk',
     targets: ['programmeId'],
     list,

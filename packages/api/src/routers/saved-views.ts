@@ -10,13 +10,12 @@ import { recordAudit, snapshot, type Tx } from '../audit.js';
 import type { SessionUser } from '../context.js';
 import { conflictOnDuplicate } from '../errors.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
-import { orderBy, page, parseFilter, ZGetOne, ZListParams } from './list-params.js';
+import { listParams, orderBy, page, parseFilter, ZGetOne } from './list-params.js';
 import { notFound, registerCommand, rethrow } from './register-support.js';
 
 const SORTABLE = { id: 'name', name: 'name', resource: 'resource', createdAt: 'createdAt', updatedAt: 'updatedAt' } as const;
 const ZSavedViewFilter = z
-  .object({ resource: z.string().max(64).optional(), mine: z.union([z.boolean(), z.stringbool()]).optional() })
-  .passthrough();
+  .object({ resource: z.string().max(64).optional(), mine: z.union([z.boolean(), z.stringbool()]).optional() });
 
 function toSavedViewRecord(row: SavedView, user: SessionUser) {
   return {
@@ -46,7 +45,7 @@ async function ownView(tx: Tx, user: SessionUser, id: string): Promise<SavedView
 
 export const savedViewsRouter = router({
   getList: procedure(READERS)
-    .input(ZListParams)
+    .input(listParams(ZSavedViewFilter))
     .query(async ({ ctx, input }) => {
       const f = parseFilter(ZSavedViewFilter, input.filter);
       const where = {

@@ -10,7 +10,7 @@ import { conflictOnDuplicate, fieldError } from '../errors.js';
 import { activeLockouts, liftLockout, throttleKey } from '../rate-limit.js';
 import { sessionCache } from '../sessions.js';
 import { procedure, router } from '../trpc.js';
-import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
+import { listParams, orderBy, page, parseFilter, ZGetMany, ZGetOne, ZSearchFilter } from './list-params.js';
 import { registerCommand, rethrow } from './register-support.js';
 
 const ADMINS = ['admin'] as const;
@@ -19,9 +19,9 @@ const SORTABLE = { id: 'email', email: 'email', name: 'name', role: 'role', crea
 
 export const usersRouter = router({
   getList: procedure(ADMINS)
-    .input(ZListParams)
+    .input(listParams(ZSearchFilter))
     .query(async ({ ctx, input }) => {
-      const q = typeof input.filter.q === 'string' ? input.filter.q : undefined;
+      const { q } = parseFilter(ZSearchFilter, input.filter);
       const where = q ? { OR: [{ name: { contains: q, mode: 'insensitive' as const } }, { email: { contains: q, mode: 'insensitive' as const } }] } : {};
       const [data, total] = await Promise.all([
         ctx.prisma.user.findMany({ where, select, orderBy: orderBy(input.sort, SORTABLE, 'email'), ...page(input.pagination) }),

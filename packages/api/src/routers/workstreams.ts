@@ -15,8 +15,7 @@ const SORTABLE = {
 } as const;
 
 const ZWorkstreamFilter = z
-  .object({ programmeId: z.string().max(200).optional(), phase: z.string().max(60).optional(), q: z.string().max(200).optional() })
-  .passthrough();
+  .object({ programmeId: z.string().max(200).optional(), phase: z.string().max(60).optional(), q: z.string().max(200).optional() });
 
 function columns(w: TWorkstream) {
   return { key: w.key, name: w.name, leadName: w.lead.name, leadEmail: w.lead.email ?? null, phase: w.phase, priorityNumber: w.priorityNumber ?? null };
@@ -58,6 +57,7 @@ const duplicateKey = (path: string, key: string) => conflictOnDuplicate(`${path}
 
 export const workstreamsRouter = router({
   ...resourceReads({
+    filter: ZWorkstreamFilter,
     noun: 'workstream',
     targets: ['programmeId'],
     list,
