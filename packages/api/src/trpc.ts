@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { TRole } from '@ip/domain';
 import type { Context } from './context.js';
-import { toUserError } from './errors.js';
+import { issueFields, issueMessage, toUserError } from './errors.js';
 import { assertStorableText } from './input-guard.js';
 
 /** Who may call a procedure: 'public' (anyone, signed in or not) or a list of roles. */
@@ -23,8 +23,7 @@ const t = initTRPC
       // No prototype: a field named "constructor" or "__proto__" must not reach Object.prototype.
       const fieldErrors: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
       for (const issue of zod?.issues ?? []) {
-        const key = issue.path.join('.') || '(input)';
-        (fieldErrors[key] ??= []).push(issue.message);
+        for (const key of issueFields(issue)) (fieldErrors[key] ??= []).push(issueMessage(issue));
       }
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       const message = zod

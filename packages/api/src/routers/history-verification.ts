@@ -56,13 +56,14 @@ export const historyVerificationRouter = router({
     .mutation(({ ctx, input, path }) =>
       workflowCommand(ctx, commandKey(ctx, path, input), async () => {
         const id = `verify-${input.clientRequestId}`;
-        await ctx.prisma.historyVerification.createMany({ data: [{ id, requestedBy: ctx.user.id, status: 'running' }], skipDuplicates: true });
+        const { count: created } = await ctx.prisma.historyVerification.createMany({ data: [{ id, requestedBy: ctx.user.id, status: 'running' }], skipDuplicates: true });
         const args: HistoryVerificationWorkflowArgs = { jobId: id, ...(ctx.taskQueue ? { taskQueue: ctx.taskQueue } : {}) };
         try {
           await ctx.temporal.workflow.start('historyVerificationWorkflow', { workflowId: historyVerificationWorkflowId(id), taskQueue: ctx.taskQueue ?? TASK_QUEUE, args: [args], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
-            await ctx.prisma.historyVerification.updateMany({ where: { id, status: 'running', done: 0 }, data: { status: 'error', error: 'Temporal is unavailable: the run could not start', finishedAt: new Date() } });
+            // The run did not start: the caller is told so, and keeps nothing but a pending claim to retry.
+            if (created === 1) await ctx.prisma.historyVerification.deleteMany({ where: { id, status: 'running', done: 0 } }).catch(() => undefined);
             throw toUserError(err);
           }
         }

@@ -28,15 +28,16 @@ export const interventionsRouter = router({
   start: procedure(MANAGERS)
     .input(ZStartInterventionInput)
     .mutation(({ ctx, input, path }) =>
-      workflowCommand(ctx, commandKey(ctx, path, input), async () => {
+      workflowCommand(ctx, commandKey(ctx, path, input), async ({ resumed }) => {
         const { clientRequestId } = input;
         const authority = await ctx.prisma.localAuthority.findUnique({ where: { onsCode: input.onsCode } });
         if (!authority) throw fieldError(['onsCode'], `No authority with ONS code ${input.onsCode}`);
         if (input.programmeId) await requireProgramme(ctx.prisma, input.programmeId);
         const spells = await ctx.prisma.lifecycleRecord.findMany({ where: { kind: 'intervention', onsCode: input.onsCode }, select: { id: true, phase: true } });
         const open = spells.find((s) => s.phase !== 'closed');
-        // The open spell may be this very command's (an earlier attempt started it and died before answering).
-        if (open && !(await startedByRequest(ctx, open.id, clientRequestId))) {
+        // The open spell may be this very command's, if an earlier attempt of it (a pending receipt)
+        // started it and died before answering; on a first attempt it cannot be, and Temporal is not asked.
+        if (open && !(resumed && (await startedByRequest(ctx, open.id, clientRequestId)))) {
           throw new TRPCError({ code: 'CONFLICT', message: `${authority.name} is already in intervention (${open.id})` });
         }
         const id = open?.id ?? interventionWorkflowId(authority.onsCode, spells.length + 1);

@@ -36,7 +36,8 @@ export function orderBy<F extends string>(
   allowed: Record<string, F>,
   fallback: F,
 ): Record<F, 'asc' | 'desc'> {
-  const field = allowed[sort.field] ?? fallback;
+  // Own keys only: a sort by "valueOf" or "constructor" must not find Object.prototype's.
+  const field = Object.hasOwn(allowed, sort.field) ? allowed[sort.field]! : fallback;
   return { [field]: sort.order === 'ASC' ? 'asc' : 'desc' } as Record<F, 'asc' | 'desc'>;
 }
 

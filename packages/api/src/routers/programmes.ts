@@ -81,15 +81,16 @@ export const programmesRouter = router({
       // and phases: the open one, if any, and the next cycle).
       const found = ctx.prisma.localAuthority.findUnique({ where: { onsCode: input.onsCode }, include: { programmes: { select: { id: true, phase: true } } } });
       found.catch(() => undefined); // awaited below; a replayed receipt never looks
-      return workflowCommand(ctx, commandKey(ctx, path, input), async () => {
+      return workflowCommand(ctx, commandKey(ctx, path, input), async ({ resumed }) => {
         const authority = await found;
         if (!authority) throw fieldError(['onsCode'], `no authority with ONS code ${input.onsCode}`);
         const answer = (row: ProgrammeRow) => ({ data: toProgrammeRecord(row, ctx.now()) });
         const open = authority.programmes.find((p) => p.phase !== 'closed');
         if (open) {
           // A retry of the create that started it (the first attempt died before recording its
-          // receipt, e.g. the API was killed): the same effect, so answer with it.
-          if (await startedByRequest(ctx, open.id, clientRequestId)) {
+          // receipt, e.g. the API was killed): the same effect, so answer with it. Only a retry (a
+          // pending receipt) can be; a first attempt does not ask Temporal.
+          if (resumed && (await startedByRequest(ctx, open.id, clientRequestId))) {
             // Programmes started before the workflow created its own schedule: make sure of it here.
             await ensureKpiReturnSchedule(ctx.temporal, open.id, ctx.taskQueue ?? TASK_QUEUE);
             return answer(await ctx.prisma.programme.findUniqueOrThrow({ where: { id: open.id }, include: { authority: true } }));
