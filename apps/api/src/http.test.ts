@@ -2,8 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERNAL_ERROR_MESSAGE } from '@ip/api';
 import { sessionCookie } from './cookies.js';
-import { createApiServer, originAllowed, ownOrigin } from './server.js';
+import { clientAddress, createApiServer, originAllowed, ownOrigin } from './server.js';
 
 const failing = new Proxy({}, { get: () => () => Promise.reject(new Error('no database in this test')) });
 let url = '';
@@ -47,6 +48,25 @@ describe('HTTP guards', () => {
     expect(originAllowed(undefined, own, [], 'none')).toBe(true);
     expect(originAllowed(undefined, own, [], 'cross-site')).toBe(false);
     expect(originAllowed(undefined, own, [], 'same-site')).toBe(false);
+  });
+
+  it('the sign-in source address: the socket, or as many proxies from the right of X-Forwarded-For as are trusted', () => {
+    expect(clientAddress('10.0.0.5', '6.6.6.6', 0), 'no proxy trusted: a client cannot pick its address').toBe('10.0.0.5');
+    expect(clientAddress('10.0.0.5', '6.6.6.6, 203.0.113.7', 1), 'one proxy: what it saw, not what the client claimed').toBe('203.0.113.7');
+    expect(clientAddress('10.0.0.5', ['203.0.113.7', '10.0.0.4'], 2)).toBe('203.0.113.7');
+    expect(clientAddress('10.0.0.5', undefined, 1), 'header missing: the socket').toBe('10.0.0.5');
+  });
+
+  it('an unexpected error answers a fixed message and the request id: no stack, SQL, Prisma call or file path', async () => {
+    // This rig's database is a stand-in that fails every call: sign-in meets an error nobody planned for.
+    const res = await fetch(`${url}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'pm@northmoor.gov.uk', password: 'x' }) });
+    const text = await res.text();
+    expect(res.status).toBe(500);
+    const error = (JSON.parse(text) as { error: { message: string; data: { requestId: string; stack?: unknown } } }).error;
+    expect(error.message).toBe(INTERNAL_ERROR_MESSAGE);
+    expect(error.data.requestId).toBe(res.headers.get('x-request-id'));
+    expect(error.data.stack).toBeUndefined();
+    expect(text).not.toMatch(/node_modules|\/src\/|\.ts:\d+|TypeError|prisma|no database in this test/i);
   });
 
   it('session cookies are HttpOnly and SameSite, Secure over TLS, and cleared on logout', () => {

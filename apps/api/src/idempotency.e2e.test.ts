@@ -6,6 +6,7 @@
  * procedure, from another user; two and ten copies at once. Prints the table it measured.
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@ip/db/seed';
 import { actionStateQuery } from '@ip/workflows/definitions';
@@ -33,7 +34,8 @@ async function post(who: 'pm' | 'admin', path: string, input: unknown): Promise<
 
 const row = (command: string, what: string, replies: Reply[], effects: number) => {
   const statuses = [...new Set(replies.map((r) => `${r.status}${r.code ? ` ${r.code}` : ''}`))].join(', ');
-  const same = replies.every((r) => JSON.stringify(r.data) === JSON.stringify(replies[0]!.data));
+  // Equal as values (PostgreSQL's jsonb may order a stored answer's keys differently from the first reply's).
+  const same = replies.every((r) => isDeepStrictEqual(r.data, replies[0]!.data));
   table.push(`| ${command} | ${what} | ${statuses} | ${replies.length > 1 ? (same ? 'identical' : 'DIFFER') : (replies[0]!.message ?? 'first result')} | ${effects} |`);
 };
 
@@ -51,7 +53,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  console.log(['idempotency over HTTP (measured):', '| command | same request id … | HTTP | answer | effects |', '| --- | --- | --- | --- | --- |', ...table].join('\n'));
+  console.log(['idempotency over HTTP (measured):', '| command | same request id … | HTTP | answer | new effects |', '| --- | --- | --- | --- | --- |', ...table].join('\n'));
   await rig?.close();
 });
 
@@ -78,7 +80,7 @@ describe('idempotency over HTTP', () => {
     expect(first.status).toBe(200);
     const again = await post('pm', 'risks.create', riskInput(id, 'R-H1'));
     expect(again).toEqual(first);
-    row('risks.create', 'and the same input', [first, again], await riskEffects('R-H1') / 2);
+    row('risks.create', 'and the same input', [first, again], (await riskEffects('R-H1')) / 2);
 
     const otherInput = await post('pm', 'risks.create', riskInput(id, 'R-H2'));
     expect([otherInput.status, otherInput.code]).toEqual([409, 'CONFLICT']);
@@ -91,7 +93,7 @@ describe('idempotency over HTTP', () => {
 
     const otherUser = await post('admin', 'risks.create', riskInput(id, 'R-H1'));
     expect([otherUser.status, otherUser.message]).toEqual([409, expect.stringMatching(/another user/)]);
-    row('risks.create', 'from another user', [otherUser], (await riskEffects('R-H1')) / 2);
+    row('risks.create', 'from another user', [otherUser], (await riskEffects('R-H1')) / 2 - 1);
     expect(await riskEffects('R-H1')).toBe(2); // one risk and its one audit row
   });
 

@@ -19,6 +19,8 @@ export interface ApiServerOptions {
   logger?: Logger;
   /** Largest request body accepted, in bytes. */
   maxBodySize?: number;
+  /** Reverse proxies in front that append to X-Forwarded-For (env TRUST_PROXY_HOPS); 0: the socket's address. */
+  trustProxyHops?: number;
 }
 
 /**
@@ -53,7 +55,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
           user: session?.user ?? null,
           sessionId: session?.sessionId ?? null,
           sessionToken: token,
-          clientIp: req.socket.remoteAddress ?? 'unknown',
+          clientIp: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], opts.trustProxyHops ?? 0),
           requestId: String(res.getHeader('x-request-id') ?? '') || null,
           cookies: {
             setSessionCookie: (t, exp) => appendSetCookie(res, sessionCookie(t, exp, secure)),
@@ -99,6 +101,17 @@ export function createApiServer(opts: ApiServerOptions): Server {
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   });
+}
+
+/**
+ * The client's address for sign-in throttling: the socket's, or with `hops` trusted proxies in front,
+ * the address the outermost of them saw (that many entries from the right of X-Forwarded-For; the
+ * entries further left are whatever the client claimed, and are ignored).
+ */
+export function clientAddress(socket: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string {
+  if (hops === 0) return socket ?? 'unknown';
+  const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return chain[chain.length - hops] ?? chain[0] ?? socket ?? 'unknown';
 }
 
 /** Origins as a browser serialises them (`https://host:port`, default ports dropped); malformed ones dropped. */
