@@ -8,7 +8,9 @@
  *   `=HYPERLINK(...)` shows as text when a council officer opens the file. Numbers stay numbers
  *   (-3 working days left is not a formula).
  */
-import { stringify } from 'csv-stringify/sync';
+// The library's browser build (its own Buffer shim inside): the console runs this code in the
+// browser, where the Node build's module-level `Buffer` does not exist; Node runs it as well.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 
 export type CsvCell = string | number | boolean | Date | null | undefined;
 
