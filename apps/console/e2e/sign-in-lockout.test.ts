@@ -48,7 +48,7 @@ describe('sign-in lockouts and CSV downloads in the console', () => {
     const admin = await newPage();
     await signIn(admin, rig.url, 'admin@northmoor.gov.uk', DEMO_PASSWORD);
     await admin.getByRole('menuitem', { name: 'Sign-in lockouts' }).click();
-    await admin.getByRole('heading', { name: 'Sign-in lockouts' }).waitFor();
+    await admin.getByRole('heading', { name: 'Sign-in lockouts', level: 1 }).waitFor();
     const row = admin.getByRole('row', { name: /pm@northmoor\.gov\.uk/ });
     await row.waitFor();
     await screenshot(admin, '71-sign-in-lockouts');
