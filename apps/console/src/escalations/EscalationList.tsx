@@ -36,7 +36,8 @@ export function EscalationList() {
   return (
     <ProgrammePage heading="Escalations" intro="Reminders and escalations fired by the programme’s deadlines. Acknowledge an escalation to show it has been seen.">
       {(programme) => (
-        <List exporter={exportCsv('escalations')}
+        <List
+          exporter={exportCsv('escalations')}
           key={programme.id}
           title="Escalations"
           resource="escalations"

@@ -33,7 +33,8 @@ export function KpiList() {
   return (
     <ProgrammePage heading="Key performance indicators" intro="The figures the improvement board watches, rated against each KPI’s target and thresholds.">
       {(programme) => (
-        <List exporter={exportCsv('kpis')}
+        <List
+          exporter={exportCsv('kpis')}
           key={programme.id}
           title="Key performance indicators"
           resource="kpis"

@@ -32,7 +32,8 @@ export function VisitList() {
   return (
     <ProgrammePage heading="Monitoring visits" intro="Ofsted’s quarterly monitoring visits: fieldwork, the letter, and the actions its findings add to the plan.">
       {(programme) => (
-        <List exporter={exportCsv('monitoring-visits')}
+        <List
+          exporter={exportCsv('monitoring-visits')}
           key={programme.id}
           title="Monitoring visits"
           resource="monitoringVisits"

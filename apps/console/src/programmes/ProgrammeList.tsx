@@ -50,7 +50,8 @@ export function ProgrammeList() {
   return (
     <>
       <PageHeading>Programmes</PageHeading>
-      <List exporter={exportCsv('programmes')}
+      <List
+        exporter={exportCsv('programmes')}
         title="Programmes"
         sort={{ field: 'actionPlanDueOn', order: 'ASC' }}
         filters={filters}

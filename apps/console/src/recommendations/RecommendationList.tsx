@@ -31,7 +31,8 @@ export function RecommendationList() {
   return (
     <ProgrammePage heading="Recommendations" intro="What Ofsted’s report asks the council to improve, as worded in the report. Plan actions link to these references.">
       {(programme) => (
-        <List exporter={exportCsv('recommendations')}
+        <List
+          exporter={exportCsv('recommendations')}
           key={programme.id}
           title="Recommendations"
           resource="recommendations"

@@ -26,7 +26,8 @@ export function RiskList() {
   return (
     <ProgrammePage heading="Risk register" intro="Risks to the improvement programme, scored 1 to 25 (likelihood × impact) before and after mitigation. Highest residual risk first.">
       {(programme) => (
-        <List exporter={exportCsv('risks')}
+        <List
+          exporter={exportCsv('risks')}
           key={programme.id}
           title="Risk register"
           resource="risks"

@@ -56,7 +56,8 @@ export function WorkstreamList() {
   return (
     <ProgrammePage heading="Workstreams" intro="The strands of the improvement plan, each with a lead. Actions roll up into them.">
       {(programme) => (
-        <List exporter={exportCsv('workstreams')}
+        <List
+          exporter={exportCsv('workstreams')}
           key={programme.id}
           title="Workstreams"
           resource="workstreams"
