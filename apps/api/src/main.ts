@@ -15,6 +15,7 @@ const server = createApiServer({
   consoleDir: env.CONSOLE_DIR,
   allowedOrigins: env.ALLOWED_ORIGINS?.split(',').map((s) => s.trim()),
   cookieSecure: env.COOKIE_SECURE,
+  trustProxyHops: env.TRUST_PROXY_HOPS,
   logger: log,
 });
 server.listen(env.API_PORT, env.API_HOST, () => log.info(`api: http://${env.API_HOST}:${env.API_PORT}`));

@@ -33,6 +33,7 @@ const ActionPlanPage = lazyPage(() => import('./action-plan/ActionPlanPage'), 'A
 const VisitCalendarPage = lazyPage(() => import('./monitoring-visits/VisitCalendar'), 'VisitCalendarPage');
 const ProgrammeConfigurationPage = lazyPage(() => import('./admin/ProgrammeConfigurationPage'), 'ProgrammeConfigurationPage');
 const EmailPreferencesPage = lazyPage(() => import('./email-preferences/EmailPreferencesPage'), 'EmailPreferencesPage');
+const SignInLockoutsPage = lazyPage(() => import('./admin/SignInLockoutsPage'), 'SignInLockoutsPage');
 
 const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];
 const { Route } = reactRouterProvider;
@@ -88,6 +89,7 @@ export function App() {
                 <Resource key="outbox" {...outbox} />,
                 <CustomRoutes key="admin">
                   <Route path="/programme-configuration" element={<ProgrammeConfigurationPage />} />
+                  <Route path="/sign-in-lockouts" element={<SignInLockoutsPage />} />
                 </CustomRoutes>,
               ]
             : [

@@ -1,5 +1,5 @@
 export { appRouter, type AppRouter } from './root.js';
-export { createCallerFactory } from './trpc.js';
+export { createCallerFactory, INTERNAL_ERROR_MESSAGE } from './trpc.js';
 export { createContextInner, type Context, type ContextDeps, type SessionUser, type ResponseCookies } from './context.js';
 export { userForToken, hashToken } from './routers/auth.js';
 export { sessionCache, SessionCache } from './sessions.js';
@@ -13,3 +13,4 @@ export { toUserError } from './errors.js';
 export { ensureEmailDigestWorkflow } from './delivery/digest-workflow.js';
 export type { DeliveryDetail, DeliveryRecord } from './routers/outbox.js';
 export type { PersonRecord } from './routers/people.js';
+export { rebuildProjections } from './routers/projections.js';

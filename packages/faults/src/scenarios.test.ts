@@ -187,8 +187,8 @@ describe('fault scenarios on processes of our own', () => {
       }
     }));
 
-  it('e. kill -9 the SMTP server while a burst of escalations is being emailed, restart it: every email arrives exactly once', () =>
-    timed('e. SMTP server killed mid-burst', async () => {
+  it('g. kill -9 the SMTP server while a burst of escalations is being emailed, restart it: every email arrives exactly once', () =>
+    timed('g. SMTP server killed mid-burst', async () => {
       const codes = await freshAuthorities(sys.prisma, PROGRAMMES);
       const ids = await Promise.all(codes.map((ons) => startProgramme(pm, ons)));
       await addPeople(sys.prisma, ids);

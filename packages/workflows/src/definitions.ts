@@ -14,3 +14,4 @@ export * from './history-archive/definitions.js';
 export * from './history-verification/definitions.js';
 export * from './health-sweep/definitions.js';
 export * from './delivery/definitions.js';
+export type { UpdateReply } from './machine/spec.js';

@@ -6,6 +6,7 @@ import { formatDate } from '../format';
 import { INTERVENTION_PHASE_LABELS, INTERVENTION_PHASE_TONES, labelOf } from '../labels';
 import { AddAuthorityButton } from './AuthorityCommands';
 import type { TAuthorityRecord } from './types';
+import { exportCsv } from '../csv-export';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search by name or ONS code" aria-label="Search authorities by name or ONS code" />];
 
@@ -28,7 +29,7 @@ export function AuthorityList() {
   return (
     <>
       <PageHeading>Local authorities</PageHeading>
-      <List title="Local authorities" sort={{ field: 'name', order: 'ASC' }} filters={filters} perPage={25} actions={<TopToolbar><AddAuthorityButton /></TopToolbar>}>
+      <List exporter={exportCsv('authorities')} title="Local authorities" sort={{ field: 'name', order: 'ASC' }} filters={filters} perPage={25} actions={<TopToolbar><AddAuthorityButton /></TopToolbar>}>
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <TextField source="name" label="Authority" />
           <TextField source="onsCode" label="ONS code" />

@@ -7,6 +7,7 @@ import { KPI_DIRECTION_LABELS, KPI_PERIOD_LABELS } from '../labels';
 import { useCanMutate } from '../use-can-mutate';
 import { KpiStandingField, LatestValueField, TargetField, TrendField } from './fields';
 import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
+import { exportCsv } from '../csv-export';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search KPIs" />,
@@ -33,6 +34,7 @@ export function KpiList() {
     <ProgrammePage heading="Key performance indicators" intro="The figures the improvement board watches, rated against each KPI’s target and thresholds.">
       {(programme) => (
         <List
+          exporter={exportCsv('kpis')}
           key={programme.id}
           title="Key performance indicators"
           resource="kpis"

@@ -1,7 +1,7 @@
 /**
  * Action commands: each parses its shared zod schema, authorises, then sends the matching Update to
- * the action's workflow with `${update}:${clientRequestId}` as the Update id (a retried command has
- * one effect). The workflow's validator rejects what the domain forbids (an extension approved by
+ * the action's workflow with an Update id derived from the client request id, once per request id
+ * (receipts.ts: a retried command has one effect and gets the first answer). The workflow's validator rejects what the domain forbids (an extension approved by
  * the person who asked, sign-off without evidence, ...) as PRECONDITION_FAILED with the reason; an
  * action that is signed off or cancelled has finished, and says so.
  */
@@ -37,7 +37,7 @@ import { MANAGERS, procedure } from '../trpc.js';
 import { toActionRecord } from './action-record.js';
 import { programmeSettingsOf } from './programme-settings.js';
 import { notFound } from './register-support.js';
-import { actorOf, sendUpdate } from './workflow-support.js';
+import { actorOf, updateCommand } from './workflow-support.js';
 
 export const ACTION_WORDING: WorkflowWording = {
   notFound: 'No such action',
@@ -56,15 +56,17 @@ function actionCommand<S extends z.ZodType<CommandInput>, A extends ActionComman
 ) {
   return procedure(MANAGERS)
     .input(schema)
-    .mutation(async ({ ctx, input }) => {
-      const { actionId, clientRequestId, ...payload } = input as CommandInput & Record<string, unknown>;
+    .mutation(async ({ ctx, input, path }) => {
+      const { actionId, clientRequestId: _id, ...payload } = input as CommandInput & Record<string, unknown>;
       const wording = { ...ACTION_WORDING, notFound: `No action with id ${actionId}` };
       const settings = fromSettings ? await fromSettings(ctx, actionId) : {};
-      await sendUpdate(ctx, actionId, update as UpdateDefinition<unknown, [unknown], string>, clientRequestId, { ...payload, ...settings, actor: actorOf(ctx.user) }, wording);
-      // The workflow projects before the Update returns, so the row already shows this command.
-      const row = await ctx.prisma.action.findUnique({ where: { id: actionId } });
-      if (!row) throw notFound('action', actionId);
-      return { data: toActionRecord(row, ctx.now()) };
+      const target = { workflowId: actionId, update: update as UpdateDefinition<unknown, [unknown], string>, arg: { ...payload, ...settings, actor: actorOf(ctx.user) }, wording };
+      return updateCommand(ctx, { path, input }, target, async () => {
+        // The workflow projects before the Update returns, so the row already shows this command.
+        const row = await ctx.prisma.action.findUnique({ where: { id: actionId } });
+        if (!row) throw notFound('action', actionId);
+        return { data: toActionRecord(row, ctx.now()) };
+      });
     });
 }
 

@@ -10,13 +10,13 @@ import type { PrismaClient } from '@ip/db';
 import { ZAddAuthorityInput, ZRecordSuccessorInput, ZRenameAuthorityInput } from '@ip/domain';
 import { recordAudit, snapshot, type Tx } from '../audit.js';
 import { conflictOnDuplicate, fieldError } from '../errors.js';
-import { withReceipt } from '../receipts.js';
 import { procedure, READERS, router } from '../trpc.js';
-import { orderBy, page, ZGetMany, ZGetOne, ZListParams } from './list-params.js';
+import { listParams, orderBy, page, parseFilter, ZGetMany, ZGetOne } from './list-params.js';
+import { registerCommand, rethrow } from './register-support.js';
 
 const ADMINS = ['admin'] as const;
 const SORTABLE = { id: 'name', name: 'name', onsCode: 'onsCode', currentGrade: 'currentGrade', region: 'region' } as const;
-const ZAuthorityFilter = z.object({ q: z.string().max(200).optional() }).passthrough();
+const ZAuthorityFilter = z.object({ q: z.string().max(200).optional() });
 
 const select = {
   id: true, onsCode: true, name: true, region: true, currentGrade: true, successorId: true, succeededOn: true,
@@ -55,9 +55,9 @@ const audited = (o: { entity: string; id: string; action: string; reason: string
 
 export const authoritiesRouter = router({
   getList: procedure(READERS)
-    .input(ZListParams)
+    .input(listParams(ZAuthorityFilter))
     .query(async ({ ctx, input }) => {
-      const f = ZAuthorityFilter.parse(input.filter);
+      const f = parseFilter(ZAuthorityFilter, input.filter);
       const where = f.q ? { OR: [{ name: { contains: f.q, mode: 'insensitive' as const } }, { onsCode: { contains: f.q, mode: 'insensitive' as const } }] } : {};
       const [rows, total] = await Promise.all([
         findAuthorities(ctx.prisma, { where, orderBy: orderBy(input.sort, SORTABLE, 'name'), ...page(input.pagination) }),
@@ -81,31 +81,24 @@ export const authoritiesRouter = router({
   /** A new council (e.g. a unitary council created by reorganisation). The ONS code must be unused. */
   create: procedure(ADMINS)
     .input(ZAddAuthorityInput)
-    .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'authorities.create', input.clientRequestId, async () => {
-        const id = await ctx.prisma
-          .$transaction(async (tx) => {
-            const row = await tx.localAuthority.create({ data: { name: input.name, onsCode: input.onsCode, region: input.region } });
-            await recordAudit(tx, ctx.user, audited({ entity: 'authority', id: row.id, action: 'create', reason: input.reason, after: row }));
-            return row.id;
-          })
-          .catch(conflictOnDuplicate(`A council with ONS code ${input.onsCode} already exists`));
-        return { data: (await oneAuthority(ctx.prisma, id))! };
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, conflictOnDuplicate(`onsCode: a council with ONS code ${input.onsCode} already exists`), async (tx) => {
+        const row = await tx.localAuthority.create({ data: { name: input.name, onsCode: input.onsCode, region: input.region } });
+        await recordAudit(tx, ctx.user, audited({ entity: 'authority', id: row.id, action: 'create', reason: input.reason, after: row }));
+        return { data: (await oneAuthority(tx, row.id))! };
       }),
     ),
 
   /** A new name for the same council: programmes keep pointing at it. */
   rename: procedure(ADMINS)
     .input(ZRenameAuthorityInput)
-    .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'authorities.rename', input.clientRequestId, async () => {
-        await ctx.prisma.$transaction(async (tx) => {
-          const before = await tx.localAuthority.findUnique({ where: { id: input.id } });
-          if (!before) throw fieldError(['id'], `No authority with id ${input.id}`);
-          const after = await tx.localAuthority.update({ where: { id: input.id }, data: { name: input.name } });
-          await recordAudit(tx, ctx.user, audited({ entity: 'authority', id: input.id, action: 'rename', reason: input.reason, before, after }));
-        });
-        return { data: (await oneAuthority(ctx.prisma, input.id))! };
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, rethrow, async (tx) => {
+        const before = await tx.localAuthority.findUnique({ where: { id: input.id } });
+        if (!before) throw fieldError(['id'], `No authority with id ${input.id}`);
+        const after = await tx.localAuthority.update({ where: { id: input.id }, data: { name: input.name } });
+        await recordAudit(tx, ctx.user, audited({ entity: 'authority', id: input.id, action: 'rename', reason: input.reason, before, after }));
+        return { data: (await oneAuthority(tx, input.id))! };
       }),
     ),
 
@@ -116,9 +109,9 @@ export const authoritiesRouter = router({
    */
   recordSuccessor: procedure(ADMINS)
     .input(ZRecordSuccessorInput)
-    .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'authorities.recordSuccessor', input.clientRequestId, async () => {
-        await ctx.prisma.$transaction(async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, rethrow, async (tx) => {
+        {
           const before = await tx.localAuthority.findUnique({ where: { id: input.id } });
           if (!before) throw fieldError(['id'], `No authority with id ${input.id}`);
           // Walk the successor's own chain: reaching the predecessor would make a loop.
@@ -134,8 +127,8 @@ export const authoritiesRouter = router({
           }
           const after = await tx.localAuthority.update({ where: { id: input.id }, data: { successorId: input.successorId, succeededOn: input.succeededOn } });
           await recordAudit(tx, ctx.user, audited({ entity: 'authority', id: input.id, action: 'record_successor', reason: input.reason, before, after }));
-        });
-        return { data: (await oneAuthority(ctx.prisma, input.id))! };
+        }
+        return { data: (await oneAuthority(tx, input.id))! };
       }),
     ),
 });

@@ -10,7 +10,7 @@ import type { DeliveryPreference } from '@ip/db';
 import { ZSetDeliveryPreferenceInput, type TSetDeliveryPreferenceInput } from '@ip/domain';
 import { recordAudit, snapshot } from '../audit.js';
 import type { Context, SessionUser } from '../context.js';
-import { withReceipt } from '../receipts.js';
+import { commandKey, transactionalCommand } from '../receipts.js';
 import { procedure, READERS, router } from '../trpc.js';
 import { ADMINS } from './people.js';
 
@@ -27,9 +27,8 @@ function toPreferenceRecord(email: string, row: DeliveryPreference | null) {
 }
 export type PreferenceRecord = ReturnType<typeof toPreferenceRecord>;
 
-async function setPreference(ctx: Context & { user: SessionUser }, procedureName: string, input: TSetDeliveryPreferenceInput) {
-  return withReceipt(ctx, procedureName, input.clientRequestId, () =>
-    ctx.prisma.$transaction(async (tx) => {
+async function setPreference(ctx: Context & { user: SessionUser }, path: string, input: TSetDeliveryPreferenceInput) {
+  return transactionalCommand(ctx, commandKey(ctx, path, input), async (tx) => {
       const before = await tx.deliveryPreference.findUnique({ where: { email: input.email } });
       const after = await tx.deliveryPreference.upsert({
         where: { email: input.email },
@@ -41,8 +40,7 @@ async function setPreference(ctx: Context & { user: SessionUser }, procedureName
         ...(before ? { before: snapshot(before) } : {}), after: snapshot(after),
       });
       return { data: toPreferenceRecord(input.email, after) };
-    }),
-  );
+  });
 }
 
 const ZEmailRef = z.object({ email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254) });
@@ -56,7 +54,7 @@ export const deliveryPreferencesRouter = router({
   /** Admin: set anyone's preference by email address, audited. */
   set: procedure(ADMINS)
     .input(ZSetDeliveryPreferenceInput)
-    .mutation(({ ctx, input }) => setPreference(ctx, 'deliveryPreferences.set', input)),
+    .mutation(({ ctx, input, path }) => setPreference(ctx, path, input)),
   /** The signed-in person's own preference (by the email address they sign in with). */
   mine: procedure(READERS).query(async ({ ctx }) => {
     const email = ctx.user.email.toLowerCase();
@@ -68,9 +66,9 @@ export const deliveryPreferencesRouter = router({
    */
   setMine: procedure(READERS)
     .input(ZSetMine)
-    .mutation(({ ctx, input }) => {
+    .mutation(({ ctx, input, path }) => {
       const email = ctx.user.email.trim().toLowerCase();
       if (!z.email().safeParse(email).success) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Your account has no valid email address' });
-      return setPreference(ctx, 'deliveryPreferences.setMine', { ...input, email });
+      return setPreference(ctx, path, { ...input, email });
     }),
 });

@@ -30,8 +30,7 @@ const ZKpiFilter = z
     period: ZKpiPeriod.optional(),
     /** RAG of the latest reading; 'none' = no reading yet. One value or several. */
     rag: z.union([ZKpiRagFilter, z.array(ZKpiRagFilter).min(1).max(4)]).optional(),
-  })
-  .passthrough();
+  });
 
 async function list(ctx: Context, input: TListParams) {
   const f = parseFilter(ZKpiFilter, input.filter);
@@ -60,6 +59,7 @@ async function list(ctx: Context, input: TListParams) {
 
 export const kpisRouter = router({
   ...resourceReads({
+    filter: ZKpiFilter,
     noun: 'KPI',
     targets: ['programmeId'],
     list,
@@ -68,8 +68,8 @@ export const kpisRouter = router({
 
   create: procedure(MANAGERS)
     .input(ZCreateKpiInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'kpis.create', input.clientRequestId, conflictOnDuplicate(`kpi.key: this programme already has a KPI with the key ${input.kpi.key}`), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, conflictOnDuplicate(`kpi.key: this programme already has a KPI with the key ${input.kpi.key}`), async (tx) => {
         const row = await auditedCreate(tx, ctx.user, {
           entity: 'kpi', programmeId: input.programmeId, reason: input.reason,
           create: () => tx.kpi.create({ data: { programmeId: input.programmeId, ...kpiColumns(input.kpi) } }),
@@ -80,8 +80,8 @@ export const kpisRouter = router({
 
   update: procedure(MANAGERS)
     .input(ZUpdateKpiInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'kpis.update', input.data.clientRequestId, conflictOnDuplicate(`data.kpi.key: this programme already has a KPI with the key ${input.data.kpi.key}`), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, conflictOnDuplicate(`data.kpi.key: this programme already has a KPI with the key ${input.data.kpi.key}`), async (tx) => {
         const row = await auditedUpdate(tx, ctx.user, {
           entity: 'kpi', noun: 'KPI', id: input.id, reason: input.data.reason,
           find: () => tx.kpi.findUnique({ where: { id: input.id } }),
@@ -103,8 +103,8 @@ export const kpisRouter = router({
    */
   recordReading: procedure(MANAGERS)
     .input(ZRecordKpiReadingInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'kpis.recordReading', input.clientRequestId, conflictOnDuplicate('Another reading for this period was recorded at the same moment; refresh and try again'), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, conflictOnDuplicate('Another reading for this period was recorded at the same moment; refresh and try again'), async (tx) => {
         const { reading } = input;
         const kpi = await tx.kpi.findUnique({ where: { programmeId_key: { programmeId: input.programmeId, key: reading.kpiKey } } });
         if (!kpi) {

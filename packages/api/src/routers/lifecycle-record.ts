@@ -9,7 +9,7 @@ import { defaultCalendar, ladderClockViews, londonDateOf, type THistoryEntry, ty
 import type { Context } from '../context.js';
 import { procedure, READERS } from '../trpc.js';
 import { stoppedOf } from './action-record.js';
-import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
+import { listParams, orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, type TListParams } from './list-params.js';
 import { notFound } from './register-support.js';
 
 export type LifecycleKind = 'monitoring_visit' | 'intervention' | 'information_request';
@@ -70,8 +70,7 @@ const ZLifecycleFilter = z
     /** A deadline has passed unmet (computed for now). */
     overdue: ZFlag.optional(),
     q: z.string().max(200).optional(),
-  })
-  .passthrough();
+  });
 
 export interface LifecycleReadsSpec<S extends LifecycleState> {
   kind: LifecycleKind;
@@ -117,9 +116,9 @@ export function lifecycleReads<S extends LifecycleState>(spec: LifecycleReadsSpe
   return {
     toRecord,
     procedures: {
-      getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
+      getList: procedure(READERS).input(listParams(ZLifecycleFilter)).query(({ ctx, input }) => list(ctx, input)),
       getManyReference: procedure(READERS)
-        .input(ZGetManyReference(['programmeId', 'onsCode']))
+        .input(ZGetManyReference(['programmeId', 'onsCode'], ZLifecycleFilter))
         .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
       getOne: procedure(READERS)
         .input(ZGetOne)

@@ -13,7 +13,7 @@ import { redeliverWorkflowId, TASK_QUEUE, type RedeliverWorkflowArgs } from '@ip
 import { recordAudit, snapshot } from '../audit.js';
 import type { Context } from '../context.js';
 import { toUserError } from '../errors.js';
-import { findReceipt, storeReceipt } from '../receipts.js';
+import { commandKey, workflowCommand } from '../receipts.js';
 import { procedure, READERS, router } from '../trpc.js';
 import { orderBy, page, parseFilter, ZGetMany, ZGetOne, type TListParams } from './list-params.js';
 import { ADMINS } from './people.js';
@@ -39,7 +39,7 @@ const ZOutboxFilter = z
     recipientEmail: z.string().max(254).optional(),
     q: z.string().max(200).optional(),
   })
-  .passthrough();
+;
 
 /** A delivery as lists show it (no bodies). */
 export function toDeliveryRecord(row: EmailDelivery) {
@@ -112,7 +112,7 @@ async function list(ctx: Context, input: TListParams) {
 }
 
 const byIds = async (ctx: Context, ids: string[]) => fullRecords(ctx, await ctx.prisma.emailDelivery.findMany({ where: { id: { in: ids } } }));
-const reads = resourceReads({ noun: 'email', targets: ['escalationId', 'subjectId', 'programmeId', 'digestId'], list, byIds });
+const reads = resourceReads({ filter: ZOutboxFilter, noun: 'email', targets: ['escalationId', 'subjectId', 'programmeId', 'digestId'], list, byIds });
 
 export const outboxRouter = router({
   getList: reads.getList,
@@ -150,31 +150,31 @@ export const outboxRouter = router({
    */
   resend: procedure(ADMINS)
     .input(ZResendDeliveryInput)
-    .mutation(async ({ ctx, input }) => {
-      const previous = await findReceipt<{ data: DeliveryRecord }>(ctx, input.clientRequestId);
-      if (previous) return previous;
-      const before = await ctx.prisma.emailDelivery.findUnique({ where: { id: input.deliveryId } });
-      if (!before) throw notFound('email', input.deliveryId);
-      if (!RESENDABLE.has(before.status)) {
-        throw new TRPCError({ code: 'PRECONDITION_FAILED', message: `This email is ${before.status.replace('_', ' ')}: only one not delivered, uncertain or without a recipient can be sent again` });
-      }
-      const args: RedeliverWorkflowArgs = { deliveryId: before.id, requestedAt: ctx.now() };
-      try {
-        await ctx.temporal.workflow.start('redeliverWorkflow', {
-          workflowId: redeliverWorkflowId(input.clientRequestId), taskQueue: ctx.taskQueue ?? TASK_QUEUE, workflowIdReusePolicy: 'REJECT_DUPLICATE', args: [args],
+    .mutation(({ ctx, input, path }) =>
+      workflowCommand(ctx, commandKey(ctx, path, input), async ({ resumed }) => {
+        const before = await ctx.prisma.emailDelivery.findUnique({ where: { id: input.deliveryId } });
+        if (!before) throw notFound('email', input.deliveryId);
+        if (!RESENDABLE.has(before.status)) {
+          // An earlier attempt with this request id got as far as setting it back to planned.
+          if (resumed) return { data: toDeliveryRecord(before) };
+          throw new TRPCError({ code: 'PRECONDITION_FAILED', message: `This email is ${before.status.replace('_', ' ')}: only one not delivered, uncertain or without a recipient can be sent again` });
+        }
+        const args: RedeliverWorkflowArgs = { deliveryId: before.id, requestedAt: ctx.now() };
+        try {
+          await ctx.temporal.workflow.start('redeliverWorkflow', {
+            workflowId: redeliverWorkflowId(input.clientRequestId), taskQueue: ctx.taskQueue ?? TASK_QUEUE, workflowIdReusePolicy: 'REJECT_DUPLICATE', args: [args],
+          });
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw toUserError(err);
+        }
+        const row = await ctx.prisma.$transaction(async (tx) => {
+          const after = before.status === 'no_recipient'
+            ? before
+            : await tx.emailDelivery.update({ where: { id: before.id }, data: { status: 'planned', attempts: 0, leaseUntil: null, lastError: `Resent by ${ctx.user.name}: ${input.reason}` } });
+          await recordAudit(tx, ctx.user, { entity: 'email_delivery', entityId: before.id, action: 'resend', reason: input.reason, before: snapshot(toDeliveryRecord(before)), after: snapshot(toDeliveryRecord(after)) });
+          return after;
         });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw toUserError(err);
-      }
-      const row = await ctx.prisma.$transaction(async (tx) => {
-        const after = before.status === 'no_recipient'
-          ? before
-          : await tx.emailDelivery.update({ where: { id: before.id }, data: { status: 'planned', attempts: 0, leaseUntil: null, lastError: `Resent by ${ctx.user.name}: ${input.reason}` } });
-        await recordAudit(tx, ctx.user, { entity: 'email_delivery', entityId: before.id, action: 'resend', reason: input.reason, before: snapshot(toDeliveryRecord(before)), after: snapshot(toDeliveryRecord(after)) });
-        return after;
-      });
-      const result = { data: toDeliveryRecord(row) };
-      await storeReceipt(ctx, 'outbox.resend', input.clientRequestId, result);
-      return result;
-    }),
+        return { data: toDeliveryRecord(row) };
+      }),
+    ),
 });

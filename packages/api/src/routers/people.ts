@@ -12,7 +12,7 @@ import type { Context } from '../context.js';
 import { conflictOnDuplicate } from '../errors.js';
 import { procedure, router } from '../trpc.js';
 import { orderBy, page, parseFilter, type TListParams } from './list-params.js';
-import { auditedCreate, auditedUpdate, notFound, registerCommand, searchAny } from './register-support.js';
+import { auditedCreate, auditedUpdate, notFound, registerCommand, rethrow, searchAny } from './register-support.js';
 import { resourceReads } from './resource-reads.js';
 
 export const ADMINS = ['admin'] as const;
@@ -21,7 +21,7 @@ const SORTABLE = { id: 'name', name: 'name', email: 'email', role: 'role', works
 
 const ZPeopleFilter = z
   .object({ programmeId: z.string().max(200).optional(), role: ZProgrammePersonRole.optional(), email: z.string().max(254).optional(), q: z.string().max(200).optional() })
-  .passthrough();
+;
 
 function columns(p: TProgrammePerson) {
   return { role: p.role, name: p.name, email: p.email, workstream: p.workstream };
@@ -70,6 +70,7 @@ const duplicate = (path: string, p: TProgrammePerson) =>
 
 export const peopleRouter = router({
   ...resourceReads({
+    filter: ZPeopleFilter,
     noun: 'person',
     targets: ['programmeId'],
     list,
@@ -77,8 +78,8 @@ export const peopleRouter = router({
   }),
   create: procedure(ADMINS)
     .input(ZAddProgrammePersonInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'people.create', input.clientRequestId, duplicate('person.email', input.person), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicate('person.email', input.person), async (tx) => {
         const row = await auditedCreate(tx, ctx.user, {
           entity: 'programme_person', programmeId: input.programmeId, reason: input.reason,
           create: () => tx.programmePerson.create({ data: { programmeId: input.programmeId, ...columns(input.person) } }),
@@ -88,8 +89,8 @@ export const peopleRouter = router({
     ),
   update: procedure(ADMINS)
     .input(ZUpdateProgrammePersonInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'people.update', input.data.clientRequestId, duplicate('data.person.email', input.data.person), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicate('data.person.email', input.data.person), async (tx) => {
         const row = await auditedUpdate(tx, ctx.user, {
           entity: 'programme_person', noun: 'person', id: input.id, reason: input.data.reason,
           find: () => tx.programmePerson.findUnique({ where: { id: input.id } }),
@@ -101,8 +102,8 @@ export const peopleRouter = router({
   /** Takes someone off the programme; emails already planned for them stay as they are. */
   remove: procedure(ADMINS)
     .input(ZRemoveProgrammePersonInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'people.remove', input.clientRequestId, (err) => { throw err; }, async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, rethrow, async (tx) => {
         const before = await tx.programmePerson.findUnique({ where: { id: input.id } });
         if (!before) throw notFound('person', input.id);
         await tx.programmePerson.delete({ where: { id: before.id } });

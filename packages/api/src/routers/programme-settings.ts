@@ -7,9 +7,8 @@ import type { PrismaClient } from '@ip/db';
 import { ZProgrammeSettingsInput } from '@ip/domain';
 import { z } from 'zod';
 import { recordAudit, snapshot, type Tx } from '../audit.js';
-import { withReceipt } from '../receipts.js';
 import { procedure, READERS, router } from '../trpc.js';
-import { requireProgramme } from './register-support.js';
+import { registerCommand, requireProgramme, rethrow } from './register-support.js';
 
 const ADMINS = ['admin'] as const;
 
@@ -27,9 +26,9 @@ export const programmeSettingsRouter = router({
     .query(async ({ ctx, input }) => ({ data: await programmeSettingsOf(ctx.prisma, input.programmeId) })),
   update: procedure(ADMINS)
     .input(ZProgrammeSettingsInput)
-    .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'programmeSettings.update', input.clientRequestId, async () => {
-        const data = await ctx.prisma.$transaction(async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, rethrow, async (tx) => {
+        const data = await (async () => {
           await requireProgramme(tx, input.programmeId);
           const before = await programmeSettingsOf(tx, input.programmeId);
           await tx.programmeSettings.upsert({
@@ -42,7 +41,7 @@ export const programmeSettingsRouter = router({
             entity: 'programme_settings', entityId: input.programmeId, action: 'update', reason: input.reason, before: snapshot(before), after: snapshot(after),
           });
           return after;
-        });
+        })();
         return { data };
       }),
     ),

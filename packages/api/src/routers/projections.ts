@@ -11,10 +11,11 @@ import { z } from 'zod';
 import { projectActionState, projectLifecycleRecord, projectProgrammeState } from '@ip/activities';
 import { informationRequestMachine, interventionMachine, monitoringVisitMachine } from '@ip/workflows/events';
 import { TASK_QUEUE } from '@ip/workflows/definitions';
-import type { TActionState, TProgrammeState } from '@ip/domain';
+import { ZCommandMeta, type TActionState, type TProgrammeState } from '@ip/domain';
 import type { Context } from '../context.js';
 import { actionAsAt, lifecycleAsAt, programmeAsAt } from '../audit/as-at.js';
 import { TemporalHistorySource, type WorkflowHistory } from '../audit/history-source.js';
+import { commandKey, workflowCommand } from '../receipts.js';
 import { procedure, router } from '../trpc.js';
 
 /**
@@ -52,14 +53,14 @@ const REPROJECT: Record<string, (ctx: Context, h: WorkflowHistory, nowMs: number
 };
 export const WORKFLOW_TYPES = Object.keys(REPROJECT) as [string, ...string[]];
 
-export const ZRebuildProjectionsInput = z
-  .object({
-    /** Only these workflow types (default: all of them). */
-    workflowTypes: z.array(z.enum(WORKFLOW_TYPES)).min(1).optional(),
-    /** Per-workflow deadline for reading its history. */
-    queryTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
-  })
-  .default({ queryTimeoutMs: 15_000 });
+export const ZRebuildProjectionsInput = z.strictObject({
+  /** Like every command: a retry with the same id answers with the first run's result. */
+  clientRequestId: ZCommandMeta.shape.clientRequestId,
+  /** Only these workflow types (default: all of them). */
+  workflowTypes: z.array(z.enum(WORKFLOW_TYPES)).min(1).optional(),
+  /** Per-workflow deadline for reading its history. */
+  queryTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+});
 
 export interface RebuildResult {
   scanned: number;
@@ -72,7 +73,7 @@ export interface RebuildResult {
 const CONCURRENCY = 8;
 
 /** Lists, queries and re-projects; one workflow's failure is counted, never fatal. */
-export async function rebuildProjections(ctx: Context, input: z.infer<typeof ZRebuildProjectionsInput>): Promise<RebuildResult> {
+export async function rebuildProjections(ctx: Context, input: Pick<z.infer<typeof ZRebuildProjectionsInput>, 'workflowTypes' | 'queryTimeoutMs'>): Promise<RebuildResult> {
   const taskQueue = ctx.taskQueue ?? TASK_QUEUE;
   if (!/^[\w.:-]+$/.test(taskQueue)) throw new Error(`Unexpected task queue name: ${taskQueue}`);
   const todo: { workflowId: string; workflowType: string }[] = [];
@@ -110,5 +111,5 @@ export const projectionsRouter = router({
   /** Admin only: re-projects every workflow's state into the read model. Returns {scanned, projected, failed}. */
   rebuild: procedure(['admin'])
     .input(ZRebuildProjectionsInput)
-    .mutation(({ ctx, input }) => rebuildProjections(ctx, input)),
+    .mutation(({ ctx, input, path }) => workflowCommand(ctx, commandKey(ctx, path, input), () => rebuildProjections(ctx, input))),
 });

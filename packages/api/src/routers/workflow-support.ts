@@ -6,11 +6,13 @@
 import { createHash } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/client';
-import { checkStopped, isStoppedStatus } from '@ip/activities';
 import type { TActor } from '@ip/domain';
 import { TASK_QUEUE } from '@ip/workflows/definitions';
 import type { Context, SessionUser } from '../context.js';
+import { checkStopped, isStoppedStatus } from '@ip/activities';
 import { fieldError, toUserError, type WorkflowWording } from '../errors.js';
+import { commandKey, workflowCommand } from '../receipts.js';
+import type { CommandCall } from './register-support.js';
 
 export type SignedInContext = Context & { user: SessionUser };
 
@@ -34,7 +36,10 @@ export function updateIdOf(update: { name: string }, clientRequestId: string): s
 
 /**
  * Starts a workflow unless one with this id already exists (running or finished): a retry of the
- * same create is the same effect, and a finished workflow's id is never reused for a new one.
+ * same create is the same effect, and a finished workflow's id is never reused for a new one. The
+ * client request id goes into the workflow's memo, so a workflow found already there is told apart:
+ * 'started' when this command (an earlier attempt of it, or a concurrent copy) started it, and
+ * 'existing' when something else did (waitForProjection words that as a CONFLICT).
  */
 export async function startOnce(
   ctx: Context,
@@ -42,8 +47,7 @@ export async function startOnce(
   workflowId: string,
   args: unknown,
   wording: WorkflowWording,
-  /** memo: e.g. the client request id, so a retry after a crash can recognise its own workflow. */
-  extra: { memo?: Record<string, unknown> } = {},
+  clientRequestId: string,
 ): Promise<'started' | 'existing'> {
   try {
     await ctx.temporal.workflow.start(workflowType, {
@@ -51,16 +55,28 @@ export async function startOnce(
       taskQueue: ctx.taskQueue ?? TASK_QUEUE,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       args: [args],
-      ...(extra.memo ? { memo: extra.memo } : {}),
+      memo: { clientRequestId },
     });
     return 'started';
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return 'existing';
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return (await startedByRequest(ctx, workflowId, clientRequestId)) ? 'started' : 'existing';
     throw toUserError(err, wording);
   }
 }
 
-/** Sends one command as a workflow Update; a rejection comes back as PRECONDITION_FAILED with its reason. */
+/** Whether the workflow `id` was started by the command with this request id (its memo says so). */
+export async function startedByRequest(ctx: Context, id: string, clientRequestId: string): Promise<boolean> {
+  const described = await ctx.temporal.workflow.getHandle(id).describe().catch(() => null);
+  return described?.memo?.clientRequestId === clientRequestId;
+}
+
+/**
+ * Sends one command as a workflow Update whose id is derived from the request id, so however often it
+ * is sent it has one effect (Temporal answers a repeated Update id with the first one's outcome). A
+ * rejection comes back as PRECONDITION_FAILED with its reason. `resumed`: an earlier attempt of this
+ * very command may have got through (its receipt is still pending); if the workflow has finished
+ * since, its history says whether that Update was accepted, and then this is a success.
+ */
 export async function sendUpdate<A>(
   ctx: Context,
   workflowId: string,
@@ -68,16 +84,20 @@ export async function sendUpdate<A>(
   clientRequestId: string,
   arg: A,
   wording: WorkflowWording,
+  { resumed = false }: { resumed?: boolean } = {},
 ): Promise<void> {
+  const updateId = updateIdOf(update, clientRequestId);
   const handle = ctx.temporal.workflow.getHandle(workflowId);
-  const send = () => handle.executeUpdate(update, { updateId: updateIdOf(update, clientRequestId), args: [arg] });
+  // The reply is not used: the caller reads the command's result from PostgreSQL.
+  const send = () => handle.executeUpdate(update, { updateId, args: [arg] });
   try {
     await send();
   } catch (err) {
     if (!(err instanceof WorkflowNotFoundError)) throw toUserError(err, wording);
+    if (resumed && (await updateAccepted(ctx, workflowId, updateId))) return;
     // The run it reached has closed ("already completed"), or closed before accepting it ("update not
-    // found"). Continued as new meanwhile (a run hands over only once every Update it accepted has
-    // replied, so this one was never applied): send it to the new run.
+    // found"). Continued as new meanwhile: send it to the new run, which also knows the Update ids
+    // the runs before it applied (the machine runner carries them), so it still has one effect.
     const described = await handle.describe().catch(() => null);
     if (described?.status.name === 'RUNNING') {
       try {
@@ -94,6 +114,29 @@ export async function sendUpdate<A>(
     }
     throw toUserError(err, wording);
   }
+}
+
+/** Whether the workflow's (latest run's) history holds an accepted Update with this id. */
+async function updateAccepted(ctx: Context, workflowId: string, updateId: string): Promise<boolean> {
+  const history = await ctx.temporal.workflow.getHandle(workflowId).fetchHistory().catch(() => null);
+  return !!history?.events?.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === updateId);
+}
+
+/**
+ * A workflow command sent as one Update, once per request id (receipts.ts: claim, Update, outcome on
+ * the receipt). `read` answers from PostgreSQL after the Update, never from the Update's reply.
+ */
+export function updateCommand<A, T>(
+  ctx: SignedInContext,
+  call: CommandCall,
+  target: { workflowId: string; update: UpdateDefinition<unknown, [A], string>; arg: A; wording: WorkflowWording },
+  read: () => Promise<T>,
+): Promise<T> {
+  const key = commandKey(ctx, call.path, call.input);
+  return workflowCommand(ctx, key, async ({ resumed }) => {
+    await sendUpdate(ctx, target.workflowId, target.update, key.clientRequestId, target.arg, target.wording, { resumed });
+    return read();
+  });
 }
 
 /**

@@ -86,6 +86,7 @@ describe('applyMigrations on PostgreSQL', () => {
       'risk',
       'saved_view',
       'session',
+      'sign_in_throttle',
       'workflow_history_archive',
       'workstream',
     ]);

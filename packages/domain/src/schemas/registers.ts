@@ -14,7 +14,7 @@ const programmeId = z.string().trim().min(1, 'Missing programme id').max(200, 'T
 const recordId = z.string().trim().min(1, 'Missing record id').max(200, 'The record id must be at most 200 characters');
 
 /** Which programme a query is about (e.g. the risk heat map). */
-export const ZProgrammeRef = z.object({ programmeId });
+export const ZProgrammeRef = z.strictObject({ programmeId });
 export type TProgrammeRef = z.infer<typeof ZProgrammeRef>;
 
 /** Add a KPI to a programme. Its key must be new within the programme. */
