@@ -43,7 +43,7 @@ async function setPreference(ctx: Context & { user: SessionUser }, path: string,
   });
 }
 
-const ZEmailRef = z.object({ email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254) });
+const ZEmailRef = z.strictObject({ email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254) });
 const ZSetMine = ZSetDeliveryPreferenceInput.omit({ email: true });
 
 export const deliveryPreferencesRouter = router({

@@ -133,7 +133,7 @@ export const outboxRouter = router({
    * rows, the escalations list): escalation id → its deliveries, oldest first.
    */
   forEscalations: procedure(READERS)
-    .input(z.object({ escalationIds: z.array(z.string().min(1).max(400)).max(500) }))
+    .input(z.strictObject({ escalationIds: z.array(z.string().min(1).max(400)).max(500) }))
     .query(async ({ ctx, input }) => {
       const rows = input.escalationIds.length
         ? await ctx.prisma.emailDelivery.findMany({ where: { escalationId: { in: input.escalationIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })

@@ -22,7 +22,7 @@ export async function programmeSettingsOf(db: PrismaClient | Tx, programmeId: st
 
 export const programmeSettingsRouter = router({
   get: procedure(READERS)
-    .input(z.object({ programmeId: z.string().min(1) }))
+    .input(z.strictObject({ programmeId: z.string().min(1) }))
     .query(async ({ ctx, input }) => ({ data: await programmeSettingsOf(ctx.prisma, input.programmeId) })),
   update: procedure(ADMINS)
     .input(ZProgrammeSettingsInput)
