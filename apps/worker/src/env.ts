@@ -9,6 +9,10 @@ const ZWorkerEnv = z.object({
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().optional(),
   /** Workflow tasks (CPU-bound replays/activations) run at once. */
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).optional(),
+  /** Port of the health endpoint (GET /health, see health.ts); unset: no endpoint. */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** 0.0.0.0 in a container, so the kubelet's probes reach it. */
+  WORKER_HEALTH_HOST: z.string().default('127.0.0.1'),
 });
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 
