@@ -5,10 +5,10 @@
  * the worker as separate processes on real PostgreSQL (apps/api, apps/worker).
  */
 import { resolve } from 'node:path';
-import { createTemporalClient, ensureHistoryArchiveSchedule } from '@ip/api';
+import { createTemporalClient, ensureHistoryArchiveSchedule, LiveFeed } from '@ip/api';
 import pino from 'pino';
 import { createApiServer } from '@ip/api-server';
-import { createEmbeddedPrisma } from '@ip/db';
+import { createEmbeddedPrisma, pgliteLiveSource } from '@ip/db';
 import { DEMO_USERS, seedDemoData } from '@ip/db/seed';
 import { createWorker } from '@ip/worker';
 import { loadDevEnv } from './env.js';
@@ -33,7 +33,10 @@ const workerRun = worker.run();
 const { client: temporal, connection } = createTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
 const created = await seedDemoProgrammes(db.prisma, temporal);
 
-const server = createApiServer({ prisma: db.prisma, temporal, consoleDir: resolve(env.CONSOLE_DIR), logger: log });
+// PGlite runs in this process, and so do its NOTIFYs: the same live feed as production, no polling.
+const live = new LiveFeed(db.prisma, pgliteLiveSource(db.pglite), (err) => log.warn({ err }, 'live updates'));
+await live.start();
+const server = createApiServer({ prisma: db.prisma, temporal, live, consoleDir: resolve(env.CONSOLE_DIR), logger: log });
 await new Promise<void>((ok) => server.listen(env.API_PORT, env.API_HOST, ok));
 await ensureHistoryArchiveSchedule(temporal).catch((err: unknown) => log.warn({ err }, 'history archive schedule not ensured'));
 
@@ -60,7 +63,7 @@ async function shutdown(): Promise<void> {
   server.close();
   worker.shutdown();
   await workerRun.catch(() => undefined);
-  await Promise.allSettled([connection.close(), workerConnection.close()]);
+  await Promise.allSettled([connection.close(), workerConnection.close(), live.close()]);
   await db.close();
   process.exit(0);
 }

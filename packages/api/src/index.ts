@@ -9,3 +9,4 @@ export { ensureHistoryArchiveSchedule } from './audit/archive-schedule.js';
 export { ArchiveBackedHistorySource } from './audit/archive-source.js';
 export type { HistoryVerificationJob } from './routers/history-verification.js';
 export { toUserError } from './errors.js';
+export { LiveFeed, parseLastEventId, type LiveChange, type LiveResource, type LiveFeedStats } from './live-feed.js';

@@ -4,6 +4,7 @@ CREATE TABLE "live_event" (
     "resource" TEXT NOT NULL,
     "record_id" TEXT NOT NULL,
     "version" INTEGER NOT NULL,
+    "op" TEXT NOT NULL,
     "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "live_event_pkey" PRIMARY KEY ("seq")
@@ -29,7 +30,7 @@ BEGIN
   PERFORM pg_advisory_xact_lock(7316002);
   s := nextval('live_event_seq');
   v := COALESCE((to_jsonb(r) ->> 'state_version')::INTEGER, 0);
-  INSERT INTO "live_event" ("seq", "resource", "record_id", "version") VALUES (s, TG_ARGV[0], r.id, v);
+  INSERT INTO "live_event" ("seq", "resource", "record_id", "version", "op") VALUES (s, TG_ARGV[0], r.id, v, lower(TG_OP));
   PERFORM pg_notify('live_event', json_build_object('seq', s::TEXT, 'resource', TG_ARGV[0], 'id', r.id, 'version', v, 'op', lower(TG_OP), 'at', now())::TEXT);
   -- Keep the last 100,000 changes: enough for any client to resume; older ones get a reset.
   IF s % 1000 = 0 THEN
