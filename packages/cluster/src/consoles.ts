@@ -1,0 +1,63 @@
+/**
+ * Many consoles on live updates: idle SSE connections spread over the API processes, what they
+ * cost PostgreSQL (transactions per second on the read model's database, from pg_stat_database),
+ * and how long a change takes to reach every one of them.
+ */
+import pg from 'pg';
+import { until } from '@ip/faults/processes';
+import { sessionCookie } from './cluster.js';
+import { subscribe, type SseStream } from './sse.js';
+
+export interface Consoles {
+  streams: SseStream[];
+  close(): Promise<void>;
+}
+
+/** `n` consoles subscribed to live.changes, round-robin over `apiUrls`, each with its own session. */
+export async function connectConsoles(apiUrls: string[], n: number): Promise<Consoles> {
+  const cookies = await Promise.all(apiUrls.map((u) => sessionCookie(u, 'auditor@northmoor.gov.uk')));
+  const streams: SseStream[] = [];
+  for (let i = 0; i < n; i += 50) {
+    const batch = Array.from({ length: Math.min(50, n - i) }, (_, j) => subscribe(apiUrls[(i + j) % apiUrls.length]!, 'live.changes', undefined, cookies[(i + j) % apiUrls.length]!));
+    streams.push(...batch);
+    await Promise.all(batch.map((s) => s.opened));
+  }
+  return {
+    streams,
+    async close() {
+      for (const s of streams) s.close();
+      await Promise.all(streams.map((s) => s.ended));
+    },
+  };
+}
+
+/** Transactions committed and rolled back on database `db` (pg_stat_database), read from another database. */
+export async function transactions(adminUrl: string, db: string): Promise<number> {
+  const c = new pg.Client({ connectionString: adminUrl.replace(/\/[^/?]*(\?|$)/, '/template1$1') });
+  await c.connect();
+  try {
+    const r = await c.query<{ n: string }>('SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = $1', [db]);
+    return Number(r.rows[0]?.n ?? 0);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * PostgreSQL transactions per second on `db` over `seconds` while nothing else happens. Statistics
+ * reach pg_stat_database up to a second after a transaction, so the window is read after a pause.
+ */
+export async function idleTransactionsPerSecond(adminUrl: string, db: string, seconds: number): Promise<number> {
+  await new Promise((r) => setTimeout(r, 1500));
+  const before = await transactions(adminUrl, db);
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  await new Promise((r) => setTimeout(r, 1500));
+  const after = await transactions(adminUrl, db);
+  return (after - before) / seconds;
+}
+
+/** Waits until every console has received an event for which `match` holds; ms from `since` per console. */
+export async function deliveredToAll(streams: SseStream[], since: number, match: (data: unknown) => boolean, timeoutMs = 60_000): Promise<number[]> {
+  await until(`a change to reach all ${streams.length} consoles`, async () => streams.every((s) => s.events.some((e) => e.at >= since && match(e.data))), timeoutMs, 50);
+  return streams.map((s) => s.events.find((e) => e.at >= since && match(e.data))!.at - since);
+}
