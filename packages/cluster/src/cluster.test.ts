@@ -114,8 +114,9 @@ describe('key paths on the split cluster (2 workers, 2 APIs)', () => {
       const consoles = await connectConsoles(c.apiUrls, IDLE_CONSOLES);
       try {
         const perSecond = await idleTransactionsPerSecond(c.databaseUrl, 'postgres', 10);
-        console.log(`live updates: ${IDLE_CONSOLES} idle consoles, ${perSecond.toFixed(2)} transactions/s on the read model (polling was 4 queries/s per console)`);
-        expect(perSecond, 'transactions per second with every console idle').toBeLessThan(1);
+        console.log(`live updates: ${IDLE_CONSOLES} idle consoles, ${perSecond.toFixed(2)} transactions/s on the read model (polling was 4 queries/s per console: ${IDLE_CONSOLES * 4}/s)`);
+        // Not one query per console per anything: the whole idle system stays under one a second.
+        expect(perSecond, 'transactions per second with every console idle').toBeLessThan(0.5);
         const since = performance.now();
         const [ons] = await freshAuthorities(c.prisma, 1);
         const id = await startProgramme(pm[0]!, ons!);

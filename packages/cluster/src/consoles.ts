@@ -44,16 +44,17 @@ export async function transactions(adminUrl: string, db: string): Promise<number
 }
 
 /**
- * PostgreSQL transactions per second on `db` over `seconds` while nothing else happens. Statistics
- * reach pg_stat_database up to a second after a transaction, so the window is read after a pause.
+ * PostgreSQL transactions per second on `db` over `seconds` while nothing else happens. An idle
+ * backend reports its statistics to pg_stat_database up to 10 s late, so each read comes 11 s after
+ * the last activity it must (or must not) include, and the rate is over the whole span.
  */
 export async function idleTransactionsPerSecond(adminUrl: string, db: string, seconds: number): Promise<number> {
-  await new Promise((r) => setTimeout(r, 1500));
+  const flush = 11_000;
+  await new Promise((r) => setTimeout(r, flush));
   const before = await transactions(adminUrl, db);
-  await new Promise((r) => setTimeout(r, seconds * 1000));
-  await new Promise((r) => setTimeout(r, 1500));
+  await new Promise((r) => setTimeout(r, seconds * 1000 + flush));
   const after = await transactions(adminUrl, db);
-  return (after - before) / seconds;
+  return (after - before) / (seconds + flush / 1000);
 }
 
 /** Waits until every console has received an event for which `match` holds; ms from `since` per console. */
