@@ -20,3 +20,14 @@ export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 export function loadWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
   return ZWorkerEnv.parse(source);
 }
+
+const ZTestEnv = z.object({
+  /** The Temporal dev server the tests run against (infra/test.sh starts one). */
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  DATABASE_URL: z.string().default('postgresql://ip:ip@127.0.0.1:5432/ip_test'),
+});
+
+/** What the worker's tests read. */
+export function loadTestEnv(source: NodeJS.ProcessEnv = process.env): z.infer<typeof ZTestEnv> {
+  return ZTestEnv.parse(source);
+}
