@@ -66,7 +66,7 @@ async function burst(prisma: PrismaClient, writers: number, midway?: () => Promi
 }
 
 /** Reads a console's stream until it has `until` changes (or the stream is aborted). */
-async function read(stream: AsyncGenerator<LiveChange>, into: LiveChange[], until: number, timeoutMs = 60_000): Promise<void> {
+async function read(stream: AsyncGenerator<LiveChange>, into: LiveChange[], until: number, timeoutMs = 150_000): Promise<void> {
   const timer = setTimeout(() => void stream.return(undefined), timeoutMs);
   try {
     for await (const c of stream) {
@@ -132,7 +132,7 @@ describe('live feed on real PostgreSQL', () => {
     expect(feed.stats().catchUps).toBeGreaterThanOrEqual(1);
     await expectComplete(prisma, steady, 'steady console');
     await expectComplete(prisma, dropped, 'reconnecting console');
-  }, 180_000);
+  }, 360_000);
 
   it('tells a console whose last event id is older than what is kept to refetch everything', async () => {
     const db = await createTempDatabase();
@@ -196,5 +196,5 @@ describe('live feed on PGlite (the embedded default)', () => {
     const { steady, dropped } = await runBurst(db.prisma, pgliteLiveSource(db.pglite), 3);
     await expectComplete(db.prisma, steady, 'steady console');
     await expectComplete(db.prisma, dropped, 'reconnecting console');
-  }, 240_000);
+  }, 360_000);
 });

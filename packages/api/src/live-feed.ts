@@ -53,8 +53,14 @@ export class LiveFeed {
   private readonly listeners = new Set<Listener>();
   /** The last seq handed to listeners; null until the first LISTEN is in force. */
   private head: bigint | null = null;
-  /** Notifications that arrive while catching up from the table, delivered after it. */
-  private buffered: LiveNotification[] | null = null;
+  /**
+   * Notifications held back while not caught up: from the start, and from the moment the connection
+   * is lost (the first notifications on a new connection can arrive before its LISTEN has even
+   * returned) until the table has been read; then delivered, those already delivered skipped.
+   */
+  private buffered: LiveNotification[] | null = [];
+  private catchingUp: Promise<void> | null = null;
+  private closed = false;
   private listening = false;
   private delivered = 0;
   private catchUps = 0;
@@ -72,9 +78,12 @@ export class LiveFeed {
         if (this.buffered) this.buffered.push(n);
         else this.deliver(n);
       },
-      onListening: () => void this.catchUp(),
+      onListening: () => {
+        this.catchingUp ??= this.catchUp().finally(() => { this.catchingUp = null; });
+      },
       onLost: (err) => {
         this.listening = false;
+        this.buffered ??= [];
         this.onError(err);
       },
     });
@@ -90,6 +99,7 @@ export class LiveFeed {
   }
 
   close(): Promise<void> {
+    this.closed = true;
     this.listeners.clear();
     return this.source.close();
   }
@@ -105,7 +115,8 @@ export class LiveFeed {
   /** After each (re)connection: deliver from the table what committed while not listening. */
   private async catchUp(): Promise<void> {
     this.buffered ??= [];
-    for (let attempt = 0; ; attempt++) {
+    // Until it succeeds: delivering what was buffered before the table is read would leave a gap.
+    for (let attempt = 0; !this.closed; attempt++) {
       try {
         if (this.head === null) {
           const last = await this.prisma.liveEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
@@ -121,7 +132,6 @@ export class LiveFeed {
         break;
       } catch (err) {
         this.onError(err);
-        if (attempt >= 20) break; // the source will reconnect and call again
         await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** attempt, 5000)));
       }
     }

@@ -75,6 +75,7 @@ describe('applyMigrations on PostgreSQL', () => {
       'kpi',
       'kpi_reading',
       'lifecycle_record',
+      'live_event',
       'local_authority',
       'programme',
       'recommendation',
