@@ -73,7 +73,8 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ $MODE == split || $MODE == single ]] || die "--mode must be split or single, not $MODE"
-[[ $PORT =~ ^[0-9]+$ ]] && ((PORT >= 1024 && PORT + 20 <= 65535)) || die "invalid --port: $PORT"
+# Temporal stores membership ports (P+10..P+13) in a SMALLINT column: the whole range stays below 32768.
+[[ $PORT =~ ^[0-9]+$ ]] && ((PORT >= 1024 && PORT + 20 <= 32767)) || die "invalid --port: $PORT (1024..32747)"
 [[ $SHARDS =~ ^[0-9]+$ ]] && ((SHARDS >= 1)) || die "invalid --shards: $SHARDS"
 [[ $DB =~ ^[a-z_][a-z0-9_]*$ ]] || die "invalid --db: $DB"
 [[ -n $NS ]] || die "empty --namespace"

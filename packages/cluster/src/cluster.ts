@@ -34,10 +34,13 @@ export function codeOf(err: unknown): string | undefined {
   return err instanceof TRPCClientError ? (err.data as { code?: string } | undefined)?.code : undefined;
 }
 
-/** A free run of `n` consecutive ports (the Temporal services take P..P+20). */
+/**
+ * A free run of `n` consecutive ports (the Temporal services take P..P+20). Below 32,767: Temporal
+ * stores membership ports in a SMALLINT column (cluster_membership.rpc_port).
+ */
 export async function freePorts(n: number): Promise<number> {
   for (let tries = 0; tries < 200; tries++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const base = 20_000 + Math.floor(Math.random() * (32_000 - 20_000 - n));
     let ok = true;
     for (let p = base; p < base + n && ok; p++) ok = await portFree(p);
     if (ok) return base;
