@@ -7,10 +7,31 @@ import { expect } from 'vitest';
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '@ip/db';
 import { until } from '@ip/faults/processes';
-import { caughtUp, escalationsByProgramme, freshAuthorities, recordBackdatedInspection } from '@ip/faults/system';
+import { escalationsByProgramme, freshAuthorities, recordBackdatedInspection } from '@ip/faults/system';
 import { codeOf, type Trpc } from './cluster.js';
 
-export { caughtUp, escalationsByProgramme, freshAuthorities, recordBackdatedInspection };
+export { escalationsByProgramme, freshAuthorities, recordBackdatedInspection };
+
+/**
+ * Whether a workflow has done all it can for now, in Temporal's own terms (no knowledge of what our
+ * workflows record): no workflow task pending, no activity pending or retrying, and no timer of
+ * under a minute waiting to fire (an overdue step may still sleep out a short remainder).
+ */
+export async function caughtUp(temporal: Client, id: string): Promise<boolean> {
+  const handle = temporal.workflow.getHandle(id);
+  const { raw } = await handle.describe();
+  if (raw.pendingWorkflowTask || (raw.pendingActivities ?? []).length > 0) return false;
+  const { events } = await handle.fetchHistory();
+  const shortTimers = new Set<string>();
+  for (const e of events ?? []) {
+    const started = e.timerStartedEventAttributes;
+    // seconds is a protobuf Long: Number() of it is NaN, its string is the number.
+    if (started?.timerId && Number(String(started.startToFireTimeout?.seconds ?? 0)) < 60) shortTimers.add(started.timerId);
+    const done = e.timerFiredEventAttributes?.timerId ?? e.timerCanceledEventAttributes?.timerId;
+    if (done) shortTimers.delete(done);
+  }
+  return shortTimers.size === 0;
+}
 
 /**
  * Starts a programme; returns its id. SERVICE_UNAVAILABLE (Temporal or the database briefly away,
