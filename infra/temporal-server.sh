@@ -262,15 +262,20 @@ any_live() { local u; for u in all "${SERVICES[@]}"; do live_pid "$u" >/dev/null
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-start_unit() { # start_unit UNIT
-  local u=$1 args=(--config-file "$CONFIG" --allow-no-auth start) svc
-  if [[ $u == all ]]; then for svc in "${SERVICES[@]}"; do args+=(--service "$svc"); done; else args+=(--service "$u"); fi
+check_ports() { # check_ports UNIT: dies if a port the unit needs is taken
+  local u=$1 svc
   for svc in "${SERVICES[@]}"; do
     if [[ $u == all || $u == "$svc" ]]; then
       port_busy "$(port_of "$svc")" && die "port $(port_of "$svc") ($svc) is in use by another process"
       port_busy "$(membership_of "$svc")" && die "port $(membership_of "$svc") ($svc membership) is in use by another process"
     fi
   done
+  return 0
+}
+
+start_unit() { # start_unit UNIT
+  local u=$1 args=(--config-file "$CONFIG" --allow-no-auth start) svc
+  if [[ $u == all ]]; then for svc in "${SERVICES[@]}"; do args+=(--service "$svc"); done; else args+=(--service "$u"); fi
   [[ -f $DATA/$u.log ]] && mv -f "$DATA/$u.log" "$DATA/$u.log.1"
   # setsid: own session, so a caller's Ctrl-C or process-group kill does not reach it.
   setsid "$BIN/temporal-server" "${args[@]}" </dev/null >"$DATA/$u.log" 2>&1 &
@@ -335,13 +340,17 @@ do_start() {
   # A split data dir cannot be reused as single (and back) while processes of the other mode live.
   if [[ $MODE == split ]] && live_pid all >/dev/null; then die "a single-process server of $DATA is running: stop it first"; fi
   if [[ $MODE == single ]]; then for u in "${SERVICES[@]}"; do live_pid "$u" >/dev/null && die "split services of $DATA are running: stop them first"; done; fi
+  # Every port checked before anything starts, so a taken port leaves nothing half started.
+  for u in $(units); do live_pid "$u" >/dev/null || check_ports "$u"; done
   for u in $(units); do
     live_pid "$u" >/dev/null && continue
     start_unit "$u" 9>&-
     started=1
   done
-  if ! wait_healthy 120; then
-    die "not healthy on $ADDR after 120 s (logs: $DATA/*.log)"
+  # A start that fails stops what it started: no half cluster left behind.
+  if ! (wait_healthy 120); then
+    do_stop
+    die "not healthy on $ADDR after 120 s, or a service exited during start (logs: $DATA/*.log): $(grep -h -m1 -iE '"level":"(error|fatal)"|panic' "$DATA"/*.log 2>/dev/null | head -1 | cut -c1-300)"
   fi
   ((started)) || true
   register_namespace

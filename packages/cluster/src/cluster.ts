@@ -84,8 +84,11 @@ export class TemporalCluster {
     await until(`${service} (pid ${pid}) to exit`, async () => !existsProc(pid), 10_000, 50);
   }
   destroy(): void {
-    this.script('stop');
-    rmSync(this.dir, { recursive: true, force: true });
+    try {
+      this.script('stop');
+    } finally {
+      rmSync(this.dir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -123,15 +126,23 @@ export async function startCluster(opts: { workers: number; apis: number; step?:
   // Four Temporal services with pools of up to 40 + 20 connections each, our processes' pools of 10,
   // and room for a restart: Debian's default of 100 is too few.
   const pg = new PostgresCluster(await freePorts(1), ['max_connections=400']);
-  pg.start();
   const databaseUrl = pg.url;
   const temporalCluster = new TemporalCluster(await freePorts(21), databaseUrl);
-  temporalCluster.start();
-  step('postgres and the split Temporal cluster up');
-  await applyMigrations({ databaseUrl });
   const prisma = createPrisma({ databaseUrl, maxConnections: 4 });
-  await seedDemoData(prisma);
-  step('migrated and seeded');
+  try {
+    pg.start();
+    temporalCluster.start();
+    step('postgres and the split Temporal cluster up');
+    await applyMigrations({ databaseUrl });
+    await seedDemoData(prisma);
+    step('migrated and seeded');
+  } catch (err) {
+    // Nothing left running when the rig cannot start (the Temporal services are in sessions of their own).
+    await prisma.$disconnect().catch(() => undefined);
+    temporalCluster.destroy();
+    pg.destroy();
+    throw err;
+  }
   const { client: temporal, connection } = createTemporalClient(temporalCluster.address, NAMESPACE);
   const env = { ...CONFIG_MAP, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalCluster.address };
   const workerPorts = await Promise.all(Array.from({ length: opts.workers }, () => freePorts(1)));
