@@ -292,9 +292,20 @@ healthy() { frontend_serving && history_answers && matching_answers; }
 
 wait_healthy() { # wait_healthy SECONDS
   local deadline=$((SECONDS + $1)) u
+  declare -A restarts=()
   while ((SECONDS < deadline)); do
     for u in $(units); do
-      live_pid "$u" >/dev/null || die "$u exited during start: $(grep -m1 -iE '"level":"(error|fatal)"|panic|fatal' "$DATA/$u.log" 2>/dev/null | cut -c1-400 || tail -n1 "$DATA/$u.log") (log: $DATA/$u.log)"
+      live_pid "$u" >/dev/null && continue
+      # On fresh databases the services race to write the cluster's metadata and the loser exits
+      # ("duplicate key ... cluster_metadata_info_pkey"); started again, it reads what the winner
+      # wrote. Anything that keeps exiting is a real failure.
+      if ((${restarts[$u]:-0} < 2)); then
+        restarts[$u]=$((${restarts[$u]:-0} + 1))
+        echo "$ME: $u exited during start, starting it again ($(grep -h -m1 -oE '"error":"[^"]{0,160}' "$DATA/$u.log" 2>/dev/null | head -1))" >&2
+        start_unit "$u" 9>&-
+        continue
+      fi
+      die "$u exited during start: $(grep -m1 -iE '"level":"(error|fatal)"|panic|fatal' "$DATA/$u.log" 2>/dev/null | cut -c1-400 || tail -n1 "$DATA/$u.log") (log: $DATA/$u.log)"
     done
     healthy && return 0
     sleep 0.5
