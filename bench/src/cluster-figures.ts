@@ -4,7 +4,7 @@
  * what live updates cost PostgreSQL and how fast a change reaches the consoles.
  */
 import { spawn } from 'node:child_process';
-import { connectConsoles, idleTransactionsPerSecond } from '@ip/cluster/consoles';
+import { changesOf, connectConsoles, idleTransactionsPerSecond } from '@ip/cluster/consoles';
 import { insertAuthorities } from './fixtures.js';
 import { round } from './start.js';
 import { freePort, ROOT, runConcurrently, retrying, signedInClient, type Trpc } from './stack.js';
@@ -147,11 +147,12 @@ export async function benchLiveCost(stack: ClusterStack, opts: { consoles: numbe
     for (const s of consoles.streams) {
       const seen = new Set<string>();
       for (const e of s.events) {
-        const d = e.data as { seq?: string; at?: string };
-        if (!d?.seq || !d.at || BigInt(d.seq) <= head) continue;
-        if (seen.has(d.seq)) duplicates++;
-        seen.add(d.seq);
-        latencies.push(performance.timeOrigin + e.at - Date.parse(d.at));
+        for (const d of changesOf(e.data)) {
+          if (BigInt(d.seq) <= head) continue;
+          if (seen.has(d.seq)) duplicates++;
+          seen.add(d.seq);
+          latencies.push(performance.timeOrigin + e.at - Date.parse(d.at));
+        }
       }
       perConsole.push(seen.size);
     }
@@ -159,6 +160,8 @@ export async function benchLiveCost(stack: ClusterStack, opts: { consoles: numbe
       idle,
       idleNote: 'transactions per second on the read model database with every console idle (pg_stat_database); polling cost 4 queries/s per console',
       burst: {
+        /** Server-sent events per console for the burst: changes arrive in batches. */
+        eventsPerConsole: round(consoles.streams.reduce((n, st) => n + st.events.filter((e) => changesOf(e.data).some((d) => BigInt(d.seq) > head)).length, 0) / consoles.streams.length),
         consoles: most, programmes: opts.burstProgrammes, changes,
         everyConsoleGotEvery: perConsole.every((n) => n === changes), duplicates,
         changeToConsoleMs: summary(latencies.length ? latencies : [NaN]),

@@ -66,11 +66,11 @@ async function burst(prisma: PrismaClient, writers: number, midway?: () => Promi
 }
 
 /** Reads a console's stream until it has `until` changes (or the stream is aborted). */
-async function read(stream: AsyncGenerator<LiveChange>, into: LiveChange[], until: number, timeoutMs = 150_000): Promise<void> {
+async function read(stream: AsyncGenerator<LiveChange[]>, into: LiveChange[], until: number, timeoutMs = 150_000): Promise<void> {
   const timer = setTimeout(() => void stream.return(undefined), timeoutMs);
   try {
-    for await (const c of stream) {
-      into.push(c);
+    for await (const batch of stream) {
+      into.push(...batch);
       if (into.length >= until) break;
     }
   } finally {
@@ -170,20 +170,22 @@ describe('live feed on real PostgreSQL', () => {
     const stream = await caller.live.changes(undefined);
     const received: [string, LiveChange][] = [];
     const reading = (async () => {
-      // Each event is tRPC's tracked envelope: [eventId, data, marker]; the id is the commit-order number.
-      for await (const [eventId, data] of stream as AsyncIterable<[string, LiveChange]>) {
-        received.push([eventId, data]);
-        if (received.length === 2) break;
+      // Each event is tRPC's tracked envelope: [eventId, data, marker]; the id is the batch's last change's number.
+      for await (const [eventId, data] of stream as AsyncIterable<[string, { changes: LiveChange[] }]>) {
+        for (const c of data.changes) received.push([eventId, c]);
+        if (received.length >= 2) break;
       }
     })();
     const authority = await prisma.localAuthority.create({ data: { onsCode: 'E09000098', name: 'Testshire' } });
     await prisma.programme.create({ data: { id: 'programme-E09000098-1', authorityId: authority.id, cycle: 1, phase: 'awaiting_inspection', state: {}, stateVersion: 1, startedAt: new Date() } });
     await prisma.escalation.create({ data: { id: 'esc-1', workflowId: 'w', subjectKind: 'programme', subjectId: 's', subjectTitle: 't', ladderId: 'l', stepId: 'due-0', kind: 'escalation', level: 'director', label: 'x', dueOn: '2026-01-01', fireAt: new Date(), firedAt: new Date() } });
     await Promise.race([reading, new Promise((_, rej) => setTimeout(() => rej(new Error('no live change within 10 s')), 10_000))]);
-    expect(received.map(([id, c]) => [id, c.seq, c.resource, c.id])).toEqual([
-      ['1', '1', 'programmes', 'programme-E09000098-1'],
-      ['2', '2', 'escalations', 'esc-1'],
+    expect(received.map(([, c]) => [c.seq, c.resource, c.id])).toEqual([
+      ['1', 'programmes', 'programme-E09000098-1'],
+      ['2', 'escalations', 'esc-1'],
     ]);
+    // The event id is the last change of its batch: where a reconnecting console resumes.
+    expect(received.at(-1)![0]).toBe('2');
   });
 });
 

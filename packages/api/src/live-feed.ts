@@ -144,10 +144,11 @@ export class LiveFeed {
 
   /**
    * The changes after `lastSeq` (the client's last event id; none: from now on), in commit order,
-   * each once, until `signal` aborts. A client too far behind (its changes no longer kept) or too
-   * slow to read gets one `reset` instead of what it missed.
+   * each once, until `signal` aborts; in batches of whatever has arrived since the last one (at most
+   * PAGE), so a burst costs each console a few messages, not one per change. A client too far behind
+   * (its changes no longer kept) or too slow to read gets one `reset` instead of what it missed.
    */
-  async *changes(lastSeq: bigint | null, signal?: AbortSignal): AsyncGenerator<LiveChange> {
+  async *changes(lastSeq: bigint | null, signal?: AbortSignal): AsyncGenerator<LiveChange[]> {
     const queue: LiveChange[] = [];
     /** The last change dropped because the queue was full: the client is sent a reset up to it. */
     let droppedUpTo: bigint | null = null;
@@ -167,14 +168,14 @@ export class LiveFeed {
         const oldest = await this.prisma.liveEvent.findFirst({ orderBy: { seq: 'asc' }, select: { seq: true } });
         if (oldest && oldest.seq > lastSeq + 1n && lastSeq > 0n) {
           // Pruned (or a hole at the start of what is kept): refetching everything is always safe.
-          yield resetAfter(oldest.seq - 1n);
           sent = oldest.seq - 1n;
+          yield [resetAfter(sent)];
         }
         for (;;) {
           const rows = await this.prisma.liveEvent.findMany({ where: { seq: { gt: sent } }, orderBy: { seq: 'asc' }, take: PAGE });
-          for (const r of rows) {
-            sent = r.seq;
-            yield toChange(fromRow(r));
+          if (rows.length) {
+            sent = rows.at(-1)!.seq;
+            yield rows.map((r) => toChange(fromRow(r)));
           }
           if (rows.length < PAGE || signal?.aborted) break;
         }
@@ -184,18 +185,18 @@ export class LiveFeed {
           sent = droppedUpTo;
           droppedUpTo = null;
           queue.length = 0;
-          yield resetAfter(sent);
+          yield [resetAfter(sent)];
           continue;
         }
-        const next = queue.shift();
-        if (!next) {
+        if (!queue.length) {
           await new Promise<void>((ok) => { wake = ok; });
           wake = null;
           continue;
         }
-        if (BigInt(next.seq) <= sent) continue;
-        sent = BigInt(next.seq);
-        yield next;
+        const batch = queue.splice(0, PAGE).filter((c) => BigInt(c.seq) > sent);
+        if (!batch.length) continue;
+        sent = BigInt(batch.at(-1)!.seq);
+        yield batch;
       }
     } finally {
       this.listeners.delete(listener);

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killed, until } from '@ip/faults/processes';
 import { codeOf, startCluster, type Cluster, type Trpc } from './cluster.js';
-import { connectConsoles, deliveredToAll, idleTransactionsPerSecond } from './consoles.js';
+import { changesOf, connectConsoles, deliveredToAll, idleTransactionsPerSecond } from './consoles.js';
 import { CLUSTER_PROGRAMMES, IDLE_CONSOLES } from './env.js';
 import { burst, controlProgramme, expectExactlyOnce, firstEscalations, freshAuthorities, retried, startProgramme } from './escalations.js';
 import { subscribe } from './sse.js';
@@ -125,7 +125,7 @@ describe('key paths on the split cluster (2 workers, 2 APIs)', () => {
         const since = performance.now();
         const [ons] = await freshAuthorities(c.prisma, 1);
         const id = await startProgramme(pm[0]!, ons!);
-        const ms = await deliveredToAll(consoles.streams, since, (d) => (d as { resource?: string; id?: string })?.resource === 'programmes' && (d as { id: string }).id === id);
+        const ms = await deliveredToAll(consoles.streams, since, (ch) => ch.resource === 'programmes' && ch.id === id);
         ms.sort((a, b) => a - b);
         console.log(`live updates: a new programme reached all ${ms.length} consoles; p50 ${ms[Math.floor(ms.length / 2)]!.toFixed(0)} ms, max ${ms.at(-1)!.toFixed(0)} ms from the command`);
       } finally {
@@ -178,12 +178,12 @@ describe('faults on the split cluster', () => {
       }
       await expectExactlyOnce(c.prisma, c.temporal, pm[0]!, ids, perProgramme);
       // The console connected before the restart hears about programmes of the burst after it.
-      const seenAfter = new Set(console1.events.map((e) => (e.data as { id?: string })?.id));
+      const seenAfter = new Set(console1.events.flatMap((e) => changesOf(e.data).map((ch) => ch.id)));
       expect(ids.filter((id) => seenAfter.has(id)).length, 'live changes of the burst reached the console').toBeGreaterThan(0);
       const [ons] = await freshAuthorities(c.prisma, 1);
       const since = performance.now();
       const id = await startProgramme(pm[0]!, ons!);
-      await deliveredToAll([console1], since, (d) => (d as { id?: string })?.id === id);
+      await deliveredToAll([console1], since, (ch) => ch.id === id);
       console1.close();
     }));
 

@@ -57,8 +57,21 @@ export async function idleTransactionsPerSecond(adminUrl: string, db: string, se
   return (after - before) / (seconds + flush / 1000);
 }
 
-/** Waits until every console has received an event for which `match` holds; ms from `since` per console. */
-export async function deliveredToAll(streams: SseStream[], since: number, match: (data: unknown) => boolean, timeoutMs = 60_000): Promise<number[]> {
-  await until(`a change to reach all ${streams.length} consoles`, async () => streams.every((s) => s.events.some((e) => e.at >= since && match(e.data))), timeoutMs, 50);
-  return streams.map((s) => s.events.find((e) => e.at >= since && match(e.data))!.at - since);
+export interface Change {
+  seq: string;
+  resource: string;
+  id: string;
+  at: string;
+}
+
+/** The changes of a live.changes event (each event carries the batch that arrived together). */
+export function changesOf(data: unknown): Change[] {
+  return (data as { changes?: Change[] } | undefined)?.changes ?? [];
+}
+
+/** Waits until every console has received a change for which `match` holds; ms from `since` per console. */
+export async function deliveredToAll(streams: SseStream[], since: number, match: (change: Change) => boolean, timeoutMs = 60_000): Promise<number[]> {
+  const hit = (s: SseStream) => s.events.find((e) => e.at >= since && changesOf(e.data).some(match));
+  await until(`a change to reach all ${streams.length} consoles`, async () => streams.every((s) => hit(s)), timeoutMs, 50);
+  return streams.map((s) => hit(s)!.at - since);
 }

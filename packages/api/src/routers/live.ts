@@ -12,17 +12,24 @@ import { parseLastEventId, type LiveChange } from '../live-feed.js';
 import { procedure, READERS, router } from '../trpc.js';
 
 export type { LiveChange };
+/** One server-sent event: the changes that arrived together. */
+export interface LiveBatch {
+  changes: LiveChange[];
+}
 
 const ZLiveInput = z.object({ lastEventId: z.string().max(64).nullish() }).optional();
 
 export const liveRouter = router({
-  /** Yields each change once, in commit order; `reset` means "refetch everything". */
+  /**
+   * Yields each change once, in commit order, in batches (`changes`); the event id is the batch's
+   * last change. A change `reset` means "refetch everything".
+   */
   changes: procedure(READERS)
     .input(ZLiveInput)
     .subscription(async function* ({ ctx, input, signal }) {
       if (!ctx.live) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Live updates are not running in this process' });
-      for await (const change of ctx.live.changes(parseLastEventId(input?.lastEventId), signal)) {
-        yield tracked(change.seq, change);
+      for await (const changes of ctx.live.changes(parseLastEventId(input?.lastEventId), signal)) {
+        yield tracked(changes.at(-1)!.seq, { changes } satisfies LiveBatch);
       }
     }),
 });
