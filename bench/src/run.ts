@@ -9,6 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBundle } from './bundle.js';
 import { benchEscalation } from './escalation.js';
 import { benchGetListActions } from './getlist-actions.js';
+import { historyBytesFigure } from './history-bytes.js';
 import { renderTable } from './report.js';
 import { benchRss } from './rss.js';
 import { benchSeed } from './seed.js';
@@ -16,6 +17,7 @@ import { startStack, type Stack } from './stack.js';
 import { benchStart } from './start.js';
 import { benchClusterEscalation, benchLiveCost, benchWorkerStart } from './cluster-figures.js';
 import { withClusterStack } from './cluster-stack.js';
+import { benchDelivery } from './delivery.js';
 
 const log = (m: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 const scale = Number(process.env.BENCH_SCALE ?? '1');
@@ -68,11 +70,17 @@ await figure('scaleOutEscalation', () => benchEscalation({ testServerPath, n: es
 const scaleOutSeedSize = { ...seedSize, authorities: Math.max(2, Math.round(seedSize.authorities / 3)) };
 await figure('scaleOutSeed', () => withStack({ workers: 2, apis: 2 }, (s) => benchSeed(s, { ...scaleOutSeedSize, concurrency: 16, budgetSeconds: Math.round(seedBudget / 3), log })));
 
+// Figure 9: email deliveries per second for a burst of escalations vs raw nodemailer (bench/src/delivery.ts).
+await figure('delivery', () => benchDelivery({ address, n: Math.max(50, Math.round(1000 * Math.min(1, scale * 4))), log }));
+
 // Figure 4: state "as at" the last event of a >= 5,000-event history, folded through the domain
 // reducers, against bare Worker.runReplayHistory of the same history (bench/src/as-at.ts).
 await figure('asAt', () => asAtFigure({ log }));
 
-// Figures 9–12 on the production engine: the Temporal server on PostgreSQL split into four services
+// Figure 10: history bytes of one action after 300 weekly updates against a bare workflow taking the
+// same Updates (bench/src/history-bytes.ts); 500 at full scale, for the per-update slope.
+await figure('historyBytes', () => historyBytesFigure({ updates: scale >= 1 ? 500 : 300, log }));
+// Figures 11–14 on the production engine: the Temporal server on PostgreSQL split into four services
 // (infra/temporal-server.sh, 512 shards), workers and APIs from the built output (bench/src/cluster-stack.ts).
 const clusterSeedSize = { authorities: Math.max(2, Math.round(50 * scale)), actionsPer: seedSize.actionsPer };
 const clusterBurst = Math.max(4, Math.round(40 * Math.min(1, scale * 4)));

@@ -2,12 +2,23 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const SESSION_COOKIE = 'ip_session';
 
+/**
+ * A cookie's value, or null. A value that is not valid percent-encoding (`%E0%A4%A`, a lone `%`) is
+ * no cookie at all: a bad cookie is simply no session, never a 500 (it used to lock its holder out
+ * of every procedure, sign-in included, with "URI malformed").
+ */
 export function readCookie(req: IncomingMessage, name: string): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
   }
   return null;
 }

@@ -11,7 +11,15 @@ const ZApiEnv = z.object({
   /** Set when served over TLS (directly or behind a TLS proxy) so the session cookie is Secure. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   CONSOLE_DIR: z.string().optional(),
+  /**
+   * How many reverse proxies (a TLS terminator, an ingress) stand in front of the API and append the
+   * client's address to X-Forwarded-For. 0 (the default) uses the socket's address: trust the header
+   * only as far as your own proxies write it, or anyone could pick the address sign-in throttles.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Local time (Europe/London, HH:MM) of the daily email digest on working days. */
+  DIGEST_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'DIGEST_LOCAL_TIME: HH:MM (24-hour, Europe/London)').default('08:00'),
 });
 export type ApiEnv = z.infer<typeof ZApiEnv>;
 

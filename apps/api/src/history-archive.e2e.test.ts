@@ -28,8 +28,9 @@ async function signIn(email: string) {
 }
 
 /**
- * Runs "verify all" through the API's subscription as an auditor (server-side caller: Node 20 has no
- * EventSource; the console's browser test drives it over SSE). Resolves with every job snapshot.
+ * Runs "verify all" through the API as an auditor: the `run` mutation starts it, the `follow`
+ * subscription streams it (server-side caller: Node 20 has no EventSource; the console's browser
+ * test drives it over SSE). Resolves with every job snapshot.
  */
 async function verifyAll(): Promise<{ final: HistoryVerificationJob; seen: HistoryVerificationJob[] }> {
   const user = await rig.prisma.user.findFirstOrThrow({ where: { role: 'auditor' } });
@@ -37,7 +38,8 @@ async function verifyAll(): Promise<{ final: HistoryVerificationJob; seen: Histo
     createContextInner({ prisma: rig.prisma, temporal: rig.temporal, taskQueue: rig.taskQueue }, { user: { id: user.id, email: user.email, name: user.name, role: 'auditor' } }),
   );
   const seen: HistoryVerificationJob[] = [];
-  const stream = await caller.historyVerification.run({ clientRequestId: `verify-${randomUUID()}` });
+  const { data: started } = await caller.historyVerification.run({ clientRequestId: `verify-${randomUUID()}` });
+  const stream = await caller.historyVerification.follow({ id: started.id });
   for await (const job of stream as AsyncIterable<HistoryVerificationJob>) seen.push(job);
   const final = seen.at(-1);
   if (!final) throw new Error('no progress reported');

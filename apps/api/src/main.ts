@@ -1,5 +1,5 @@
 /** Production API process: real PostgreSQL and Temporal, separate from the worker. */
-import { createTemporalClient, ensureHistoryArchiveSchedule, LiveFeed } from '@ip/api';
+import { createTemporalClient, ensureEmailDigestWorkflow, ensureHistoryArchiveSchedule, ensureWorkflowHealthSweepSchedule, LiveFeed } from '@ip/api';
 import pino from 'pino';
 import { createPrisma, pgLiveSource } from '@ip/db';
 import { loadApiEnv } from './env.js';
@@ -19,11 +19,15 @@ const server = createApiServer({
   consoleDir: env.CONSOLE_DIR,
   allowedOrigins: env.ALLOWED_ORIGINS?.split(',').map((s) => s.trim()),
   cookieSecure: env.COOKIE_SECURE,
+  trustProxyHops: env.TRUST_PROXY_HOPS,
   logger: log,
 });
 server.listen(env.API_PORT, env.API_HOST, () => log.info(`api: http://${env.API_HOST}:${env.API_PORT}`));
 // Closed histories are archived hourly; if Temporal is down now, the next start (or the admin command) creates it.
 ensureHistoryArchiveSchedule(temporal).catch((err: unknown) => log.warn({ err }, 'history archive schedule not ensured'));
+ensureWorkflowHealthSweepSchedule(temporal).catch((err: unknown) => log.warn({ err }, 'workflow health sweep schedule not ensured'));
+// The daily email digest runs as one workflow; each start sets its time (DIGEST_LOCAL_TIME).
+ensureEmailDigestWorkflow(temporal, env.DIGEST_LOCAL_TIME).catch((err: unknown) => log.warn({ err }, 'email digest workflow not ensured'));
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     server.close();

@@ -7,11 +7,12 @@
  * move forward by stateVersion. Prints {scanned, projected, failed, failures} as JSON; exits 1 if
  * any workflow could not be re-projected (e.g. no worker is polling its task queue to answer).
  *
- * Runs the admin procedure `projections.rebuild` in-process, as an operator holding the database
- * and Temporal credentials (DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE via env.ts).
+ * Runs what the admin procedure `projections.rebuild` runs, in-process, as an operator holding the
+ * database and Temporal credentials (DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE via env.ts).
+ * Not through the procedure: the operator is not a stored user, so it has no receipts of its own.
  */
 import { Client, Connection } from '@temporalio/client';
-import { appRouter, createCallerFactory, createContextInner, type SessionUser } from '@ip/api';
+import { createContextInner, rebuildProjections, type SessionUser } from '@ip/api';
 import { createPrisma } from '@ip/db';
 import { loadApiEnv } from './env.js';
 
@@ -29,8 +30,8 @@ const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
 try {
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   const taskQueue = argValue('--task-queue');
-  const caller = createCallerFactory(appRouter)(createContextInner({ prisma, temporal, ...(taskQueue ? { taskQueue } : {}) }, { user: OPERATOR }));
-  const result = await caller.projections.rebuild({});
+  const ctx = createContextInner({ prisma, temporal, ...(taskQueue ? { taskQueue } : {}) }, { user: OPERATOR });
+  const result = await rebuildProjections(ctx, { queryTimeoutMs: 15_000 });
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exitCode = result.failed > 0 ? 1 : 0;
 } finally {

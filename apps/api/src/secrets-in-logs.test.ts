@@ -41,8 +41,8 @@ describe('logs carry no secrets', () => {
     secrets.push(...pm.cookies.values());
     const changed = 'Changed-password-77ac41e2';
     secrets.push(changed);
-    await pm.trpc.auth.changePassword.mutate({ currentPassword: newUserPassword, newPassword: changed });
-    await expect(pm.trpc.auth.changePassword.mutate({ currentPassword: wrong, newPassword: `${changed}-again` })).rejects.toThrow();
+    await pm.trpc.auth.changePassword.mutate({ clientRequestId: crypto.randomUUID(), currentPassword: newUserPassword, newPassword: changed });
+    await expect(pm.trpc.auth.changePassword.mutate({ clientRequestId: crypto.randomUUID(), currentPassword: wrong, newPassword: `${changed}-again` })).rejects.toThrow();
     secrets.push(`${changed}-again`);
 
     // A command that fails inside (the workflow service refuses an unknown programme) so errors are logged too.

@@ -21,15 +21,23 @@ export interface ApiServerOptions {
   maxBodySize?: number;
   /** The process's live feed (one LISTEN fanned out to every console); without it live.changes is unavailable. */
   live?: LiveFeed;
+  /** Reverse proxies in front that append to X-Forwarded-For (env TRUST_PROXY_HOPS); 0: the socket's address. */
+  trustProxyHops?: number;
 }
 
 /**
- * The HTTP server: tRPC at /trpc, the built console everywhere else. State-changing requests must
- * come from an allowed Origin (the console's own by default), so another site cannot drive a
- * signed-in user's browser.
+ * The HTTP server: tRPC at /trpc, the built console everywhere else.
+ *
+ * Cross-site requests (CSRF): the session cookie is SameSite=Lax and HttpOnly, every procedure that
+ * changes state or starts work is a POST mutation, and every /trpc request, GET or POST, is refused
+ * (403) when its Origin is not exactly this server's own (scheme, host and port) or one listed in
+ * `allowedOrigins`, or when it has no Origin and the browser says it came from another site
+ * (Sec-Fetch-Site). Clients that are not browsers (curl, scripts) send neither header and pass.
  */
 export function createApiServer(opts: ApiServerOptions): Server {
   const log = opts.logger ?? pino({ level: 'info' });
+  const secure = opts.cookieSecure ?? false;
+  const allowed = normaliseOrigins(opts.allowedOrigins ?? []);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -49,16 +57,18 @@ export function createApiServer(opts: ApiServerOptions): Server {
           user: session?.user ?? null,
           sessionId: session?.sessionId ?? null,
           sessionToken: token,
-          clientIp: req.socket.remoteAddress ?? 'unknown',
+          clientIp: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], opts.trustProxyHops ?? 0),
+          requestId: String(res.getHeader('x-request-id') ?? '') || null,
           cookies: {
-            setSessionCookie: (t, exp) => appendSetCookie(res, sessionCookie(t, exp, opts.cookieSecure ?? false)),
-            clearSessionCookie: () => appendSetCookie(res, sessionCookie('', null, opts.cookieSecure ?? false)),
+            setSessionCookie: (t, exp) => appendSetCookie(res, sessionCookie(t, exp, secure)),
+            clearSessionCookie: () => appendSetCookie(res, sessionCookie('', null, secure)),
           },
         },
       );
     },
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ path, err: error.cause ?? error }, 'procedure failed');
+    onError({ error, path, ctx }) {
+      // The reply says only that something went wrong (trpc.ts); the details are here, by request id.
+      if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ path, requestId: ctx?.requestId, err: error.cause ?? error }, 'procedure failed');
     },
   });
 
@@ -71,18 +81,22 @@ export function createApiServer(opts: ApiServerOptions): Server {
     });
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) {
-      if (req.method === 'POST' && !originAllowed(req.headers.origin, req.headers.host, opts.allowedOrigins)) {
+      const site = req.headers['sec-fetch-site'];
+      if (!originAllowed(req.headers.origin, ownOrigin(req.headers.host, secure), allowed, Array.isArray(site) ? site[0] : site)) {
         res.writeHead(403, { 'content-type': 'application/json' }).end(
-          JSON.stringify({ error: { message: 'Cross-origin request refused', code: 'FORBIDDEN' } }),
+          JSON.stringify({ error: { message: 'Cross-origin request refused: the Origin must be this service’s own (scheme, host and port)', code: 'FORBIDDEN' } }),
         );
         return;
       }
-      trpc(req, res);
+      Promise.resolve(trpc(req, res)).catch((err: unknown) => {
+        log.error({ requestId, err }, 'trpc handler');
+        if (!res.headersSent) res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Bad request', code: 'BAD_REQUEST' } }));
+      });
       return;
     }
     if (opts.consoleDir) {
       serveStatic(opts.consoleDir, req, res).catch((err) => {
-        log.error({ err }, 'static');
+        log.error({ requestId, err }, 'static');
         if (!res.headersSent) res.writeHead(500).end();
       });
       return;
@@ -91,13 +105,47 @@ export function createApiServer(opts: ApiServerOptions): Server {
   });
 }
 
-/** No Origin header (curl, server-to-server) is allowed; a browser's Origin must be ours or listed. */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: string[] = []): boolean {
-  if (!origin) return true;
-  if (allowed.includes(origin)) return true;
+/**
+ * The client's address for sign-in throttling: the socket's, or with `hops` trusted proxies in front,
+ * the address the outermost of them saw (that many entries from the right of X-Forwarded-For; the
+ * entries further left are whatever the client claimed, and are ignored).
+ */
+export function clientAddress(socket: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string {
+  if (hops === 0) return socket ?? 'unknown';
+  const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return chain[chain.length - hops] ?? chain[0] ?? socket ?? 'unknown';
+}
+
+/** Origins as a browser serialises them (`https://host:port`, default ports dropped); malformed ones dropped. */
+function normaliseOrigins(list: readonly string[]): string[] {
+  return list.flatMap((o) => {
+    try {
+      const origin = new URL(o).origin;
+      return origin === 'null' ? [] : [origin];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** This server's own origin as its browsers see it: https when served over TLS (COOKIE_SECURE), the Host header's host and port. */
+export function ownOrigin(host: string | undefined, secure: boolean): string | null {
+  // A Host header is a host and an optional port, nothing else (no user info, path or spaces).
+  if (!host || /[/@?#\\\s]/.test(host)) return null;
   try {
-    return new URL(origin).host === host;
+    return new URL(`${secure ? 'https' : 'http'}://${host}`).origin;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/**
+ * Whether a request may reach a procedure. With an Origin header: only this server's own origin or
+ * a listed one, compared exactly (scheme, host and port; `null` and malformed origins are refused).
+ * Without one: a browser's same-origin GET (Sec-Fetch-Site same-origin), a typed URL (none), or a
+ * client that is not a browser (no Sec-Fetch-Site at all); a navigation from another site is refused.
+ */
+export function originAllowed(origin: string | undefined, own: string | null, allowed: readonly string[] = [], fetchSite?: string): boolean {
+  if (origin === undefined) return fetchSite === undefined || fetchSite === 'same-origin' || fetchSite === 'none';
+  return (own !== null && origin === own) || allowed.includes(origin);
 }

@@ -17,7 +17,15 @@ const TYPES: Record<string, string> = {
 /** Serves the built console; unknown paths fall back to index.html (client-side routing). */
 export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://x');
-  const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    // Not valid percent-encoding: the caller's mistake, not a 500.
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: the path is not valid percent-encoding.');
+    return;
+  }
+  const rel = normalize(path).replace(/^([/\\])+/, '');
   let file = join(root, rel);
   if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html');
   let info = await stat(file).catch(() => null);

@@ -15,6 +15,7 @@ import { applyMigrations } from '@ip/db/migrate';
 import { seedDemoData } from '@ip/db/seed';
 import { createTempDatabase, type TempDatabase } from '@ip/db/testing';
 import { createWorker } from '@ip/worker';
+import type { DeliveryDeps } from '@ip/activities';
 import { loadTestEnv } from './env.js';
 import { createApiServer } from './server.js';
 
@@ -46,7 +47,7 @@ async function createNamespace(address: string, namespace: string): Promise<stri
   }
 }
 
-export async function startRig(opts: { consoleDir?: string; logger?: Logger } = {}): Promise<Rig> {
+export async function startRig(opts: { consoleDir?: string; logger?: Logger; delivery?: DeliveryDeps } = {}): Promise<Rig> {
   const db: TempDatabase = await createTempDatabase();
   await applyMigrations({ databaseUrl: db.url });
   const prisma = createPrisma({ databaseUrl: db.url });
@@ -56,7 +57,7 @@ export async function startRig(opts: { consoleDir?: string; logger?: Logger } = 
   // A namespace per rig: workflow ids (one programme per authority per cycle) never collide
   // between test files sharing one dev server, exactly as in separate deployments.
   const namespace = await createNamespace(address, `e2e-${randomUUID().slice(0, 8)}`);
-  const { worker, connection: workerConnection } = await createWorker({ temporalAddress: address, namespace, prisma, taskQueue });
+  const { worker, connection: workerConnection } = await createWorker({ temporalAddress: address, namespace, prisma, taskQueue, ...(opts.delivery ? { delivery: opts.delivery } : {}) });
   const running = worker.run();
   const { client: temporal, connection } = createTemporalClient(address, namespace);
   const live = new LiveFeed(prisma, pgLiveSource(db.url));

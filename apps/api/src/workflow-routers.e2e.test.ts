@@ -190,9 +190,10 @@ describe('workflow routers end to end: API → Temporal → worker → PostgreSQ
     await rig.prisma.lifecycleRecord.deleteMany({ where: { onsCode: ONS } });
     await rig.prisma.programme.delete({ where: { id: programmeId } });
 
-    expect((await refusal(pm.projections.rebuild.mutate({}))).code).toBe('FORBIDDEN');
+    expect((await refusal(pm.projections.rebuild.mutate({ clientRequestId: randomUUID() }))).code).toBe('FORBIDDEN');
     // Visibility is eventually consistent: every workflow of this run is listed within moments.
-    const result = await eventually(() => admin.projections.rebuild.mutate({}), (r) => r.scanned >= 6);
+    // A fresh request id each time: the same id would answer with the first run's result.
+    const result = await eventually(() => admin.projections.rebuild.mutate({ clientRequestId: randomUUID() }), (r) => r.scanned >= 6);
     expect(result).toMatchObject({ scanned: 6, projected: 6, failed: 0 });
 
     const cols = <T extends { stateVersion: number }>(rows: T[], keys: (keyof T)[]) => rows.map((r) => keys.map((k) => r[k]));

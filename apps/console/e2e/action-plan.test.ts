@@ -215,7 +215,9 @@ describe('the programme manager’s working path in Chromium against the real sy
       await dialog.getByLabel('Reason for this change').fill('Monthly update from the owner');
       await dialog.getByRole('button', { name: 'Update progress' }).click();
       await dialog.waitFor({ state: 'detached' });
-      await page.getByText('40% complete', { exact: true }).waitFor();
+      // The summary and the "as at (now)" panel both say it: the panel refreshes after a command too.
+      await page.getByRole('region', { name: 'Summary' }).getByText('40% complete', { exact: true }).waitFor();
+      await page.getByRole('region', { name: 'As at an earlier date' }).getByText('40% complete', { exact: true }).waitFor();
 
       await page.getByRole('button', { name: 'Request extension' }).click();
       dialog = page.getByRole('dialog');

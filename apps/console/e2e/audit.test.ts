@@ -44,7 +44,8 @@ describe('auditor: history and "as at" in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await signIn(page, rig.url, 'auditor@northmoor.gov.uk', DEMO_PASSWORD);
     await page.goto(`${rig.url}/#/programmes/${encodeURIComponent(programmeId)}/history`);
-    const table = page.getByRole('table', { name: 'History of the programme' });
+    // Named by the programme, not its id.
+    const table = page.getByRole('table', { name: /^History of / });
     await table.getByText(/^Inspection recorded: Inadequate/).waitFor();
     await expect(table.getByText('Final report received from Ofsted').isVisible()).resolves.toBe(true);
     await table.getByRole('button', { name: /Show raw event/ }).first().click();

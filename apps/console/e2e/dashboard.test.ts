@@ -15,8 +15,9 @@ let browser: Browser;
 
 /**
  * The report arrived 27 working days ago, so on the dashboard the internal draft (20 WD) is
- * overdue and has escalated to the DCS, the 5-day reminder to publish (30 WD) has fired, and
- * publication and scrutiny (plan due − 30 WD) fall due within the next 20 working days.
+ * overdue and has escalated to the DCS (at once, marked raised late), the 5-day reminder to publish
+ * (30 WD) is not sent because its moment had passed (the late-escalation rule), and publication and
+ * scrutiny (plan due − 30 WD) fall due within the next 20 working days.
  */
 const today = londonDateOf(Date.now());
 const reportReceivedOn = defaultCalendar().addWorkingDays(defaultCalendar().workingDayOnOrAfter(today), -27);
@@ -68,10 +69,13 @@ beforeAll(async () => {
   ] as const) {
     await trpc.actions.create.mutate({ ...meta('Action from the improvement plan'), programmeId: programme.id, title, workstream, owner: { name: 'Sam Patel' }, dueOn, ofstedLinked: false });
   }
-  // The workflow catches up at once: the missed draft milestone escalates, the publication reminder fires.
-  await until('the draft-plan escalation and the publication reminder', async () => {
-    const fired = await rig.prisma.escalation.groupBy({ by: ['kind'], where: { programmeId: programme.id }, _count: true });
-    return fired.length === 2;
+  // The workflow catches up at once: the missed draft milestone escalates, raised late; the
+  // publication reminder, whose moment had passed, is recorded on the timeline as not sent.
+  await until('the draft-plan escalation, raised late, and the reminder not sent', async () => {
+    const draft = await rig.prisma.escalation.findFirst({ where: { programmeId: programme.id, label: { startsWith: 'Draft plan milestone missed' } } });
+    const row = await rig.prisma.programme.findUnique({ where: { id: programme.id } });
+    const lines = ((row?.state as { history?: { summary: string }[] } | undefined)?.history ?? []).map((h) => h.summary);
+    return draft?.raisedLate && lines.some((l) => /Report must be published within 5 working days.*reminder not sent: its moment had passed/.test(l));
   });
 });
 afterAll(async () => {

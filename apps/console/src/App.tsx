@@ -9,6 +9,7 @@ import { LoginPage } from './LoginPage';
 import { programmes } from './programmes';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
+import { i18nProvider } from './providers/i18n-provider';
 import { recommendations } from './recommendations';
 import { RiskHeatMapPage, risks } from './risks';
 import { SERVICE_NAME } from './service';
@@ -21,6 +22,8 @@ import { users } from './users';
 import { interventions } from './interventions';
 import { informationRequests } from './information-requests';
 import { lazyPage } from './lazy-page';
+import { outbox } from './outbox';
+import { people } from './people';
 
 // Loaded when first shown: the sign-in page does not wait for the dashboard's charts.
 const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard', { prefetch: true }) as DashboardComponent;
@@ -29,6 +32,8 @@ const VerifyHistoriesPage = lazyPage(() => import('./audit/VerifyHistoriesPage')
 const ActionPlanPage = lazyPage(() => import('./action-plan/ActionPlanPage'), 'ActionPlanPage');
 const VisitCalendarPage = lazyPage(() => import('./monitoring-visits/VisitCalendar'), 'VisitCalendarPage');
 const ProgrammeConfigurationPage = lazyPage(() => import('./admin/ProgrammeConfigurationPage'), 'ProgrammeConfigurationPage');
+const EmailPreferencesPage = lazyPage(() => import('./email-preferences/EmailPreferencesPage'), 'EmailPreferencesPage');
+const SignInLockoutsPage = lazyPage(() => import('./admin/SignInLockoutsPage'), 'SignInLockoutsPage');
 
 const MAY_CHANGE: readonly (TRole | undefined)[] = ['programme_manager', 'admin'];
 const { Route } = reactRouterProvider;
@@ -43,6 +48,7 @@ export function App() {
       title={SERVICE_NAME}
       dataProvider={dataProvider}
       authProvider={authProvider}
+      i18nProvider={i18nProvider}
       loginPage={LoginPage}
       layout={ServiceLayout}
       dashboard={Dashboard}
@@ -66,23 +72,30 @@ export function App() {
           <Resource key="auditTrail" {...auditTrail} />,
           <Resource key="actions" {...actions} />,
           <Resource key="monitoringVisits" {...monitoringVisits} />,
+          <Resource key="people" {...people} />,
           <CustomRoutes key="custom">
             <Route path="/risk-heat-map" element={<RiskHeatMapPage />} />
             <Route path="/programmes/:id/history" element={<ProgrammeHistoryPage />} />
             <Route path="/verify-histories" element={<VerifyHistoriesPage />} />
             <Route path="/action-plan" element={<ActionPlanPage />} />
             <Route path="/monitoring-visits/calendar" element={<VisitCalendarPage />} />
+            <Route path="/email-preferences" element={<EmailPreferencesPage />} />
           </CustomRoutes>,
           <Resource key="interventions" {...interventions} />,
           <Resource key="informationRequests" {...informationRequests} />,
           ...(permissions === 'admin'
             ? [
                 <Resource key="users" {...users} />,
+                <Resource key="outbox" {...outbox} />,
                 <CustomRoutes key="admin">
                   <Route path="/programme-configuration" element={<ProgrammeConfigurationPage />} />
+                  <Route path="/sign-in-lockouts" element={<SignInLockoutsPage />} />
                 </CustomRoutes>,
               ]
-            : []),
+            : [
+                // Others read emails on the escalation and action pages; the Outbox pages are the admins'.
+                <Resource key="outbox" name="outbox" />,
+              ]),
         ];
       }}
     </Admin>

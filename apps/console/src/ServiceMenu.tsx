@@ -3,6 +3,7 @@ import ListSubheader from '@mui/material/ListSubheader';
 import GridIcon from '@mui/icons-material/GridOnOutlined';
 import VerifiedIcon from '@mui/icons-material/VerifiedOutlined';
 import PlanIcon from '@mui/icons-material/ChecklistOutlined';
+import MailIcon from '@mui/icons-material/MarkEmailReadOutlined';
 import { Menu, useSidebarState } from 'react-admin';
 import { AdminMenuItems } from './admin/AdminMenuItems';
 
@@ -32,6 +33,7 @@ export function ServiceMenu() {
       <Group>Programme</Group>
       <Menu.ResourceItem name="programmes" />
       <Menu.ResourceItem name="escalations" />
+      <Menu.ResourceItem name="people" />
       <Menu.ResourceItem name="monitoringVisits" />
       <Group>Performance and risk</Group>
       <Menu.ResourceItem name="kpis" />
@@ -51,6 +53,8 @@ export function ServiceMenu() {
       <Group>Audit</Group>
       <Menu.ResourceItem name="auditTrail" />
       <Menu.Item to="/verify-histories" primaryText="Verify histories" leftIcon={<VerifiedIcon />} />
+      <Group>You</Group>
+      <Menu.Item to="/email-preferences" primaryText="Your email preferences" leftIcon={<MailIcon />} />
     </Menu>
   );
 }

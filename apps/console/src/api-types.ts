@@ -32,3 +32,8 @@ export type TUserRecord = TDataOf<TClient['users']['getOne']>;
 export type TSavedViewRecord = TDataOf<TClient['savedViews']['getOne']>;
 export type TInterventionRecord = TDataOf<TClient['interventions']['getOne']>;
 export type TInformationRequestRecord = TDataOf<TClient['informationRequests']['getOne']>;
+/** An email as lists show it (Outbox, escalation and action pages), and one in full with its parts and attempts. */
+export type TDeliveryRecord = TDataOf<TClient['outbox']['getList']>[number];
+export type TDeliveryDetail = TDataOf<TClient['outbox']['getOne']>;
+export type TPersonRecord = TDataOf<TClient['people']['getOne']>;
+export type TPreferenceRecord = TDataOf<TClient['deliveryPreferences']['mine']>;

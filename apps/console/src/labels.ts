@@ -1,25 +1,17 @@
-import type {
-  TClockStatus,
-  TEscalationLevel,
-  TInspectionType,
-  TJudgements,
-  TKpiDirection,
-  TKpiPeriod,
-  TKpiTrend,
-  TKpiUnit,
-  TProgrammePhase,
-  TRole,
-} from '@ip/domain';
+/**
+ * The console's labels are the domain's (@ip/domain labels module: one set of words for every coded
+ * value, shared with the board pack); this file adds only the tag colours, which are presentation.
+ */
+import type { TClockOutcome, TEscalationLevel, TProgrammePhase } from '@ip/domain';
 import type { TTone } from './components/StatusTag';
 
-export const PHASE_LABELS: Record<TProgrammePhase, string> = {
-  awaiting_inspection: 'Awaiting inspection',
-  action_planning: 'Action planning',
-  plan_submitted: 'Plan submitted',
-  monitoring: 'Monitoring',
-  routine: 'Routine',
-  closed: 'Closed',
-};
+export {
+  ACTION_FLAG_LABELS, ACTION_RAG_LABELS, ACTION_STATUS_LABELS, ADM_MODEL_LABELS, AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, CLOCK_OUTCOME_LABELS,
+  COMMISSIONER_RECOMMENDATION_LABELS, ESCALATION_KIND_LABELS, ESCALATION_LEVEL_LABELS, EXTENSION_OUTCOME_LABELS, GRADE_LABELS, IMPACT_WORDS,
+  INSPECTION_TYPE_LABELS, INTERVENTION_PHASE_LABELS, INTERVENTION_STATUS_LABELS, INTERVENTION_STEP_LABELS, JUDGEMENT_LABELS, KPI_DIRECTION_LABELS,
+  KPI_PERIOD_LABELS, KPI_TREND_LABELS, KPI_UNIT_LABELS, labelOf, LIKELIHOOD_WORDS, PROGRAMME_PHASE_LABELS as PHASE_LABELS, RAG_LABELS,
+  REQUEST_PHASE_LABELS, ROLE_LABELS, VISIT_PHASE_LABELS, WORKFLOW_KIND_LABELS, WORKSTREAM_PHASE_LABELS,
+} from '@ip/domain';
 
 /** Calm tag colours; the colour only reinforces the words, it never carries meaning alone. */
 export const PHASE_TONES: Record<TProgrammePhase, TTone> = {
@@ -38,47 +30,10 @@ export const GRADE_TONES = {
   inadequate: 'red',
 } as const satisfies Record<string, TTone>;
 
-export const CLOCK_STATUS_LABELS: Record<TClockStatus, string> = { running: 'Running', met: 'Met', breached: 'Breached' };
-export const CLOCK_STATUS_TONES: Record<TClockStatus, TTone> = { running: 'blue', met: 'green', breached: 'red' };
+export const CLOCK_OUTCOME_TONES: Record<TClockOutcome, TTone> = { running: 'blue', overdue: 'red', met: 'green', breached: 'orange', closed: 'grey' };
 
-export const ROLE_LABELS: Record<TRole, string> = {
-  programme_manager: 'Programme manager',
-  auditor: 'Auditor',
-  admin: 'Administrator',
-};
-
-export const INSPECTION_TYPE_LABELS: Record<TInspectionType, string> = {
-  standard: 'Standard inspection',
-  short: 'Short inspection',
-  focused_visit: 'Focused visit',
-  monitoring_visit: 'Monitoring visit',
-  jtai: 'Joint targeted area inspection (JTAI)',
-};
-
-/** ILACS judgement names, as Ofsted words them in its reports. */
-export const JUDGEMENT_LABELS: Record<keyof TJudgements, string> = {
-  overallEffectiveness: 'Overall effectiveness',
-  impactOfLeaders: 'The impact of leaders on social work practice with children and families',
-  helpAndProtection: 'The experiences and progress of children who need help and protection',
-  childrenInCare: 'The experiences and progress of children in care',
-  careLeavers: 'The experiences and progress of care leavers',
-};
-
-/** RAG words: the tag always says the colour in words, so colour never carries the meaning alone. */
-export const RAG_LABELS = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
 export const RAG_TONES = { red: 'red', amber: 'yellow', green: 'green' } as const satisfies Record<string, TTone>;
 
-/** Who an escalation step tells, as a council would say it. */
-export const ESCALATION_LEVEL_LABELS: Record<TEscalationLevel, string> = {
-  owner: 'Owner',
-  workstream_lead: 'Workstream lead',
-  programme_manager: 'Programme manager',
-  director: 'Director of Children’s Services',
-  improvement_board: 'Improvement board',
-  dfe: 'Department for Education',
-  committee_chair: 'Committee chair',
-  chief_executive: 'Chief executive and leader',
-};
 /** Higher up the ladder reads warmer; the words still carry the meaning. */
 export const ESCALATION_LEVEL_TONES: Record<TEscalationLevel, TTone> = {
   owner: 'grey',
@@ -90,24 +45,18 @@ export const ESCALATION_LEVEL_TONES: Record<TEscalationLevel, TTone> = {
   committee_chair: 'orange',
   chief_executive: 'red',
 };
-export const ESCALATION_KIND_LABELS = { reminder: 'Reminder', escalation: 'Escalation' } as const;
 
-export const KPI_UNIT_LABELS: Record<TKpiUnit, string> = { percent: 'Percentage', count: 'Count', ratio: 'Ratio', days: 'Days' };
-export const KPI_DIRECTION_LABELS: Record<TKpiDirection, string> = {
-  higher_is_better: 'Higher is better',
-  lower_is_better: 'Lower is better',
+export const VISIT_PHASE_TONES = {
+  scheduled: 'blue', fieldwork: 'yellow', letter_draft: 'yellow', published: 'orange', response: 'green', closed: 'grey', cancelled: 'grey',
+} as const satisfies Record<string, TTone>;
+
+export const INTERVENTION_PHASE_TONES: Record<string, TTone> = {
+  none: 'grey', improvement_notice: 'yellow', statutory_direction: 'red', remain_with_council: 'orange', adm_options: 'red',
+  adm_business_case: 'red', adm_shadow: 'orange', adm_live: 'orange', exit_supervision: 'blue', closed: 'green',
 };
-export const KPI_PERIOD_LABELS: Record<TKpiPeriod, string> = { monthly: 'Monthly', quarterly: 'Quarterly' };
-export const KPI_TREND_LABELS: Record<TKpiTrend, string> = { improving: 'Improving', worsening: 'Worsening', flat: 'No change' };
 
-/** The 5×5 scales' words, as on a printed heat map. Index = score − 1. */
-export const LIKELIHOOD_WORDS = ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'] as const;
-export const IMPACT_WORDS = ['Negligible', 'Minor', 'Moderate', 'Major', 'Severe'] as const;
+export const REQUEST_PHASE_TONES: Record<string, TTone> = { open: 'blue', answered: 'green', withdrawn: 'grey' };
 
-export const WORKSTREAM_PHASE_LABELS: Record<string, string> = { responding: 'Responding', strengthening: 'Strengthening' };
-
-/** Label lookup that falls back to the raw value, so a new server value still shows something. */
-export function labelOf<K extends string>(labels: Record<K, string>, value: string | null | undefined): string {
-  if (value == null) return '';
-  return (labels as Record<string, string>)[value] ?? value.replaceAll('_', ' ');
-}
+export const ACTION_RAG_TONES = {
+  red: 'red', amber: 'yellow', green: 'green', awaiting_sign_off: 'blue', complete: 'green', cancelled: 'grey',
+} as const satisfies Record<string, TTone>;

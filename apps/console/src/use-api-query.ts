@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { HttpError } from 'react-admin';
 import { toHttpError } from './providers/api-error';
 
@@ -9,23 +9,26 @@ export interface TApiQuery<T> {
 }
 
 /**
- * A read that is not one of react-admin's dataProvider verbs (the risk heat map, a programme's live
- * workflow state). `key` names the request: it is fetched again when the key changes, and not at
- * all while the key is null. An unmount or a new key aborts the request in flight.
+ * A read that is not one of react-admin's dataProvider verbs (the risk heat map, the "as at" panel,
+ * a programme's live workflow state). It lives in react-admin's own query cache, so the refresh that
+ * follows every command and every live update (useRefresh invalidates every query) refetches it too:
+ * nothing on a page stays as it was before the command. `key` names the request: fetched again when
+ * the key changes, not at all while it is null; a new key or an unmount aborts the request in flight.
+ * While a refetch runs, the last answer stays on screen.
  */
 export function useApiQuery<T>(key: string | null, fetcher: (signal: AbortSignal) => Promise<T>): TApiQuery<T> {
-  const [state, setState] = useState<TApiQuery<T>>({ data: undefined, error: undefined, isPending: key !== null });
-  useEffect(() => {
-    if (key === null) return undefined;
-    const controller = new AbortController();
-    setState((s) => ({ ...s, isPending: true }));
-    fetcher(controller.signal).then(
-      (data) => !controller.signal.aborted && setState({ data, error: undefined, isPending: false }),
-      (error: unknown) => !controller.signal.aborted && setState({ data: undefined, error: toHttpError(error), isPending: false }),
-    );
-    return () => controller.abort();
-    // The key stands for the fetcher's inputs; a new fetcher closure for the same key is the same request.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return state;
+  const q = useQuery<T, HttpError>({
+    queryKey: ['api', key],
+    queryFn: async ({ signal }) => {
+      try {
+        return await fetcher(signal);
+      } catch (error) {
+        throw toHttpError(error);
+      }
+    },
+    enabled: key !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  return { data: q.data, error: q.error ?? undefined, isPending: key !== null && q.isPending };
 }

@@ -18,11 +18,11 @@ const DEMO_ACTIONS = [
   { workstream: 'performance-and-governance', title: 'Publish a monthly performance pack to the improvement board', owner: 'Priya Shah', dueOn: '2026-05-29', refs: [] },
 ] as const;
 
-export async function seedDemoActions(caller: DemoCaller, programmeId: string): Promise<number> {
+export async function seedDemoActions(caller: DemoCaller, programmeId: string, signer: DemoCaller = caller): Promise<number> {
   for (const a of DEMO_ACTIONS) {
     const { data } = await caller.actions.create({
       ...meta('action from the improvement plan'), programmeId, title: a.title, workstream: a.workstream,
-      owner: { name: a.owner }, dueOn: a.dueOn, ofstedLinked: a.refs.length > 0, recommendationRefs: [...a.refs],
+      owner: { name: a.owner, email: `${a.owner.toLowerCase().replace(/[^a-z]+/g, '.')}@northmoor.gov.uk` }, dueOn: a.dueOn, ofstedLinked: a.refs.length > 0, recommendationRefs: [...a.refs],
     });
     if ('progress' in a) {
       const [percentComplete, note, ragAssessment] = a.progress as readonly [number, string, ('green' | 'amber' | 'red')?];
@@ -31,7 +31,7 @@ export async function seedDemoActions(caller: DemoCaller, programmeId: string): 
     if ('signOff' in a) {
       await caller.actions.attachEvidence({ ...meta('evidence of completion'), actionId: data.id, title: a.evidence, reference: a.evidence.replace(/.*\(|\)/g, '') });
       await caller.actions.requestSignOff({ ...meta('the owner says it is done'), actionId: data.id });
-      if (a.signOff === 'signed_off') await caller.actions.signOff({ ...meta('the improvement board accepted the evidence'), actionId: data.id, outcome: 'signed_off' });
+      if (a.signOff === 'signed_off') await signer.actions.signOff({ ...meta('the improvement board accepted the evidence'), actionId: data.id, outcome: 'signed_off' });
     }
   }
   return DEMO_ACTIONS.length;

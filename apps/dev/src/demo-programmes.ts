@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '@ip/db';
 import { seedDemoActions } from './demo-actions.js';
 import { demoCaller, demoMeta as meta } from './demo-caller.js';
+import { seedDemoPeople } from './demo-people.js';
 
 /**
  * Demo programmes, created through the same API procedures and workflows a programme manager uses,
@@ -19,6 +20,8 @@ export async function seedDemoProgrammes(prisma: PrismaClient, temporal: Client,
 
   const { data: northmoor } = await caller.programmes.create({ onsCode: 'E09000099', ...meta('Northmoor judged inadequate in the October 2025 ILACS inspection') });
   const programmeId = northmoor.id;
+  // Before the back-dated inspection: its overdue steps fire at once, and their emails need people.
+  await seedDemoPeople(prisma, temporal, programmeId);
   await caller.programmes.recordInspection({
     programmeId,
     ...meta('Ofsted report received'),
@@ -53,7 +56,8 @@ export async function seedDemoProgrammes(prisma: PrismaClient, temporal: Client,
   });
   await caller.programmes.recordPlanResponse({ programmeId, ...meta("Ofsted's letter on the plan"), outcome: 'accepted', letterOn: '2026-03-03', comments: 'The plan addresses the recommendations.' });
   await caller.programmes.scheduleMonitoringVisit({ programmeId, ...meta('Ofsted notified the council'), number: 1, theme: 'Front door', plannedStartOn: '2026-05-12' });
-  await seedDemoActions(caller, programmeId);
+  // Signed off by someone other than the programme manager who asked (separation of duties).
+  await seedDemoActions(caller, programmeId, await demoCaller(prisma, temporal, { ...opts, role: 'admin' }));
 
   await caller.programmes.create({ onsCode: 'E08000099', ...meta('Eastfield awaiting its standard inspection') });
   return 2;

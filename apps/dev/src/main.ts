@@ -5,12 +5,13 @@
  * the worker as separate processes on real PostgreSQL (apps/api, apps/worker).
  */
 import { resolve } from 'node:path';
-import { createTemporalClient, ensureHistoryArchiveSchedule, LiveFeed } from '@ip/api';
+import { createTemporalClient, ensureEmailDigestWorkflow, ensureHistoryArchiveSchedule, ensureWorkflowHealthSweepSchedule, LiveFeed } from '@ip/api';
 import pino from 'pino';
 import { createApiServer } from '@ip/api-server';
 import { createEmbeddedPrisma, pgliteLiveSource } from '@ip/db';
 import { DEMO_USERS, seedDemoData } from '@ip/db/seed';
 import { createWorker } from '@ip/worker';
+import { createMailer, smtpConfigFromEnv, startLocalSmtpServer, ZSmtpEnv } from '@ip/mail';
 import { loadDevEnv } from './env.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
 
@@ -23,10 +24,21 @@ const t0 = performance.now();
 const db = await createEmbeddedPrisma({ dataDir });
 await seedDemoData(db.prisma);
 
+const url = `http://${env.API_HOST === '0.0.0.0' ? 'localhost' : env.API_HOST}:${env.API_PORT}`;
+// A real SMTP server in this process: the worker sends every email to it, it keeps each one (one
+// copy per Message-ID) in DEV_DATA_DIR/mail and relays nothing, so no demo email leaves the machine.
+const mailDir = resolve(env.DEV_DATA_DIR, 'mail');
+const smtp = await startLocalSmtpServer({ host: '127.0.0.1', port: env.SMTP_PORT, dir: mailDir });
+const mailer = createMailer({
+  ...smtpConfigFromEnv(ZSmtpEnv.parse({ SMTP_PORT: String(smtp.port) })),
+  from: 'Improvement programme (demo) <improvement-programme@localhost>',
+});
+
 const { worker, connection: workerConnection } = await createWorker({
   temporalAddress: env.TEMPORAL_ADDRESS,
   namespace: env.TEMPORAL_NAMESPACE,
   prisma: db.prisma,
+  delivery: { mailer, consoleUrl: url, maxAttempts: 12, leaseMs: 120_000, digestLocalTime: env.DIGEST_LOCAL_TIME },
 });
 const workerRun = worker.run();
 
@@ -39,8 +51,9 @@ await live.start();
 const server = createApiServer({ prisma: db.prisma, temporal, live, consoleDir: resolve(env.CONSOLE_DIR), logger: log });
 await new Promise<void>((ok) => server.listen(env.API_PORT, env.API_HOST, ok));
 await ensureHistoryArchiveSchedule(temporal).catch((err: unknown) => log.warn({ err }, 'history archive schedule not ensured'));
+await ensureEmailDigestWorkflow(temporal, env.DIGEST_LOCAL_TIME).catch((err: unknown) => log.warn({ err }, 'email digest workflow not ensured'));
+await ensureWorkflowHealthSweepSchedule(temporal).catch((err: unknown) => log.warn({ err }, 'workflow health sweep schedule not ensured'));
 
-const url = `http://${env.API_HOST === '0.0.0.0' ? 'localhost' : env.API_HOST}:${env.API_PORT}`;
 const pm = DEMO_USERS.find((u) => u.role === 'programme_manager');
 const auditor = DEMO_USERS.find((u) => u.role === 'auditor');
 console.log(`
@@ -49,6 +62,7 @@ console.log(`
   Console      ${url}
   API (tRPC)   ${url}/trpc
   Temporal UI  ${env.TEMPORAL_UI_URL}
+  Outbox       ${url}/#/outbox  (SMTP server 127.0.0.1:${smtp.port}, keeps mail in ${mailDir}, relays nothing)
 
   Sign in as a programme manager:  ${pm?.email} / ${pm?.password}
   Sign in as an auditor:           ${auditor?.email} / ${auditor?.password}
@@ -64,6 +78,8 @@ async function shutdown(): Promise<void> {
   worker.shutdown();
   await workerRun.catch(() => undefined);
   await Promise.allSettled([connection.close(), workerConnection.close(), live.close()]);
+  mailer.close();
+  await smtp.close();
   await db.close();
   process.exit(0);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZSmtpEnv } from '@ip/mail';
 
 const ZWorkerEnv = z.object({
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgresql:// URL'),
@@ -13,7 +14,15 @@ const ZWorkerEnv = z.object({
   WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** 0.0.0.0 in a container, so the kubelet's probes reach it. */
   WORKER_HEALTH_HOST: z.string().default('127.0.0.1'),
-});
+  /** The console's address as people reach it: every email links to its page there. */
+  CONSOLE_URL: z.string().url('CONSOLE_URL must be the console address, e.g. https://improvement.northmoor.gov.uk').default('http://127.0.0.1:3000'),
+  /** Attempts per email before it shows "not delivered" (an admin can resend). */
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  /** How long one attempt holds its email against a second sender (ms); above the SMTP timeouts. */
+  DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
+  /** The daily digest's local time (named in the digest's words; the API sets the workflow's time). */
+  DIGEST_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'DIGEST_LOCAL_TIME: HH:MM (24-hour, Europe/London)').default('08:00'),
+}).and(ZSmtpEnv);
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 
 /** The worker's configuration: the only place the worker reads process.env. */

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from '@temporalio/worker';
 import { createPrisma } from '@ip/db';
+import { createMailer, smtpConfigFromEnv } from '@ip/mail';
 import { loadWorkerEnv } from './env.js';
 import { startHealthServer } from './health.js';
 import { createWorker } from './worker.js';
@@ -30,6 +31,7 @@ const bundlePath = fileURLToPath(new URL('./workflow-bundle.js', import.meta.url
 const workflowBundle = existsSync(bundlePath) ? { codePath: bundlePath } : undefined;
 
 const prisma = createPrisma({ databaseUrl: env.DATABASE_URL });
+const mailer = createMailer(smtpConfigFromEnv(env));
 try {
   const created = await createWorker({
     temporalAddress: env.TEMPORAL_ADDRESS,
@@ -39,11 +41,12 @@ try {
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    delivery: { mailer, consoleUrl: env.CONSOLE_URL, maxAttempts: env.DELIVERY_MAX_ATTEMPTS, leaseMs: env.DELIVERY_LEASE_MS, digestLocalTime: env.DIGEST_LOCAL_TIME },
   });
   worker = created.worker;
   const running = worker.run();
   pollingSince = Date.now();
-  console.log(`worker: polling task queue on ${env.TEMPORAL_ADDRESS} (${env.TEMPORAL_NAMESPACE}) after ${((pollingSince - startedAt) / 1000).toFixed(2)} s, ${workflowBundle ? 'prebuilt workflow bundle' : 'workflows bundled at start'}`);
+  console.log(`worker: polling task queue on ${env.TEMPORAL_ADDRESS} (${env.TEMPORAL_NAMESPACE}) after ${((pollingSince - startedAt) / 1000).toFixed(2)} s, ${workflowBundle ? 'prebuilt workflow bundle' : 'workflows bundled at start'}; email through ${env.SMTP_HOST}:${env.SMTP_PORT} (${env.SMTP_SECURITY})`);
   try {
     await running;
   } finally {
@@ -53,6 +56,7 @@ try {
   failure = err instanceof Error ? err.message : String(err);
   throw err;
 } finally {
+  mailer.close();
   await prisma.$disconnect();
   health?.close();
 }

@@ -1,5 +1,5 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
-import { createActivities } from '@ip/activities';
+import { createActivities, type DeliveryDeps } from '@ip/activities';
 import type { PrismaClient } from '@ip/db';
 import { TASK_QUEUE, workflowsPath } from '@ip/workflows';
 
@@ -13,6 +13,8 @@ export interface CreateWorkerOptions {
   maxCachedWorkflows?: number;
   maxConcurrentActivityTaskExecutions?: number;
   maxConcurrentWorkflowTaskExecutions?: number;
+  /** The SMTP client and settings the delivery activities send with (absent: they refuse to run). */
+  delivery?: DeliveryDeps;
   /** SDK log level; installed once per process, the first time a worker is created. */
   logLevel?: LogLevel;
 }
@@ -33,7 +35,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<{ worker:
     connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue ?? TASK_QUEUE,
-    activities: createActivities({ prisma: opts.prisma, replayCode: opts.workflowBundle ?? { workflowsPath } }),
+    activities: createActivities({ prisma: opts.prisma, replayCode: opts.workflowBundle ?? { workflowsPath }, ...(opts.delivery ? { delivery: opts.delivery } : {}) }),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
     ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     ...(opts.maxConcurrentActivityTaskExecutions ? { maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivityTaskExecutions } : {}),

@@ -3,7 +3,7 @@
  * then run one activity; sit open on a timer). The bench compares ours against these on the same
  * server in the same run.
  */
-import { proxyActivities, sleep } from '@temporalio/workflow';
+import { condition, defineUpdate, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { BareActivities } from './activities.js';
 
 const { markFired } = proxyActivities<BareActivities>({ startToCloseTimeout: '30 seconds' });
@@ -23,4 +23,15 @@ export async function bareIdle(): Promise<void> {
 export async function bareStartThenMark(id: string): Promise<void> {
   await markFired(id, Date.now());
   await sleep('3650 days');
+}
+
+/**
+ * Receives the action's progress Update and stores nothing: what any workflow taking the same
+ * Updates with the same payloads costs in history (the floor of the history-bytes figure). Replies
+ * with a version, as ours does.
+ */
+export async function bareUpdates(): Promise<void> {
+  let version = 0;
+  setHandler(defineUpdate<{ version: number }, [unknown]>('updateActionProgress'), () => ({ version: ++version }));
+  await condition(() => false);
 }

@@ -49,10 +49,13 @@ describe('authorization matrix (generated from the router)', () => {
 
   /**
    * Account self-service: changing your own password touches only your own credentials (audited),
-   * never programme data. Every other mutation must exclude auditors. Adding to this list is a
-   * decision to justify in review.
+   * never programme data; choosing how your own emails reach you (immediate or a daily digest) only
+   * changes the delivery of your own mail (audited). "Verify histories" replays stored histories and
+   * writes only its own job row (a mutation because it starts work, so it is Origin-checked like every
+   * command). Every other mutation must exclude auditors. Adding to this list is a decision to justify
+   * in review.
    */
-  const SELF_SERVICE = new Set(['auth.changePassword']);
+  const SELF_SERVICE = new Set(['auth.changePassword', 'deliveryPreferences.setMine', 'historyVerification.run']);
 
   it('auditors are in no mutation’s access list (bar account self-service)', () => {
     expect([...SELF_SERVICE].every((p) => procedures.some(([path]) => path === p))).toBe(true);

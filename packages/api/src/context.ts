@@ -34,6 +34,8 @@ export interface Context extends ContextDeps {
   sessionToken: string | null;
   cookies: ResponseCookies;
   clientIp: string;
+  /** The HTTP request's id (x-request-id), so an unexpected error's reply can point at its log line. */
+  requestId: string | null;
 }
 
 const noCookies: ResponseCookies = { setSessionCookie() {}, clearSessionCookie() {} };
@@ -51,5 +53,6 @@ export function createContextInner(
     sessionToken: extra.sessionToken ?? null,
     cookies: extra.cookies ?? noCookies,
     clientIp: extra.clientIp ?? '127.0.0.1',
+    requestId: extra.requestId ?? null,
   };
 }

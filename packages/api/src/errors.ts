@@ -8,7 +8,8 @@ export function isUnavailable(err: unknown): boolean {
   const msg = `${e?.name ?? ''} ${e?.message ?? ''}`;
   if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Connection terminated|connect ECONN|UNAVAILABLE|DEADLINE_EXCEEDED|Can't reach database|Connection refused|Failed to connect/i.test(msg)) return true;
   if (e?.code === 14 || e?.code === 4) return true; // gRPC UNAVAILABLE / DEADLINE_EXCEEDED
-  if (typeof e?.code === 'string' && ['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED'].includes(e.code)) return true;
+  // P2024: no pooled connection in time; P2028: a transaction ran out of time (e.g. a lock held elsewhere).
+  if (typeof e?.code === 'string' && ['P1001', 'P1002', 'P1017', 'P2024', 'P2028', 'ECONNREFUSED'].includes(e.code)) return true;
   return e?.cause ? isUnavailable(e.cause) : false;
 }
 
@@ -24,6 +25,25 @@ export function conflictOnDuplicate(message: string): (err: unknown) => never {
     if (isUniqueViolation(err)) throw new TRPCError({ code: 'CONFLICT', message, cause: err });
     throw err;
   };
+}
+
+/**
+ * The fields a schema issue is about, as dotted paths. An unknown key (a strict schema's
+ * `unrecognized_keys`) is named itself, not the object that holds it: "filter.colour", not "filter".
+ */
+export function issueFields(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => fieldPath([...issue.path, k]));
+  return [fieldPath(issue.path) || '(input)'];
+}
+
+/** A field's dotted path. An empty key is still a key: shown as "", not mistaken for the whole input. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((k) => (typeof k === 'symbol' ? String(k) : k === '' ? '""' : k)).join('.');
+}
+
+/** The message for an issue, with unknown keys said plainly. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  return issue.code === 'unrecognized_keys' ? 'is not a field this accepts' : issue.message;
 }
 
 /**

@@ -1,12 +1,17 @@
 export { appRouter, type AppRouter } from './root.js';
-export { createCallerFactory } from './trpc.js';
+export { createCallerFactory, INTERNAL_ERROR_MESSAGE } from './trpc.js';
 export { createContextInner, type Context, type ContextDeps, type SessionUser, type ResponseCookies } from './context.js';
 export { userForToken, hashToken } from './routers/auth.js';
 export { sessionCache, SessionCache } from './sessions.js';
 export type { ProgrammeRecord } from './routers/programmes.js';
 export { createTemporalClient, temporalConnectionOptions } from './temporal-connection.js';
 export { ensureHistoryArchiveSchedule } from './audit/archive-schedule.js';
+export { ensureWorkflowHealthSweepSchedule } from './routers/workflow-health.js';
 export { ArchiveBackedHistorySource } from './audit/archive-source.js';
 export type { HistoryVerificationJob } from './routers/history-verification.js';
 export { toUserError } from './errors.js';
 export { LiveFeed, parseLastEventId, type LiveChange, type LiveResource, type LiveFeedStats } from './live-feed.js';
+export { ensureEmailDigestWorkflow } from './delivery/digest-workflow.js';
+export type { DeliveryDetail, DeliveryRecord } from './routers/outbox.js';
+export type { PersonRecord } from './routers/people.js';
+export { rebuildProjections } from './routers/projections.js';

@@ -9,7 +9,7 @@ import type { LiveEvent, LiveNotification, LiveSource, PrismaClient } from '@ip/
 
 export type LiveResource =
   | 'programmes' | 'actions' | 'lifecycleRecords' | 'escalations' | 'inspections' | 'actionPlans'
-  | 'kpis' | 'kpiReadings' | 'risks' | 'workstreams' | 'recommendations';
+  | 'kpis' | 'kpiReadings' | 'risks' | 'workstreams' | 'recommendations' | 'outbox' | 'people';
 
 /** What a console is told: a record changed (refetch it), or `reset` (refetch everything). */
 export interface LiveChange {

@@ -3,6 +3,7 @@ import { authRouter } from './routers/auth.js';
 import { liveRouter } from './routers/live.js';
 import { usersRouter } from './routers/users.js';
 import { authoritiesRouter } from './routers/authorities.js';
+import { programmeSettingsRouter } from './routers/programme-settings.js';
 import { programmesRouter } from './routers/programmes.js';
 import { kpisRouter } from './routers/kpis.js';
 import { kpiReadingsRouter } from './routers/kpi-readings.js';
@@ -23,6 +24,10 @@ import { auditRouter } from './audit/router.js';
 import { historyArchiveRouter } from './routers/history-archive.js';
 import { historyVerificationRouter } from './routers/history-verification.js';
 import { boardPackRouter } from './routers/board-pack.js';
+import { workflowHealthRouter } from './routers/workflow-health.js';
+import { peopleRouter } from './routers/people.js';
+import { outboxRouter } from './routers/outbox.js';
+import { deliveryPreferencesRouter } from './routers/delivery-preferences.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -45,6 +50,7 @@ export const appRouter = router({
   live: liveRouter,
   users: usersRouter,
   authorities: authoritiesRouter,
+  programmeSettings: programmeSettingsRouter,
   programmes: programmesRouter,
   kpis: kpisRouter,
   kpiReadings: kpiReadingsRouter,
@@ -65,6 +71,10 @@ export const appRouter = router({
   historyArchive: historyArchiveRouter,
   historyVerification: historyVerificationRouter,
   boardPack: boardPackRouter,
+  workflowHealth: workflowHealthRouter,
+  people: peopleRouter,
+  outbox: outboxRouter,
+  deliveryPreferences: deliveryPreferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

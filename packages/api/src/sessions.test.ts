@@ -87,7 +87,7 @@ describe('session cache', () => {
     const user = await t.prisma.user.create({ data: { email: `cache-${rid()}@northmoor.gov.uk`, name: 'Cass Ache', role: 'programme_manager', passwordHash: await hashPassword('old password 2026') } });
     const [mine, other] = [await newSession(user.id), await newSession(user.id)];
     expect(await sessionCache.lookup(t.prisma, other, Date.now())).not.toBeNull();
-    await (await signedIn(mine)).auth.changePassword({ currentPassword: 'old password 2026', newPassword: 'a brand new password' });
+    await (await signedIn(mine)).auth.changePassword({ clientRequestId: rid(), currentPassword: 'old password 2026', newPassword: 'a brand new password' });
     expect(await sessionCache.lookup(t.prisma, other, Date.now())).toBeNull();
     expect(await sessionCache.lookup(t.prisma, mine, Date.now())).not.toBeNull();
 

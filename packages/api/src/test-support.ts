@@ -9,8 +9,10 @@ import { createPrisma, type PrismaClient } from '@ip/db';
 import { applyMigrations } from '@ip/db/migrate';
 import { createTempDatabase, type TempDatabase } from '@ip/db/testing';
 import type { TRole } from '@ip/domain';
+import { initialProgrammeState } from '@ip/workflows/events';
 import { appRouter } from './root.js';
 import { createCallerFactory } from './trpc.js';
+import { issueFields } from './errors.js';
 import { createContextInner, type SessionUser } from './context.js';
 
 export const PROGRAMME_ID = 'programme-E09000099-1';
@@ -18,6 +20,8 @@ const createCaller = createCallerFactory(appRouter);
 const untouchable = new Proxy({}, { get: () => { throw new Error('Temporal touched by a register router'); } });
 
 export interface RouterTest {
+  /** The test database's URL (a second client on it stands for another API process). */
+  url: string;
   prisma: PrismaClient;
   users: Record<TRole, SessionUser>;
   as(role: TRole): ReturnType<typeof createCaller>;
@@ -34,10 +38,16 @@ export async function startRouterTest(): Promise<RouterTest> {
     users[role] = { id: row.id, email: row.email, name: row.name, role };
   }
   const authority = await prisma.localAuthority.create({ data: { onsCode: 'E09000099', name: 'Northmoor Borough Council' } });
+  // A real start state (reads parse it), as the programme workflow's first projection writes it.
+  const state = initialProgrammeState(
+    { programmeId: PROGRAMME_ID, onsCode: authority.onsCode, authorityName: authority.name, cycle: 1, actor: { userId: users.programme_manager.id, role: 'programme_manager' }, reason: 'Test programme' },
+    Date.now(),
+  );
   await prisma.programme.create({
-    data: { id: PROGRAMME_ID, authorityId: authority.id, cycle: 1, phase: 'action_planning', state: {}, stateVersion: 1, startedAt: new Date() },
+    data: { id: PROGRAMME_ID, authorityId: authority.id, cycle: 1, phase: 'action_planning', state: state as object, stateVersion: 1, startedAt: new Date() },
   });
   return {
+    url: db.url,
     prisma,
     users,
     as: (role) => createCaller(createContextInner({ prisma, temporal: untouchable as never }, { user: users[role] })),
@@ -60,7 +70,7 @@ export async function failure(call: Promise<unknown>): Promise<TRPCError> {
 
 /** The input fields a BAD_REQUEST names (schema errors and server-side field errors alike). */
 export function fieldsOf(err: TRPCError): string[] {
-  return err.cause instanceof ZodError ? err.cause.issues.map((i) => i.path.join('.')) : [];
+  return err.cause instanceof ZodError ? err.cause.issues.flatMap(issueFields) : [];
 }
 
 /** A fresh client request id. */

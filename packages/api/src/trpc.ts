@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { TRole } from '@ip/domain';
 import type { Context } from './context.js';
-import { toUserError } from './errors.js';
+import { issueFields, issueMessage, toUserError } from './errors.js';
 import { assertStorableText } from './input-guard.js';
 
 /** Who may call a procedure: 'public' (anyone, signed in or not) or a list of roles. */
@@ -11,22 +11,36 @@ export interface Meta {
   access: Access;
 }
 
+/** Said instead of an unexpected error's own message, which may name SQL, Prisma calls or file paths. */
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Nothing more is known here; the error was logged with this request\'s id.';
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
       const zod = error.cause instanceof ZodError ? error.cause : null;
       // No prototype: a field named "constructor" or "__proto__" must not reach Object.prototype.
       const fieldErrors: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
       for (const issue of zod?.issues ?? []) {
-        const key = issue.path.join('.') || '(input)';
-        (fieldErrors[key] ??= []).push(issue.message);
+        for (const key of issueFields(issue)) (fieldErrors[key] ??= []).push(issueMessage(issue));
       }
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
       const message = zod
         ? Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v.join('; ')}`).join('\n')
-        : shape.message;
-      return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors: zod ? fieldErrors : null } };
+        : internal ? INTERNAL_ERROR_MESSAGE : shape.message;
+      const retryAt = (error.cause as { retryAt?: unknown } | undefined)?.retryAt;
+      return {
+        ...shape,
+        message,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          fieldErrors: zod ? fieldErrors : null,
+          ...(typeof retryAt === 'string' ? { retryAt } : {}),
+          ...(ctx?.requestId ? { requestId: ctx.requestId } : {}),
+        },
+      };
     },
   });
 

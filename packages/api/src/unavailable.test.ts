@@ -7,7 +7,7 @@ import { createPrisma } from '@ip/db';
 import { appRouter } from './root.js';
 import { createCallerFactory } from './trpc.js';
 import { createContextInner } from './context.js';
-import { failure, rid } from './test-support.js';
+import { failure, PROGRAMME_ID, rid, startRouterTest } from './test-support.js';
 import { createTemporalClient } from './temporal-connection.js';
 
 const pm = { id: 'u-pm', email: 'pm@x.gov.uk', name: 'PM', role: 'programme_manager' as const };
@@ -27,13 +27,21 @@ describe('unreachable services', () => {
     await prisma.$disconnect();
   });
 
-  it('Temporal down: a command answers SERVICE_UNAVAILABLE and changes nothing', async () => {
+  it('Temporal down: a command answers SERVICE_UNAVAILABLE, changes nothing, and keeps only its pending claim for the retry', async () => {
+    const t = await startRouterTest();
     const { client: temporal, connection } = createTemporalClient(nowhere, 'default');
-    const caller = createCallerFactory(appRouter)(createContextInner({ prisma: {} as never, temporal }, { user: pm }));
-    const started = Date.now();
-    const err = await failure(caller.programmes.publishReport({ programmeId: 'programme-E09000099-1', clientRequestId: rid(), reason: 'Published today', publishedOn: '2026-11-20' }));
-    expect(err.code).toBe('SERVICE_UNAVAILABLE');
-    expect(Date.now() - started).toBeLessThan(10_000);
-    await connection.close().catch(() => undefined);
+    try {
+      const caller = createCallerFactory(appRouter)(createContextInner({ prisma: t.prisma, temporal }, { user: t.users.programme_manager }));
+      const clientRequestId = rid();
+      const started = Date.now();
+      const err = await failure(caller.programmes.publishReport({ programmeId: PROGRAMME_ID, clientRequestId, reason: 'Published today', publishedOn: '2026-11-20' }));
+      expect(err.code).toBe('SERVICE_UNAVAILABLE');
+      expect(Date.now() - started).toBeLessThan(10_000);
+      // The outcome is unknown to the API, so the request id stays claimed: a retry completes it.
+      expect(await t.prisma.commandReceipt.findUniqueOrThrow({ where: { clientRequestId } })).toMatchObject({ status: 'pending', resultJson: null });
+    } finally {
+      await connection.close().catch(() => undefined);
+      await t.close();
+    }
   });
 });

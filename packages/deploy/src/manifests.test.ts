@@ -132,6 +132,12 @@ describe('Kubernetes manifests (infra/deploy/k8s)', () => {
     expect(worker.WORKER_MAX_CONCURRENT_ACTIVITIES).toBe(Number(data.WORKER_MAX_CONCURRENT_ACTIVITIES));
     expect(worker.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS).toBe(Number(data.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS));
     expect(loadApiEnv(data).COOKIE_SECURE).toBe(true);
+    // Email: the worker reads the relay from the ConfigMap and its login from the ip-smtp Secret.
+    const smtp = byKind('Secret').find((x) => x.metadata.name === 'ip-smtp')!.stringData;
+    const mail = loadWorkerEnv({ ...data, ...smtp });
+    expect([mail.SMTP_HOST, mail.SMTP_PORT, mail.SMTP_SECURITY, mail.SMTP_USER]).toEqual([data.SMTP_HOST, Number(data.SMTP_PORT), 'starttls', smtp.SMTP_USER]);
+    expect(mail.CONSOLE_URL).toBe(data.CONSOLE_URL);
+    expect(loadApiEnv(data).DIGEST_LOCAL_TIME).toBe(data.DIGEST_LOCAL_TIME);
   });
 
   it('the migration Job runs the idempotent migrate command with the database Secret', () => {

@@ -166,3 +166,43 @@ export class AppProcess {
     this.child = null;
   }
 }
+
+/** The SMTP server as a child process (smtp-sink.child.ts): kill -9 it, start it again on the same port and directory. */
+export class SmtpSink {
+  readonly dir = mkdtempSync(join(tmpdir(), 'ip-faults-smtp-'));
+  private child: ChildProcess | null = null;
+  /** Every line the sink printed, across restarts ("smtp: kept <key>", "smtp: duplicate <key>"). */
+  output = '';
+  constructor(readonly port: number) {}
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./smtp-sink.child.ts', import.meta.url))], {
+      env: { ...inheritedEnv(), SMTP_SINK_PORT: String(this.port), SMTP_SINK_DIR: this.dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const seen = this.output.length;
+    child.stdout!.on('data', (d: Buffer) => { this.output += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => { this.output += d.toString(); });
+    await until('the SMTP sink to listen', async () => {
+      if (child.exitCode !== null) throw new Error(`smtp sink exited ${child.exitCode}: ${this.output.slice(-1000)}`);
+      return this.output.slice(seen).includes('smtp: listening');
+    }, 60_000, 100);
+  }
+  async kill9(): Promise<void> {
+    const child = this.child;
+    if (!child?.pid) throw new Error('smtp sink is not running');
+    const exited = new Promise((ok) => child.once('exit', ok));
+    process.kill(child.pid, 'SIGKILL');
+    killed.push({ what: 'smtp server', pid: child.pid, signal: 'SIGKILL' });
+    await exited;
+    this.child = null;
+  }
+  count(what: 'kept' | 'duplicate'): number {
+    return this.output.split('\n').filter((l) => l.startsWith(`smtp: ${what} `)).length;
+  }
+  destroy(): void {
+    if (this.child?.pid) this.child.kill('SIGKILL');
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -12,10 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programmeStateQuery } from '@ip/workflows/definitions';
 import { killed, until } from './processes.js';
 import { FAULT_PROGRAMMES } from './env.js';
+import { addPeople, deliverAsRecorded, keptMessageIds } from './smtp-scenario.js';
 import {
-  caughtUp, codeOf, escalationsByProgramme, escalationsSentBy, freshAuthorities, recordBackdatedInspection,
+  caughtUp, codeOf, escalationsByProgramme, escalationsSentBy, freshAuthorities, recordBackdatedInspection, recordBackdatedInspectionUntilAccepted,
   startProgramme, startSystem, type System, type Trpc,
 } from './system.js';
+
+/** The SMTP scenario's figures, for the closing lines. */
+const smtpFigures: string[] = [];
 
 const PROGRAMMES = FAULT_PROGRAMMES;
 let sys: System;
@@ -44,6 +48,7 @@ afterAll(async () => {
     `processes killed or stopped: ${killed.length}`,
     ...killed.map((k) => `  ${k.what} (pid ${k.pid}) by ${k.signal}`),
     `escalations per back-dated programme: ${perProgramme}`,
+    ...smtpFigures,
   ].join('\n'));
 });
 
@@ -60,7 +65,8 @@ async function timed(scenario: string, body: () => Promise<void>): Promise<void>
 async function burst(n: number): Promise<string[]> {
   const codes = await freshAuthorities(sys.prisma, n);
   const ids = await Promise.all(codes.map((ons) => startProgramme(pm, ons)));
-  void Promise.all(ids.map((id) => recordBackdatedInspection(pm, id))).catch(() => undefined);
+  // Not awaited (the faults strike mid-burst); each is retried with its request id until accepted.
+  void Promise.all(ids.map((id) => recordBackdatedInspectionUntilAccepted(pm, id))).catch(() => undefined);
   return ids;
 }
 
@@ -87,13 +93,13 @@ async function expectExactlyOnce(ids: string[]): Promise<void> {
   const distinct = await sys.prisma.escalation.groupBy({ by: ['programmeId', 'stepId', 'ladderId', 'dueOn'], where: { programmeId: { in: ids } } });
   expect(distinct.length).toBe(total);
   // And each workflow's own account agrees: every step it fired has its row.
-  for (const id of ids) expect(await escalationsSentBy(sys.temporal, id), `${id}'s history`).toBe(perProgramme);
+  for (const id of ids) expect(await escalationsSentBy(sys.prisma, id), `${id}'s history`).toBe(perProgramme);
 }
 
 describe('fault scenarios on processes of our own', () => {
   it('the control programme records its back-dated escalations, as its workflow says it sent them', async () => {
     expect(perProgramme).toBeGreaterThan(0);
-    expect(await escalationsSentBy(sys.temporal, control)).toBe(perProgramme);
+    expect(await escalationsSentBy(sys.prisma, control)).toBe(perProgramme);
   });
 
   it('a. kill -9 the worker while escalations are being recorded, restart it: every escalation exactly once', () =>
@@ -178,6 +184,46 @@ describe('fault scenarios on processes of our own', () => {
         expect(await sys.prisma.commandReceipt.count({ where: { clientRequestId } })).toBe(1);
         const second = await sys.temporal.workflow.getHandle(retried.data.id.replace(/-1$/, '-2')).describe().then(() => 'exists', () => 'none');
         expect(second, 'no second workflow').toBe('none');
+      }
+    }));
+
+  it('g. kill -9 the SMTP server while a burst of escalations is being emailed, restart it: every email arrives exactly once', () =>
+    timed('g. SMTP server killed mid-burst', async () => {
+      const codes = await freshAuthorities(sys.prisma, PROGRAMMES);
+      const ids = await Promise.all(codes.map((ons) => startProgramme(pm, ons)));
+      await addPeople(sys.prisma, ids);
+      const delivering = deliverAsRecorded(sys.prisma, sys.temporal, ids);
+      try {
+        void Promise.all(ids.map((id) => recordBackdatedInspection(pm, id))).catch(() => undefined);
+        const keptBefore = sys.smtp.count('kept');
+        await until('the first emails of the burst to arrive', async () => sys.smtp.count('kept') > keptBefore, 120_000, 20);
+        await sys.smtp.kill9();
+        await new Promise((r) => setTimeout(r, 5000)); // deliveries fail and wait to retry meanwhile
+        await sys.smtp.start(); // same port, same mail directory
+        await expectExactlyOnce(ids);
+        const planned = () => sys.prisma.emailDelivery.findMany({ where: { programmeId: { in: ids }, kind: 'escalation' } });
+        await until('every email of the burst to be final', async () => {
+          const rows = await planned();
+          return rows.length > 0 && rows.every((r) => !['planned', 'sending'].includes(r.status));
+        }, 600_000, 500);
+        const rows = await planned();
+        expect(rows.filter((r) => r.status !== 'sent').map((r) => `${r.id}: ${r.status} ${r.lastError ?? ''}`)).toEqual([]);
+        // Exactly once: each delivery's Message-ID is kept once at the server, and nothing else of theirs is.
+        const kept = keptMessageIds(sys.smtp.dir);
+        const ours = new Set(rows.map((r) => r.messageId));
+        const keptOurs = kept.filter((m) => ours.has(m));
+        expect(keptOurs.length).toBe(rows.length);
+        expect(new Set(keptOurs).size).toBe(rows.length);
+        // The server's only repeats are attempts whose outcome the sender could not know.
+        const unknown = await sys.prisma.emailDeliveryAttempt.count({ where: { deliveryId: { in: rows.map((r) => r.id) }, outcome: 'unknown' } });
+        const notSent = await sys.prisma.emailDeliveryAttempt.count({ where: { deliveryId: { in: rows.map((r) => r.id) }, outcome: 'not_sent' } });
+        expect(sys.smtp.count('duplicate')).toBeLessThanOrEqual(unknown);
+        smtpFigures.push(
+          `emails in the SMTP burst: ${rows.length} (${ids.length} programmes, ${delivering.started.size} escalations), each kept once`,
+          `  attempts refused while the server was down: ${notSent}; outcome unknown (cut mid-conversation): ${unknown}; repeats the server absorbed: ${sys.smtp.count('duplicate')}`,
+        );
+      } finally {
+        await delivering.stop();
       }
     }));
 });

@@ -9,7 +9,7 @@ import { createPrisma, type PrismaClient } from '@ip/db';
 import { applyMigrations } from '@ip/db/migrate';
 import { DEMO_PASSWORD, seedDemoData } from '@ip/db/seed';
 import { programmeStateQuery } from '@ip/workflows/definitions';
-import { AppProcess, freePort, PostgresCluster, TemporalServer, until } from './processes.js';
+import { AppProcess, freePort, PostgresCluster, SmtpSink, TemporalServer, until } from './processes.js';
 
 export type Trpc = ReturnType<typeof createTRPCClient<AppRouter>>;
 
@@ -25,6 +25,8 @@ export const BACKDATED_INSPECTION = {
 export interface System {
   pg: PostgresCluster;
   temporalServer: TemporalServer;
+  /** The SMTP server the worker sends every email to (a process of its own, so it can be killed). */
+  smtp: SmtpSink;
   worker: AppProcess;
   api: AppProcess;
   apiUrl: string;
@@ -56,12 +58,18 @@ export async function startSystem(): Promise<System> {
   const { client: temporal, connection } = createTemporalClient(temporalServer.address, 'default');
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const env = { DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_NAMESPACE: 'default' };
+  const smtp = new SmtpSink(await freePort());
+  await smtp.start();
+  // A short lease, so a delivery whose sender died is retried within seconds; attempts enough to outlast an outage.
+  const env = {
+    DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_NAMESPACE: 'default',
+    SMTP_PORT: String(smtp.port), DELIVERY_LEASE_MS: '5000', DELIVERY_MAX_ATTEMPTS: '50',
+  };
   const worker = new AppProcess('worker', env);
   const api = new AppProcess('api', { ...env, API_PORT: String(apiPort), API_HOST: '127.0.0.1' });
 
   const system: System = {
-    pg, temporalServer, worker, api, apiUrl, prisma, temporal,
+    pg, temporalServer, smtp, worker, api, apiUrl, prisma, temporal,
     startWorker: () => worker.start(async () => worker.output.includes('worker: polling')),
     startApi: () => api.start(async () => (await fetch(`${apiUrl}/trpc/health`).catch(() => null))?.ok ?? false),
     async signIn() {
@@ -92,6 +100,7 @@ export async function startSystem(): Promise<System> {
       await connection.close().catch(() => undefined);
       await prisma.$disconnect().catch(() => undefined);
       temporalServer.destroy();
+      smtp.destroy();
       pg.destroy();
     },
   };
@@ -127,8 +136,25 @@ export async function startProgramme(trpc: Trpc, onsCode: string): Promise<strin
 }
 
 /** Records the back-dated inspection: every clock it starts is already overdue. */
-export async function recordBackdatedInspection(trpc: Trpc, programmeId: string): Promise<void> {
-  await trpc.programmes.recordInspection.mutate({ programmeId, clientRequestId: `req-${crypto.randomUUID()}`, reason: 'Ofsted report received', inspection: BACKDATED_INSPECTION });
+export async function recordBackdatedInspection(trpc: Trpc, programmeId: string, clientRequestId = `req-${crypto.randomUUID()}`): Promise<void> {
+  await trpc.programmes.recordInspection.mutate({ programmeId, clientRequestId, reason: 'Ofsted report received', inspection: BACKDATED_INSPECTION });
+}
+
+/**
+ * Records the back-dated inspection as an integrator must through an outage: the same request id
+ * again until it is accepted (a retry has one effect), for up to `timeoutMs`.
+ */
+export async function recordBackdatedInspectionUntilAccepted(trpc: Trpc, programmeId: string, timeoutMs = 300_000): Promise<void> {
+  const clientRequestId = `req-${crypto.randomUUID()}`;
+  const end = Date.now() + timeoutMs;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 5000)) {
+    try {
+      return await recordBackdatedInspection(trpc, programmeId, clientRequestId);
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
 }
 
 /** Escalation rows per programme id. */
@@ -144,14 +170,30 @@ export async function escalationsByProgramme(prisma: PrismaClient): Promise<Map<
  */
 export async function caughtUp(temporal: Client, id: string): Promise<boolean> {
   const { events } = await temporal.workflow.getHandle(id).fetchHistory();
-  const last = events?.at(-1);
-  if (last?.workflowTaskCompletedEventAttributes) return true;
-  const timeout = last?.timerStartedEventAttributes?.startToFireTimeout;
-  return !!timeout && Number(timeout.seconds ?? 0) >= 60;
+  const all = events ?? [];
+  // Its last workflow task wrote only markers (local activities: projections, escalations), a timer
+  // and Update replies: nothing is waiting on an activity or a task, and the next wake (if any) is a
+  // minute or more away.
+  const lastTask = all.findLastIndex((e) => e.workflowTaskCompletedEventAttributes);
+  if (lastTask < 0) return false;
+  const after = all.slice(lastTask + 1);
+  const quiet = (e: (typeof all)[number]) => e.markerRecordedEventAttributes || e.timerStartedEventAttributes
+    || e.workflowExecutionUpdateCompletedEventAttributes || e.workflowExecutionUpdateAcceptedEventAttributes;
+  if (!after.every(quiet)) return false;
+  const timers = all.filter((e) => e.timerStartedEventAttributes);
+  const fired = new Set(all.flatMap((e) => [e.timerFiredEventAttributes?.startedEventId, e.timerCanceledEventAttributes?.startedEventId]).filter(Boolean).map(String));
+  const pending = timers.filter((t) => !fired.has(String(t.eventId))).at(-1);
+  return !pending || Number(pending.timerStartedEventAttributes!.startToFireTimeout?.seconds ?? 0) >= 60;
 }
 
-/** The escalations a programme workflow says it sent: fired ladder steps, less reminders it held back. */
-export async function escalationsSentBy(temporal: Client, id: string): Promise<number> {
-  const state = await temporal.workflow.getHandle(id).query(programmeStateQuery);
-  return state.history.filter((h) => h.type === 'ladder_step_fired' && !h.summary.startsWith('(reminder not sent')).length;
+/**
+ * The escalations a programme workflow says it sent: ladder steps reached, less reminders it held back
+ * and steps a later one superseded (the late-escalation rule). Its timeline, from the read model
+ * (a continued run holds only its own part of it).
+ */
+export async function escalationsSentBy(prisma: PrismaClient, id: string): Promise<number> {
+  const row = await prisma.programme.findUniqueOrThrow({ where: { id } });
+  const history = (row.state as { history: { type: string; summary: string }[] }).history;
+  return history.filter((h) => h.type === 'ladder_step_fired' && !h.summary.startsWith('(reminder not sent')
+    && !h.summary.includes('reminder not sent:') && !h.summary.includes('not raised:')).length;
 }

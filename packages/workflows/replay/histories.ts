@@ -9,7 +9,7 @@ export const HISTORIES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..',
 /** The committed golden histories, as { workflowId, history } pairs for Worker.runReplayHistories. */
 export function goldenHistories(): { workflowId: string; history: temporal.api.history.v1.IHistory; file: string }[] {
   return readdirSync(HISTORIES_DIR)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.states.json'))
     .sort()
     .map((file) => ({
       file,

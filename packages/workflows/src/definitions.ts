@@ -12,3 +12,6 @@ export * from './intervention/definitions.js';
 export * from './kpi-return/definitions.js';
 export * from './history-archive/definitions.js';
 export * from './history-verification/definitions.js';
+export * from './health-sweep/definitions.js';
+export * from './delivery/definitions.js';
+export type { UpdateReply } from './machine/spec.js';

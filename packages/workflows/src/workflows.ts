@@ -7,3 +7,5 @@ export { interventionWorkflow } from './intervention/workflow.js';
 export { kpiReturnWorkflow } from './kpi-return/workflow.js';
 export { historyArchiveWorkflow } from './history-archive/workflow.js';
 export { historyVerificationWorkflow } from './history-verification/workflow.js';
+export { workflowHealthSweepWorkflow } from './health-sweep/workflow.js';
+export { deliverEscalationWorkflow, emailDigestWorkflow, redeliverWorkflow } from './delivery/workflow.js';

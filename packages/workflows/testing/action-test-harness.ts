@@ -14,7 +14,8 @@ import {
   type TActionState,
   type TActor,
 } from '@ip/domain';
-import type { EscalationFact } from '@ip/activities';
+import { mergeProjection, type EscalationFact, type ProjectionDelta } from '@ip/activities';
+import { startDeliveryOf } from '@ip/activities';
 import { actionWorkflowId, type ActionWorkflowArgs } from '../src/action/definitions.js';
 import type { actionWorkflow } from '../src/action/workflow.js';
 import { createTestWorker, createTimeSkippingEnv } from './env.js';
@@ -30,6 +31,8 @@ export interface Harness {
   escalations: Map<string, EscalationFact>;
   attempts: string[];
   projected: TActionState[];
+  /** The escalation id of every delivery the delivery workflows ran. */
+  deliveries: string[];
   start(p: { dueOn: string; ofstedLinked: boolean }): ReturnType<typeof startAction>;
   /** Skips server time forward to `instant` (no-op if already past). */
   sleepUntil(instant: number): Promise<void>;
@@ -55,12 +58,29 @@ export async function harness(): Promise<Harness> {
   const escalations = new Map<string, EscalationFact>();
   const attempts: string[] = [];
   const projected: TActionState[] = [];
+  const deliveries: string[] = [];
+  const rows = new Map<string, { state: Record<string, unknown>; version: number }>();
   const activities = {
     async projectAction(s: TActionState): Promise<void> {
       projected.push(s);
     },
+    /** The machine runner's deltas, merged as the real activity merges them into the row. */
+    async applyProjection(d: ProjectionDelta): Promise<string> {
+      const before = rows.get(d.id);
+      const row = mergeProjection(before, d);
+      if (row === before) return 'already';
+      rows.set(d.id, row);
+      projected.push(row.state as unknown as TActionState);
+      return 'written';
+    },
+    async deliverEscalation(input: { escalationId: string }) {
+      deliveries.push(input.escalationId);
+      return { sent: 0, held: 0, failed: 0, uncertain: 0, noRecipient: 0 };
+    },
     async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
       attempts.push(fact.id);
+      // As the real one: the escalation's emails go to its delivery workflow.
+      await startDeliveryOf(fact.id);
       if (escalations.has(fact.id)) return { created: false };
       escalations.set(fact.id, fact);
       return { created: true };
@@ -70,7 +90,7 @@ export async function harness(): Promise<Harness> {
   const worker = await createTestWorker(env, activities, taskQueue);
   const running = worker.run();
   return {
-    env, escalations, attempts, projected,
+    env, escalations, attempts, projected, deliveries,
     start: (p) => startAction(env, taskQueue, p),
     async sleepUntil(instant) {
       const now = await env.currentTimeMs();

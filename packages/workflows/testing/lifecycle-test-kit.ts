@@ -4,7 +4,7 @@
  * (createMany + skipDuplicates), so "recorded once" is checked the way production behaves.
  */
 import { randomUUID } from 'node:crypto';
-import type { EscalationFact, LifecycleRecordProjection } from '@ip/activities';
+import { mergeProjection, type EscalationFact, type LifecycleRecordProjection, type ProjectionDelta } from '@ip/activities';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -14,6 +14,7 @@ import { createTestWorker, createTimeSkippingEnv } from './env.js';
 
 export function recordingActivities() {
   const projections: LifecycleRecordProjection[] = [];
+  const rows = new Map<string, { state: Record<string, unknown>; version: number }>();
   const escalations = new Map<string, EscalationFact>();
   const calls: EscalationFact[] = [];
   return {
@@ -23,6 +24,22 @@ export function recordingActivities() {
     activities: {
       async projectLifecycleRecord(p: LifecycleRecordProjection): Promise<void> {
         projections.push(JSON.parse(JSON.stringify(p)) as LifecycleRecordProjection);
+      },
+      /** The machine runner's deltas, merged as the real activity merges them into the row. */
+      async applyProjection(d: ProjectionDelta): Promise<string> {
+        const before = rows.get(d.id);
+        const row = mergeProjection(before, JSON.parse(JSON.stringify(d)) as ProjectionDelta);
+        if (row === before) return 'already';
+        rows.set(d.id, row);
+        const r = d.row ?? {};
+        projections.push({ id: d.id, kind: d.kind as LifecycleRecordProjection['kind'], programmeId: (r.programmeId as string | null) ?? null,
+          onsCode: (r.onsCode as string | null) ?? null, title: String(r.title), phase: String(r.phase), dueOn: (r.dueOn as string | null) ?? null,
+          state: row.state, stateVersion: row.version });
+        return 'written';
+      },
+      /** Each escalation's delivery workflow runs this (the emails themselves are tested in @ip/activities). */
+      async deliverEscalation() {
+        return { sent: 0, held: 0, failed: 0, uncertain: 0, noRecipient: 0 };
       },
       async recordEscalation(fact: EscalationFact): Promise<{ created: boolean }> {
         calls.push(fact);

@@ -1,7 +1,10 @@
 import Box from '@mui/material/Box';
+import Alert from '@mui/material/Alert';
+import { useWatch } from 'react-hook-form';
 import { BooleanInput, SelectArrayInput, TextInput, useGetList } from 'react-admin';
 import { DateInput } from '../components/DateInput';
-import { ZCreateActionInput } from '@ip/domain';
+import { defaultCalendar, isoDateProblem, londonDateOf, ZCreateActionInput } from '@ip/domain';
+import { formatDate } from '../format';
 import type { TRecommendationRecord } from '../api-types';
 import { CommandDialog } from '../components/CommandDialog';
 import { trpc } from '../providers/trpc';
@@ -26,6 +29,25 @@ export function useRecommendationChoices(programmeId: string) {
   return (data ?? []).map((r) => ({ id: r.ref, name: `${r.ref}: ${r.text.length > 80 ? `${r.text.slice(0, 79)}…` : r.text}` }));
 }
 
+/**
+ * Said before submitting when the due date has already passed: the API accepts such an action (a
+ * plan may record work that is already late) and the workflow escalates it at once, so the person
+ * entering it should know. The end of the due date is the deadline, so "today" is not yet overdue.
+ */
+export function OverdueWarning({ source = 'dueOn' }: { source?: string }) {
+  const dueOn = useWatch({ name: source }) as unknown;
+  const today = londonDateOf(Date.now());
+  if (typeof dueOn !== 'string' || isoDateProblem(dueOn) || dueOn >= today) return null;
+  const late = defaultCalendar().workingDaysBetween(dueOn, today);
+  return (
+    <Alert severity="warning" role="status" sx={{ mb: 2 }}>
+      This due date has already passed ({formatDate(dueOn)}{late > 0 ? `, ${late === 1 ? '1 working day' : `${late} working days`} ago` : ''}). The action
+      will start overdue and red, and its escalations (workstream lead, programme manager and beyond) will be sent straight away.
+      Check the date, or add it anyway if the work really is already late.
+    </Alert>
+  );
+}
+
 /** The inputs of an action's definition (the add-action form and "create actions from findings"). */
 export function ActionDefinitionInputs({ recommendationChoices }: { recommendationChoices: { id: string; name: string }[] }) {
   return (
@@ -37,6 +59,7 @@ export function ActionDefinitionInputs({ recommendationChoices }: { recommendati
         <TextInput source="owner.email" label="Owner’s email (optional)" type="email" sx={{ flex: '1 1 240px' }} />
       </Box>
       <DateInput source="dueOn" label="Due date" helperText="Reminders and escalations count working days to the end of this day" />
+      <OverdueWarning />
       <BooleanInput source="ofstedLinked" label="Responds to an Ofsted recommendation or finding" helperText="Adds the final escalation to the board chair and the DfE" />
       {recommendationChoices.length > 0 && (
         <SelectArrayInput source="recommendationRefs" label="Recommendations it answers (optional)" choices={recommendationChoices} />

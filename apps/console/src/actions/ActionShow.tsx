@@ -1,18 +1,22 @@
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { Datagrid, ReferenceField, ReferenceManyField, Show, TextField, useGetList, useRecordContext } from 'react-admin';
-import type { TActionRecord, TWorkstreamRecord } from '../api-types';
+import { Datagrid, ReferenceField, ReferenceManyField, Show, TextField, usePermissions, useRecordContext } from 'react-admin';
+import type { TRole } from '@ip/domain';
+import { DeliveriesTable } from '../outbox/fields';
+import type { TActionRecord } from '../api-types';
+import { useWorkstreamNames, workstreamName } from './workstream-names';
 import { IsoDateField } from '../components/fields';
 import { SummaryList } from '../components/SummaryList';
 import { AcknowledgementField, KindField, LevelField } from '../escalations/fields';
 import { formatDate, formatDateTime } from '../format';
-import { ESCALATION_LEVEL_LABELS, labelOf } from '../labels';
+import { ESCALATION_LEVEL_LABELS, EXTENSION_OUTCOME_LABELS, labelOf } from '../labels';
 import { EarlierStateSections } from '../audit';
 import { HistoryTimeline } from '../programmes/HistoryTimeline';
 import { ActionCommands } from './ActionCommands';
 import { ActionRagChip, DueCountdown, OwnerField, RecommendationRefs } from './fields';
 import { Section } from '../components/Section';
+import { StoppedNotice } from '../components/StoppedNotice';
 
 
 const None = ({ children }: { children: ReactNode }) => <Typography color="text.secondary">{children}</Typography>;
@@ -43,7 +47,6 @@ function Evidence({ action }: { action: TActionRecord }) {
   );
 }
 
-const EXTENSION_OUTCOMES = { approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' } as const;
 
 function Extensions({ action }: { action: TActionRecord }) {
   const p = action.pendingExtension;
@@ -58,8 +61,19 @@ function Extensions({ action }: { action: TActionRecord }) {
       )}
       {action.extensions.map((e, i) => (
         <li key={i}>
-          <strong>{EXTENSION_OUTCOMES[e.outcome]}</strong> {formatDateTime(e.decidedAt)}
-          {e.decidedBy.name ? ` by ${e.decidedBy.name}` : ''}: from {formatDate(e.fromDueOn)} to {formatDate(e.newDueOn)}. “{e.justification}”
+          {e.outcome === 'closed' ? (
+            // Nobody decided it: the action closed, and the system closed the request with it.
+            <>
+              <strong>{labelOf(EXTENSION_OUTCOME_LABELS, e.outcome)}</strong> {formatDateTime(e.decidedAt)} because the action was{' '}
+              {e.closedBecause === 'cancelled' ? 'cancelled' : 'signed off'}
+            </>
+          ) : (
+            <>
+              <strong>{labelOf(EXTENSION_OUTCOME_LABELS, e.outcome)}</strong> {formatDateTime(e.decidedAt)}
+              {e.decidedBy.name ? ` by ${e.decidedBy.name}` : ''}
+            </>
+          )}
+          : asked to move it from {formatDate(e.fromDueOn)} to {formatDate(e.newDueOn)}. “{e.justification}”
         </li>
       ))}
     </Box>
@@ -79,25 +93,16 @@ function NextSteps({ action }: { action: TActionRecord }) {
   );
 }
 
-/** The workstream's name (actions keep its key). */
-function useWorkstreamName(programmeId: string | undefined, key: string | null | undefined): string | null {
-  const { data } = useGetList<TWorkstreamRecord>(
-    'workstreams',
-    { filter: { programmeId }, pagination: { page: 1, perPage: 100 }, sort: { field: 'priorityNumber', order: 'ASC' } },
-    { enabled: Boolean(programmeId && key) },
-  );
-  if (!key) return null;
-  return data?.find((w) => w.key === key || w.name === key)?.name ?? key;
-}
-
 function Detail() {
   const a = useRecordContext<TActionRecord>();
-  const workstreamName = useWorkstreamName(a?.programmeId, a?.workstream);
+  const { permissions } = usePermissions<TRole | undefined>();
+  const { names } = useWorkstreamNames(a?.programmeId);
+  const workstream = workstreamName(names, a?.workstream);
   if (!a) return null;
   return (
     <Box sx={{ p: { xs: 2, sm: 3 } }}>
       <Typography variant="body1" color="text.secondary">
-        {workstreamName ?? 'Action'}
+        {workstream ?? 'Action'}
         {a.ofstedLinked ? ' · responds to Ofsted' : ''}
       </Typography>
       <Typography component="h1" variant="h4" sx={{ mb: 1 }}>
@@ -106,7 +111,9 @@ function Detail() {
       <Box sx={{ mb: 2 }}>
         <ActionRagChip action={a} />
       </Box>
-      <ActionCommands action={a} />
+      <StoppedNotice stopped={a.stopped} workflowId={String(a.id)} what="action" />
+      {/* A stopped workflow takes no commands until an admin restarts it. */}
+      {!a.stopped && <ActionCommands action={a} />}
 
       <Section id="summary-heading" title="Summary">
         <SummaryList
@@ -145,6 +152,10 @@ function Detail() {
             <AcknowledgementField source="acknowledgedAt" label="Acknowledged" />
           </Datagrid>
         </ReferenceManyField>
+      </Section>
+
+      <Section id="action-emails-heading" title="Emails about this action">
+        <DeliveriesTable target="subjectId" empty="No emails yet." admin={permissions === 'admin'} />
       </Section>
 
       <Section id="action-history-heading" title="Timeline">

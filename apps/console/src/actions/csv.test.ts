@@ -25,7 +25,7 @@ const action = {
 describe('actions CSV', () => {
   it('has one header row and one row per action, with words not codes', () => {
     const [header, row, ...rest] = actionsToCsv([action]).split('\r\n');
-    expect(rest).toEqual([]);
+    expect(rest).toEqual(['']); // every record, the last too, ends in CRLF
     expect(header).toBe(
       'Action,Workstream,Owner,Owner email,RAG,Stale,Chronic amber,Due (YYYY-MM-DD),Original due date,Working days left,Overdue,Per cent complete,Last update,Latest note,Ofsted-linked,Recommendations,Evidence items,Id',
     );
@@ -38,5 +38,12 @@ describe('actions CSV', () => {
     expect(csv).toContain('"Audit 40 contacts, monthly"');
     expect(csv).toContain('"Sam ""Sammy"" Okafor"');
     expect(csv).toContain('"Done\nawaiting the board"');
+  });
+
+  it('neutralises a title a spreadsheet would run as a formula; a negative number stays a number', () => {
+    const csv = actionsToCsv([{ ...action, title: '=HYPERLINK("http://evil.example","Click")', latestNote: '@SUM(A1)', workingDaysLeft: -3 } as TActionListRecord]);
+    expect(csv).toContain('"\'=HYPERLINK(""http://evil.example"",""Click"")"');
+    expect(csv).toContain(",'@SUM(A1),");
+    expect(csv).toContain(',-3,');
   });
 });

@@ -8,10 +8,12 @@ import { formatDate, formatWorkingDaysLeft } from '../format';
 import { ACTION_RAG_LABELS, ACTION_RAG_TONES } from './labels';
 
 /** An action's RAG as a chip with the word on it, and its flags (stale, chronic amber) beside it. */
-export function ActionRagChip({ action }: { action: Pick<TActionListRecord, 'rag' | 'stale' | 'chronicAmber'> }) {
+export function ActionRagChip({ action }: { action: Pick<TActionListRecord, 'rag' | 'stale' | 'chronicAmber'> & { stopped?: TActionListRecord['stopped'] } }) {
   return (
     <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, flexWrap: 'wrap' }}>
       <StatusTag label={ACTION_RAG_LABELS[action.rag]} tone={ACTION_RAG_TONES[action.rag]} />
+      {/* Its reminders and escalations are not firing, whatever the RAG says. */}
+      {action.stopped && <StatusTag label="Workflow stopped" tone="red" />}
       {action.stale && <StatusTag label="Stale" tone="orange" />}
       {action.chronicAmber && <StatusTag label="Chronic amber" tone="orange" />}
     </Box>

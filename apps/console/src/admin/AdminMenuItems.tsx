@@ -1,3 +1,4 @@
+import LockOpenIcon from '@mui/icons-material/LockOpenOutlined';
 import SettingsIcon from '@mui/icons-material/TuneOutlined';
 import ListSubheader from '@mui/material/ListSubheader';
 import { Menu, usePermissions, useSidebarState } from 'react-admin';
@@ -16,7 +17,9 @@ export function AdminMenuItems() {
         </ListSubheader>
       )}
       <Menu.ResourceItem name="users" />
+      <Menu.ResourceItem name="outbox" />
       <Menu.Item to="/programme-configuration" primaryText="Programme configuration" leftIcon={<SettingsIcon />} />
+      <Menu.Item to="/sign-in-lockouts" primaryText="Sign-in lockouts" leftIcon={<LockOpenIcon />} />
     </>
   );
 }

@@ -2,8 +2,9 @@ import { useCallback, useState, type ReactNode } from 'react';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
-import { Loading, Title, useNotify } from 'react-admin';
-import { PROGRAMME_CLOCK_LADDERS, type TCalendarOverrides, type TLadder } from '@ip/domain';
+import { BooleanInput, Loading, Title, useNotify } from 'react-admin';
+import { PROGRAMME_CLOCK_LADDERS, ZProgrammeSettingsInput, type TCalendarOverrides, type TLadder } from '@ip/domain';
+import { CommandDialog } from '../components/CommandDialog';
 import { ProgrammePage } from '../components/ProgrammePage';
 import type { TProgrammeRecord } from '../programmes/types';
 import { trpc } from '../providers/trpc';
@@ -28,6 +29,35 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
   );
 }
 
+/** Separation of duties for sign-off: on by default; the rule in force travels with each sign-off. */
+function SignOffRule({ programmeId }: { programmeId: string }) {
+  const settings = useApiQuery(`settings:${programmeId}`, (signal) => trpc.programmeSettings.get.query({ programmeId }, { signal }).then((r) => r.data));
+  if (!settings.data) return <Loading />;
+  const on = settings.data.signOffSeparation;
+  return (
+    <>
+      <Typography sx={{ mb: 2 }} role="status">
+        {on
+          ? 'On: an action is signed off by someone who neither asked for the sign-off nor owns the action.'
+          : 'Off: the person who asked for sign-off, or the action’s owner, may sign it off.'}
+      </Typography>
+      <CommandDialog
+        label="Change the sign-off rule"
+        schema={ZProgrammeSettingsInput}
+        fixed={{ programmeId }}
+        fields={['signOffSeparation']}
+        defaultValues={{ signOffSeparation: on }}
+        send={trpc.programmeSettings.update.mutate as unknown as Parameters<typeof CommandDialog>[0]['send']}
+        success="Sign-off rule saved"
+        reasonExample="Agreed by the improvement board"
+        intro="Applies to sign-offs from now on; each sign-off records the rule it was made under."
+      >
+        <BooleanInput source="signOffSeparation" label="Separate the duties: the signer may be neither the requester nor the owner" />
+      </CommandDialog>
+    </>
+  );
+}
+
 function Configuration({ programme }: { programme: TProgrammeRecord }) {
   const [version, setVersion] = useState(0);
   const notify = useNotify();
@@ -46,6 +76,9 @@ function Configuration({ programme }: { programme: TProgrammeRecord }) {
     <>
       <Section id="ladders-heading" title="Escalation ladders" intro="Who is reminded or told, and when, as each statutory deadline approaches and passes. Offsets are in working days from the deadline. Changes apply from the next step; steps already fired are not repeated.">
         <LadderEditor key={version} programmeId={programme.id} ladders={ladders} onSaved={saved} />
+      </Section>
+ <Section id="sign-off-heading" title="Sign-off" intro="Whether signing an action off as complete needs a second person, like approving an extension does.">
+        <SignOffRule programmeId={programme.id} />
       </Section>
       <Section id="calendar-heading" title="Working-day calendar" intro="Add a one-off non-working day or cancel a bank holiday. Every working-day deadline of the programme is recalculated on the new calendar.">
         <CalendarOverridesEditor

@@ -6,6 +6,7 @@ import { IsoDateField } from '../components/fields';
 import { ROLE_LABELS } from '../labels';
 import { VerifyChainPanel } from './VerifyChainPanel';
 import { ACTION_LABELS, ENTITY_LABELS, labelOf } from './labels';
+import { exportCsv } from '../csv-export';
 
 const choices = (labels: Record<string, string>) => Object.entries(labels).map(([id, name]) => ({ id, name }));
 const filters = [
@@ -30,7 +31,7 @@ export function AuditTrailList() {
   return (
     <>
     <PageHeading>Audit trail</PageHeading>
-    <List title="Audit trail" sort={{ field: 'id', order: 'DESC' }} filters={filters} actions={<Actions />} aside={undefined} perPage={25} empty={false}>
+    <List exporter={exportCsv('audit-trail')} title="Audit trail" sort={{ field: 'id', order: 'DESC' }} filters={filters} actions={<Actions />} aside={undefined} perPage={25} empty={false}>
       <VerifyChainPanel />
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <IsoDateField source="at" label="When" withTime />

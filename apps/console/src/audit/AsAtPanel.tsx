@@ -13,7 +13,7 @@ import { SummaryList } from '../components/SummaryList';
 import { StatusTag } from '../components/StatusTag';
 import { ClocksTable } from '../programmes/ClocksTable';
 import { formatDate, formatDateTime } from '../format';
-import { labelOf, PHASE_LABELS, PHASE_TONES } from '../labels';
+import { ACTION_RAG_LABELS, ACTION_STATUS_LABELS, GRADE_LABELS, labelOf, PHASE_LABELS, PHASE_TONES } from '../labels';
 import { trpc } from '../providers/trpc';
 import { useApiQuery } from '../use-api-query';
 import type { TActionAsAtView, TAuditKind, TProgrammeAsAtView } from './types';
@@ -24,14 +24,14 @@ function ProgrammeState({ view }: { view: TProgrammeAsAtView }) {
       <SummaryList
         rows={[
           ['Phase', <StatusTag label={labelOf(PHASE_LABELS, view.phase)} tone={PHASE_TONES[view.phase as keyof typeof PHASE_TONES] ?? 'grey'} />],
-          ['Overall grade', view.grade ? view.grade.replace(/_/g, ' ') : 'Not yet inspected'],
+          ['Overall grade', view.grade ? labelOf(GRADE_LABELS, view.grade) : 'Not yet inspected'],
           ['Action plan submitted', view.planSubmittedOn ? formatDate(view.planSubmittedOn) : 'No'],
-          ['Monitoring visits', view.visits.length ? view.visits.map((v) => `${v.number} (${v.status})`).join(', ') : 'None'],
+          ['Monitoring visits', view.visits.length ? view.visits.map((v) => `${v.number} (${v.status === 'closed' ? 'closed' : 'scheduled'})`).join(', ') : 'None'],
           ['Version', String(view.version)],
         ]}
       />
-      <Typography component="h4" variant="subtitle1" sx={{ mt: 2 }}>Statutory clocks then</Typography>
-      <ClocksTable clocks={view.clocks as never} />
+      <Typography id="asat-clocks-heading" component="h4" variant="subtitle1" sx={{ mt: 2 }}>Statutory clocks then</Typography>
+      <ClocksTable clocks={view.clocks as never} labelledBy="asat-clocks-heading" />
     </>
   );
 }
@@ -40,8 +40,8 @@ function ActionState({ view }: { view: TActionAsAtView }) {
   return (
     <SummaryList
       rows={[
-        ['Status', view.status.replace(/_/g, ' ')],
-        ['RAG', `${view.rag.rag.replace(/_/g, ' ')}${view.rag.reasons.length ? `: ${view.rag.reasons.join('; ')}` : ''}`],
+        ['Status', labelOf(ACTION_STATUS_LABELS, view.status)],
+        ['RAG', `${labelOf(ACTION_RAG_LABELS, view.rag.rag)}${view.rag.reasons.length ? `: ${view.rag.reasons.join('; ')}` : ''}`],
         ['Progress', `${view.percentComplete}% complete`],
         ['Due', formatDate(view.dueOn)],
         ['Escalation steps reached', view.steps.length ? view.steps.map((s) => s.label).join('; ') : 'None'],
@@ -52,11 +52,15 @@ function ActionState({ view }: { view: TActionAsAtView }) {
 }
 
 export function AsAtPanel({ kind, workflowId }: { kind: TAuditKind; workflowId: string }) {
-  // The moments to step through come with the first answer (the state now).
-  const [now] = useState(() => Date.now());
+  // The moments to step through come with the first answer (the state now). "Now" is taken when the
+  // read runs, so the refetch after a command or a live update shows the state after it.
   const [index, setIndex] = useState<number | null>(null);
   const [committed, setCommitted] = useState<number | null>(null);
-  const first = useApiQuery(`asat:${kind}:${workflowId}:now`, (signal) => trpc.audit.asAt.query({ kind, workflowId, at: now }, { signal }).then((r) => r.data));
+  const first = useApiQuery(`asat:${kind}:${workflowId}:now`, (signal) => {
+    const at = Date.now();
+    return trpc.audit.asAt.query({ kind, workflowId, at }, { signal }).then((r) => ({ ...r.data, now: at }));
+  });
+  const now = first.data?.now ?? 0;
   const points = useMemo(() => [...(first.data?.timeline ?? []).map((t) => ({ at: t.at, label: t.summary })), { at: now, label: 'Now' }], [first.data, now]);
   const selected = committed === null ? null : points[committed];
   const chosen = useApiQuery(selected ? `asat:${kind}:${workflowId}:${selected.at}` : null, (signal) => trpc.audit.asAt.query({ kind, workflowId, at: selected!.at }, { signal }).then((r) => r.data));

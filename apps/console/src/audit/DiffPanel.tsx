@@ -5,7 +5,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
-import TextField from '@mui/material/TextField';
+import { PlainDateInput } from '../components/DateInput';
 import Typography from '@mui/material/Typography';
 import { formatDate, formatDateTime } from '../format';
 import { trpc } from '../providers/trpc';
@@ -20,9 +20,9 @@ export function DiffPanel({ kind, workflowId }: { kind: TAuditKind; workflowId: 
     trpc.audit.diff.query({ kind, workflowId, from: asked!.from, to: asked!.to }, { signal }).then((r) => r.data));
   return (
     <Box component="form" onSubmit={(e) => { e.preventDefault(); if (from && to) setAsked({ from, to }); }}>
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-        <TextField type="date" label="From (end of day)" value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} size="small" />
-        <TextField type="date" label="To (end of day)" value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} size="small" />
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-end' }}>
+        <PlainDateInput name="diff-from" label="From (end of day)" value={from} onChange={setFrom} />
+        <PlainDateInput name="diff-to" label="To (end of day)" value={to} onChange={setTo} />
         <Button type="submit" variant="outlined" disabled={!from || !to}>Compare</Button>
       </Box>
       {diff.error ? <Alert severity="error" sx={{ mt: 2 }}>{diff.error.message}</Alert> : null}

@@ -18,26 +18,31 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { Link, Title, useCreatePath, useParams } from 'react-admin';
+import { Link, Title, useCreatePath, useGetOne, useParams } from 'react-admin';
+import { WORKFLOW_KIND_LABELS } from '../labels';
+import { programmeName } from '../programmes/current-programme';
+import type { TProgrammeRecord } from '../programmes/types';
+import { fileSlug, useWorkflowNames } from './workflow-names';
+import { PlainDateInput } from '../components/DateInput';
 import { VisuallyHidden } from '../components/VisuallyHidden';
 import { trpc } from '../providers/trpc';
 import { useApiQuery } from '../use-api-query';
 import { download } from './download';
 import type { THistoryRow } from './types';
 
-const KIND_LABELS: Record<string, string> = { programme: 'Programme', action: 'Action', monitoring_visit: 'Monitoring visit', intervention: 'Intervention', information_request: 'Information request', kpi_return: 'KPI return', other: 'Other' };
+const KIND_LABELS: Record<string, string> = WORKFLOW_KIND_LABELS;
 const CATEGORY_LABELS: Record<string, string> = { person: 'By a person', timer: 'Timers and clocks', escalation: 'Escalations and reminders', child: 'Child workflows', system: 'System' };
 const PER_PAGE = 50;
 
 type TFilter = { kind?: string; category?: string; actor?: string; from?: string; to?: string; includeSystem: boolean };
 
-function Row({ row }: { row: THistoryRow }) {
+function Row({ row, name }: { row: THistoryRow; name: string }) {
   const [open, setOpen] = useState(false);
   return (
     <Fragment>
-      <TableRow>
+      <TableRow sx={{ '& td': { overflowWrap: 'anywhere' } }}>
         <TableCell><time dateTime={new Date(row.at).toISOString()}>{row.when}</time></TableCell>
-        <TableCell>{KIND_LABELS[row.workflowKind] ?? row.workflowKind}<Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-all' }}>{row.workflowId} #{row.eventId}</Typography></TableCell>
+        <TableCell>{name}<Typography variant="body2" color="text.secondary">Event {row.eventId}</Typography></TableCell>
         <TableCell>{row.who}</TableCell>
         <TableCell>{row.what}</TableCell>
         <TableCell>{row.why ?? ''}</TableCell>
@@ -50,7 +55,8 @@ function Row({ row }: { row: THistoryRow }) {
       {open ? (
         <TableRow>
           <TableCell colSpan={6} id={`raw-${row.id}`}>
-            <Box component="pre" tabIndex={0} aria-label={`Raw Temporal event ${row.eventId}`} sx={{ m: 0, maxHeight: 320, overflow: 'auto', fontSize: '0.8rem', bgcolor: 'grey.100', p: 1 }}>
+            {/* Wrapped, not scrolled sideways: a long payload line must not widen the table (and the page). */}
+            <Box component="pre" tabIndex={0} aria-label={`Raw Temporal event ${row.eventId}`} sx={{ m: 0, maxHeight: 320, overflow: 'auto', fontSize: '0.8rem', bgcolor: 'grey.100', p: 1, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {JSON.stringify(row.raw, null, 2)}
             </Box>
           </TableCell>
@@ -66,33 +72,39 @@ export function ProgrammeHistoryPage() {
   const [filter, setFilter] = useState<TFilter>({ includeSystem: false });
   const [page, setPage] = useState(1);
   const [exportError, setExportError] = useState<string | null>(null);
+  const { data: programme } = useGetOne<TProgrammeRecord>('programmes', { id }, { enabled: Boolean(id) });
   const clean = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')) as TFilter;
   const key = `history:${id}:${page}:${JSON.stringify(clean)}`;
   const q = useApiQuery(id ? key : null, (signal) => trpc.audit.history.query({ programmeId: id, filter: clean as never, pagination: { page, perPage: PER_PAGE } }, { signal }));
   const set = (patch: Partial<TFilter>) => { setFilter({ ...filter, ...patch }); setPage(1); };
 
+  const nameOf = useWorkflowNames(programme, q.data?.workflows ?? []);
+  const title = programme ? programmeName(programme) : 'Programme';
+
   const exportCsv = async () => {
     setExportError(null);
     try {
       const r = await trpc.audit.exportCsv.query({ programmeId: id, filter: clean as never });
-      download(r.fileName, r.csv, 'text/csv;charset=utf-8');
+      download(`${fileSlug(title)}-history.csv`, r.csv, 'text/csv;charset=utf-8');
     } catch (e) { setExportError((e as Error).message); }
   };
-  const exportJson = async (workflowId: string) => {
+  const exportJson = async (workflowId: string, name: string) => {
     setExportError(null);
     try {
       const r = await trpc.audit.exportJson.query({ workflowId });
-      for (const f of r.files) download(f.fileName, f.json, 'application/json');
+      // Named by the record; the server's name (workflow and run) stays as the suffix, so runs stay apart.
+      for (const f of r.files) download(`${fileSlug(name)}-${f.fileName}`, f.json, 'application/json');
     } catch (e) { setExportError((e as Error).message); }
   };
   const pages = q.data ? Math.max(1, Math.ceil(q.data.total / PER_PAGE)) : 1;
 
   return (
     <Box sx={{ p: { xs: 2, sm: 3 } }}>
-      <Title title="Programme history" />
-      <Typography component="h1" variant="h4">History</Typography>
+      <Title title={`History: ${title}`} />
+      <Typography variant="body1" color="text.secondary" sx={{ fontSize: '1.1rem' }}>History</Typography>
+      <Typography component="h1" variant="h4">{title}</Typography>
       <Typography color="text.secondary" gutterBottom>
-        Everything that happened to <Link to={createPath({ resource: 'programmes', type: 'show', id })}>{id}</Link> and its actions, visits and requests, read from the workflows’ own histories.
+        Everything that happened to <Link to={createPath({ resource: 'programmes', type: 'show', id })}>{title}</Link>’s programme and its actions, visits and requests, read from the workflows’ own histories.
       </Typography>
       <Box component="form" role="search" aria-label="Filter the history" onSubmit={(e) => e.preventDefault()} sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, my: 2, alignItems: 'center' }}>
         <TextField fullWidth={false} select size="small" label="Kind" value={filter.kind ?? ''} onChange={(e) => set({ kind: e.target.value || undefined })} sx={{ minWidth: 180 }}>
@@ -108,15 +120,15 @@ export function ProgrammeHistoryPage() {
           <MenuItem value="system">System (timers, escalations)</MenuItem>
           {(q.data?.actors ?? []).map((a) => <MenuItem key={a.userId} value={a.userId}>{a.who}</MenuItem>)}
         </TextField>
-        <TextField fullWidth={false} type="date" size="small" label="From" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField fullWidth={false} type="date" size="small" label="To" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} slotProps={{ inputLabel: { shrink: true } }} />
+        <PlainDateInput name="from" label="From" value={filter.from ?? ''} onChange={(iso) => set({ from: iso || undefined })} />
+        <PlainDateInput name="to" label="To" value={filter.to ?? ''} onChange={(iso) => set({ to: iso || undefined })} />
         <FormControlLabel control={<Checkbox checked={filter.includeSystem} onChange={(e) => set({ includeSystem: e.target.checked })} />} label="Show system events" />
       </Box>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }}>
         <Button variant="outlined" onClick={() => void exportCsv()}>Export CSV</Button>
         {(q.data?.workflows ?? []).map((w) => (
-          <Button key={w.workflowId} variant="outlined" onClick={() => void exportJson(w.workflowId)}>
-            Export JSON: {KIND_LABELS[w.kind] ?? w.kind} {w.kind === 'programme' ? '' : w.workflowId.slice(-8)}
+          <Button key={w.workflowId} variant="outlined" onClick={() => void exportJson(w.workflowId, nameOf(w))} sx={{ textTransform: 'none' }}>
+            Export JSON: {nameOf(w)}
           </Button>
         ))}
       </Box>
@@ -126,14 +138,16 @@ export function ProgrammeHistoryPage() {
       {q.data ? (
         <>
           <Typography role="status" aria-live="polite">{q.data.total} events{q.data.total > PER_PAGE ? `, page ${page} of ${pages}` : ''}</Typography>
-          <Table size="small" aria-label="History of the programme">
+          <Table size="small" aria-label={`History of ${title}`} sx={{ tableLayout: 'fixed', width: '100%' }}>
             <TableHead>
               <TableRow>
-                {['When (London)', 'Workflow', 'Who', 'What', 'Why', 'Raw'].map((h) => <TableCell key={h} component="th" scope="col">{h}</TableCell>)}
+                {([['When (London)', '13%'], ['Record', '19%'], ['Who', '13%'], ['What', '30%'], ['Why', '14%'], ['Raw', '11%']] as const).map(([h, width]) => (
+                  <TableCell key={h} component="th" scope="col" sx={{ width }}>{h}</TableCell>
+                ))}
               </TableRow>
             </TableHead>
             <TableBody>
-              {q.data.data.map((row) => <Row key={row.id} row={row} />)}
+              {q.data.data.map((row) => <Row key={row.id} row={row} name={nameOf({ workflowId: row.workflowId, kind: row.workflowKind })} />)}
             </TableBody>
           </Table>
           <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>

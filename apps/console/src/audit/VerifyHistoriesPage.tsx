@@ -40,16 +40,17 @@ export function VerifyHistoriesPage() {
   const start = () => {
     setError(null);
     sub.current?.unsubscribe();
-    sub.current = trpc.historyVerification.run.subscribe(
-      { clientRequestId: crypto.randomUUID() },
-      {
+    // Starting is a mutation (Origin-checked like every command); following is a read-only subscription.
+    trpc.historyVerification.run.mutate({ clientRequestId: crypto.randomUUID() }).then(({ data }) => {
+      setJob(data as HistoryVerificationJob);
+      sub.current = trpc.historyVerification.follow.subscribe({ id: data.id }, {
         onData: (j) => {
           setJob(j as HistoryVerificationJob);
           if (j.status !== 'running') sub.current?.unsubscribe();
         },
         onError: (e) => setError(e.message),
-      },
-    );
+      });
+    }, (e: Error) => setError(e.message));
   };
 
   const running = job?.status === 'running';

@@ -14,7 +14,7 @@ export interface TProgrammeAsAtView {
   grade: string | null;
   version: number;
   planSubmittedOn: string | null;
-  clocks: Array<{ name: string; label: string; dueOn: string; status: 'running' | 'met' | 'breached'; workingDaysLeft: number | null }>;
+  clocks: Array<{ name: string; label: string; dueOn: string; status: string; workingDaysLeft: number | null }>;
   visits: Array<{ number: number; theme: string; status: string }>;
   history: Array<{ at: number; summary: string }>;
 }

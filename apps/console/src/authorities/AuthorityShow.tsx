@@ -1,23 +1,36 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { Datagrid, ReferenceManyField, Show, TextField, useRecordContext } from 'react-admin';
+import { Datagrid, Link, ReferenceManyField, Show, TextField, useCreatePath, useRecordContext } from 'react-admin';
+import { formatDate } from '../format';
+import { AuthorityCommands } from './AuthorityCommands';
+import { InterventionField } from './AuthorityList';
 import { GradeField, IsoDateField, PhaseField } from '../components/fields';
 import { SummaryList } from '../components/SummaryList';
 import type { TAuthorityRecord } from './types';
 
 function AuthorityDetail() {
   const record = useRecordContext<TAuthorityRecord>();
+  const createPath = useCreatePath();
   if (!record) return null;
   return (
     <Box sx={{ p: { xs: 2, sm: 3 } }}>
       <Typography component="h1" variant="h4" gutterBottom>
         {record.name}
       </Typography>
+      <Box sx={{ display: 'flex', gap: 1, mb: 2 }}>
+        <AuthorityCommands authority={record} />
+      </Box>
       <SummaryList
         rows={[
           ['ONS code', record.onsCode],
+          ['Region', record.region ?? 'Not recorded'],
           ['Current grade', <GradeField source="currentGrade" />],
-          ['Intervention status', record.interventionStatus ?? 'None'],
+          ['DfE intervention', record.interventionId
+            ? <Link to={createPath({ resource: 'interventions', type: 'show', id: record.interventionId })}><InterventionField source="interventionPhase" /></Link>
+            : 'None'],
+          ['Succeeded by', record.successor
+            ? <><Link to={createPath({ resource: 'authorities', type: 'show', id: record.successor.id })}>{record.successor.name}</Link>{record.succeededOn ? ` from ${formatDate(record.succeededOn)}` : ''}</>
+            : 'Not succeeded'],
         ]}
       />
       <Box component="section" aria-labelledby="programmes-heading" sx={{ mt: 4 }}>
@@ -39,6 +52,32 @@ function AuthorityDetail() {
           </Datagrid>
         </ReferenceManyField>
       </Box>
+      {record.predecessors.length > 0 && (
+        <Box component="section" aria-labelledby="predecessors-heading" sx={{ mt: 4 }}>
+          <Typography id="predecessors-heading" component="h2" variant="h5" gutterBottom>
+            Councils it succeeded
+          </Typography>
+          {record.predecessors.map((p) => (
+            <Box key={p.id} sx={{ mb: 2 }}>
+              <Typography component="h3" variant="h6">
+                <Link to={createPath({ resource: 'authorities', type: 'show', id: p.id })}>{p.name}</Link>
+                {p.succeededOn ? `, succeeded from ${formatDate(p.succeededOn)}` : ''}
+              </Typography>
+              {p.programmes.length === 0 ? (
+                <Typography color="text.secondary">No programmes.</Typography>
+              ) : (
+                <Box component="ul" sx={{ m: 0, pl: 3 }}>
+                  {p.programmes.map((prog) => (
+                    <li key={prog.id}>
+                      <Link to={createPath({ resource: 'programmes', type: 'show', id: prog.id })}>{p.name}: improvement programme, cycle {prog.cycle}</Link>
+                    </li>
+                  ))}
+                </Box>
+              )}
+            </Box>
+          ))}
+        </Box>
+      )}
     </Box>
   );
 }
@@ -48,7 +87,7 @@ function AuthorityTitle() {
   return <span>{record?.name ?? 'Local authority'}</span>;
 }
 
-/** One local authority and its programmes (read only). */
+/** One local authority: its programmes, its DfE status, and the councils it succeeded with theirs. */
 export function AuthorityShow() {
   return (
     <Show title={<AuthorityTitle />}>

@@ -4,7 +4,7 @@ import { lazyPage } from '../lazy-page';
 const AuthorityList = lazyPage(() => import('./AuthorityList'), 'AuthorityList');
 const AuthorityShow = lazyPage(() => import('./AuthorityShow'), 'AuthorityShow');
 
-/** Local authorities: read only for now. */
+/** Local authorities: everyone reads them; admins add, rename and record successors (see AuthorityCommands). */
 export const authorities = {
   name: 'authorities',
   list: AuthorityList,

@@ -1,6 +1,6 @@
 import Typography from '@mui/material/Typography';
 import { useRecordContext } from 'react-admin';
-import { GRADE_LABELS, type TGrade, type TProgrammePhase } from '@ip/domain';
+import { clockIsOverdue, clockProgressText, GRADE_LABELS, type TGrade, type TProgrammePhase } from '@ip/domain';
 import { formatDate, formatDateTime, formatWorkingDaysLeft } from '../format';
 import { GRADE_TONES, labelOf, PHASE_LABELS, PHASE_TONES } from '../labels';
 import { StatusTag } from './StatusTag';
@@ -49,28 +49,20 @@ export function GradeField({ source }: TFieldProps) {
 }
 
 /**
- * Working days left on the action plan. The API gives a number only while the clock runs; once it
- * has breached, the overdue count comes from the clock itself, so an overdue plan never reads as
- * "Not set" in the list.
+ * Where the action plan's clock stands, in the same words as the programme page's clock table
+ * (the domain's clockProgressText): "12 working days", "3 working days overdue", "Done, 2 working days late".
  */
 export function ActionPlanDaysLeftField(_props: TFieldProps) {
   const record = useRecordContext<{
-    actionPlanWorkingDaysLeft?: number | null;
     clocks?: ReadonlyArray<{ name: string; status: string; workingDaysLeft: number | null }>;
   }>();
   const clock = record?.clocks?.find((c) => c.name === ACTION_PLAN_CLOCK);
-  const days = record?.actionPlanWorkingDaysLeft ?? (clock?.status === 'breached' ? clock.workingDaysLeft : null);
-  if (clock?.status === 'met') {
-    return (
-      <Typography component="span" variant="body2">
-        Plan submitted
-      </Typography>
-    );
-  }
-  if (days == null) return <Empty />;
+  if (!clock) return <Empty />;
+  const days = clock.workingDaysLeft;
+  const open = clock.status === 'running' || clock.status === 'overdue';
   return (
-    <Typography component="span" variant="body2" sx={{ fontWeight: days <= 5 ? 700 : 400 }} color={days < 0 ? 'error' : 'text.primary'}>
-      {formatWorkingDaysLeft(days)}
+    <Typography component="span" variant="body2" sx={{ fontWeight: open && days != null && days <= 5 ? 700 : 400 }} color={clockIsOverdue(clock) ? 'error' : 'text.primary'}>
+      {clockProgressText(clock)}
     </Typography>
   );
 }

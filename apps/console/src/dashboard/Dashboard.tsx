@@ -2,15 +2,13 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { CreateButton, Link, Loading, RecordContextProvider, Title, useCreatePath, useGetList, useGetOne } from 'react-admin';
-import type { TActionListRecord, TEscalationRecord, TKpiReadingRecord, TKpiRecord, TProgrammeLive, TRiskRecord, TWorkstreamRecord } from '../api-types';
+import type { TActionListRecord, TEscalationRecord, TKpiReadingRecord, TKpiRecord, TMonitoringVisitRecord, TRiskRecord, TWorkstreamRecord } from '../api-types';
 import { GradeField, PhaseField } from '../components/fields';
 import { formatDate } from '../format';
 import { programmeName, useCurrentProgramme } from '../programmes/current-programme';
 import { ProgrammePicker } from '../programmes/ProgrammePicker';
 import type { TProgrammeRecord } from '../programmes/types';
-import { trpc } from '../providers/trpc';
 import { useRiskHeatMap } from '../risks/use-risk-heat-map';
-import { useApiQuery } from '../use-api-query';
 import { useCanMutate } from '../use-can-mutate';
 import { ActionRagPanel } from './ActionRagPanel';
 import { DeadlinesPanel, deadlines, overdue, upcoming } from './DeadlinesPanel';
@@ -19,6 +17,7 @@ import { HeatMapPanel } from './HeatMapPanel';
 import { KpiTiles } from './KpiTiles';
 import { NextVisitPanel } from './NextVisitPanel';
 import { countRag, SummaryTiles } from './SummaryTiles';
+import { StoppedWorkflowsPanel } from './StoppedWorkflowsPanel';
 
 const ALL = { page: 1, perPage: 500 };
 const OPEN_ESCALATIONS_SHOWN = 8;
@@ -38,7 +37,8 @@ function ProgrammeDashboard({ programmeId, header }: { programmeId: string; head
   const actions = useGetList<TActionListRecord>('actions', { filter, pagination: ALL, sort: { field: 'dueOn', order: 'ASC' } });
   const workstreams = useGetList<TWorkstreamRecord>('workstreams', { filter, pagination: ALL, sort: { field: 'priorityNumber', order: 'ASC' } });
   const heat = useRiskHeatMap(programmeId);
-  const live = useApiQuery<TProgrammeLive>(`live:${programmeId}`, (signal) => trpc.programmes.live.query({ id: programmeId }, { signal }).then((r) => r.data));
+  // The visits' own records: the same stage the visit's page shows.
+  const visits = useGetList<TMonitoringVisitRecord>('monitoringVisits', { filter, pagination: ALL, sort: { field: 'createdAt', order: 'ASC' } });
 
   if (!programme || kpis.isPending || risks.isPending || escalations.isPending || actions.isPending || workstreams.isPending) return <Loading />;
   const due = deadlines(programme.clocks ?? [], actions.data ?? []);
@@ -58,10 +58,11 @@ function ProgrammeDashboard({ programmeId, header }: { programmeId: string; head
     <RecordContextProvider value={programme}>
       {header(programme)}
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3 }}>
+        <StoppedWorkflowsPanel programmeId={programmeId} />
         <SummaryTiles summary={summary} clocksPath={createPath({ resource: 'programmes', type: 'show', id: programme.id })} />
         <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' }, alignItems: 'start' }}>
           <DeadlinesPanel all={due} overdueActionsPath={overdueActionsPath} />
-          <NextVisitPanel live={live.data} isPending={live.isPending} />
+          <NextVisitPanel visits={visits.data} isPending={visits.isPending} />
         </Box>
         <ActionRagPanel actions={actions.data ?? []} workstreams={workstreams.data ?? []} />
         <EscalationsPanel escalations={escalations.data ?? []} total={escalations.total ?? 0} />

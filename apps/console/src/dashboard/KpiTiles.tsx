@@ -5,7 +5,8 @@ import type { TKpiReadingRecord, TKpiRecord } from '../api-types';
 import { RagTag } from '../components/RagTag';
 import { Sparkline } from '../components/Sparkline';
 import { TrendIndicator } from '../components/TrendIndicator';
-import { formatKpiValue, formatPeriodEnd } from '../format';
+import { formatDate, formatKpiValue, formatPeriodEnd } from '../format';
+import { StatusTag } from '../components/StatusTag';
 import { Panel } from './Panel';
 import { RAG_COLOURS } from './rag-colours';
 
@@ -38,10 +39,12 @@ function KpiTile({ kpi, values }: { kpi: TKpiRecord; values: readonly number[] }
       </Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
         <RagTag rag={kpi.rag} />
+        {kpi.outOfDate && <StatusTag label="Out of date" tone="orange" />}
         {kpi.readingCount > 1 && <TrendIndicator trend={kpi.trend} direction={kpi.direction} />}
       </Box>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color={kpi.outOfDate ? 'text.primary' : 'text.secondary'} sx={{ fontWeight: kpi.outOfDate ? 700 : 400 }}>
         {kpi.latestPeriodEnd ? formatPeriodEnd(kpi.latestPeriodEnd, kpi.period) : 'No readings yet'}
+        {kpi.outOfDate && kpi.readingMissingFor ? `: not current, no reading since (the ${kpi.period === 'quarterly' ? 'quarter' : 'month'} ending ${formatDate(kpi.readingMissingFor)} is missing)` : ''}
       </Typography>
     </Box>
   );

@@ -6,6 +6,7 @@ import { ProgrammePage } from '../components/ProgrammePage';
 import { ESCALATION_KIND_LABELS, ESCALATION_LEVEL_LABELS } from '../labels';
 import { AcknowledgementField, EscalationSummaryField, KindField, LevelField } from './fields';
 import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
+import { exportCsv } from '../csv-export';
 
 const acknowledgedChoices = [
   { id: 'false', name: 'Not yet acknowledged' },
@@ -36,6 +37,7 @@ export function EscalationList() {
     <ProgrammePage heading="Escalations" intro="Reminders and escalations fired by the programme’s deadlines. Acknowledge an escalation to show it has been seen.">
       {(programme) => (
         <List
+          exporter={exportCsv('escalations')}
           key={programme.id}
           title="Escalations"
           resource="escalations"

@@ -1,6 +1,9 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { Show, TopToolbar, useRecordContext } from 'react-admin';
+import { Show, TopToolbar, usePermissions, useRecordContext } from 'react-admin';
+import type { TRole } from '@ip/domain';
+import { Section } from '../components/Section';
+import { DeliveriesTable } from '../outbox/fields';
 import type { TEscalationRecord } from '../api-types';
 import { IsoDateField } from '../components/fields';
 import { SummaryList } from '../components/SummaryList';
@@ -14,6 +17,7 @@ function Actions() {
 
 function Detail() {
   const record = useRecordContext<TEscalationRecord>();
+  const { permissions } = usePermissions<TRole | undefined>();
   if (!record) return null;
   return (
     <Box sx={{ p: { xs: 2, sm: 3 } }}>
@@ -34,6 +38,9 @@ function Detail() {
           ['Acknowledgement', <AcknowledgementField source="acknowledgedAt" withButton={false} />],
         ]}
       />
+      <Section id="emails-heading" title="Emails">
+        <DeliveriesTable target="escalationId" empty="No emails: this escalation was recorded before emails were sent." admin={permissions === 'admin'} />
+      </Section>
     </Box>
   );
 }

@@ -16,13 +16,17 @@ export function LevelField(_props: TFieldProps) {
   return <StatusTag label={labelOf(ESCALATION_LEVEL_LABELS, record.level)} tone={tone} />;
 }
 
+/** Reminder or escalation, and "raised late" when it was found due long after its instant (the late-escalation rule). */
 export function KindField(_props: TFieldProps) {
   const record = useRecordContext<TEscalationRecord>();
   if (!record) return null;
   return (
-    <Typography component="span" variant="body2">
-      {labelOf(ESCALATION_KIND_LABELS, record.kind)}
-    </Typography>
+    <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.5 }}>
+      <Typography component="span" variant="body2">
+        {labelOf(ESCALATION_KIND_LABELS, record.kind)}
+      </Typography>
+      {record.raisedLate && <StatusTag label={`Raised late (due ${formatDateTime(record.fireAt)})`} tone="orange" />}
+    </Box>
   );
 }
 

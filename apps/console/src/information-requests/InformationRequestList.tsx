@@ -1,3 +1,4 @@
+import { labelOf } from '../labels';
 import { Datagrid, List, SelectInput, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { CsvExportButton } from '../components/commands';
 import { IsoDateField, type TFieldProps } from '../components/fields';
@@ -9,6 +10,7 @@ import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
 import { useCanMutate } from '../use-can-mutate';
 import { RecordRequestButton } from './commands';
 import { REQUEST_PHASE_LABELS, REQUEST_PHASE_TONES } from './labels';
+import { exportCsv } from '../csv-export';
 
 const filters = [
   <SelectInput key="open" source="open" label="Open or closed" alwaysOn emptyText="Open and closed"
@@ -20,7 +22,7 @@ const filters = [
 export function RequestPhaseField(_: TFieldProps) {
   const record = useRecordContext<{ phase: string }>();
   if (!record) return null;
-  return <StatusTag label={REQUEST_PHASE_LABELS[record.phase] ?? record.phase} tone={REQUEST_PHASE_TONES[record.phase] ?? 'grey'} />;
+  return <StatusTag label={labelOf(REQUEST_PHASE_LABELS, record.phase)} tone={REQUEST_PHASE_TONES[record.phase] ?? 'grey'} />;
 }
 
 function RequesterField(_: TFieldProps) {
@@ -44,7 +46,7 @@ export function InformationRequestList() {
   return (
     <ProgrammePage heading="Information requests" intro="Requests from committees and councillors. Reminders go out before the due date; an overdue request is escalated to the committee chair.">
       {(programme) => (
-        <List key={programme.id} title="Information requests" resource="informationRequests" filter={{ onsCode: programme.onsCode }}
+        <List exporter={exportCsv('information-requests')} key={programme.id} title="Information requests" resource="informationRequests" filter={{ onsCode: programme.onsCode }}
           filters={filters} sort={{ field: 'dueOn', order: 'ASC' }} actions={<Actions programme={programme} />} perPage={25} empty={false}>
           <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="subject" label="What was asked" sortable={false} />

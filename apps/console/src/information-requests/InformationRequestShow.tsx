@@ -1,3 +1,4 @@
+import { labelOf } from '../labels';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { ShowBase, Title, useShowContext } from 'react-admin';
@@ -12,6 +13,7 @@ import { useCanMutate } from '../use-can-mutate';
 import { AnswerButton, ExtendButton, WithdrawButton } from './commands';
 import { REQUEST_PHASE_LABELS, REQUEST_PHASE_TONES } from './labels';
 import { CardSection } from '../components/Section';
+import { StoppedNotice } from '../components/StoppedNotice';
 
 
 function RequestView() {
@@ -26,9 +28,10 @@ function RequestView() {
       <Box sx={{ mb: 2 }}>
         <Typography color="text.secondary">Information request from {record.requester.name}</Typography>
         <Typography component="h1" variant="h4" sx={{ maxWidth: 900 }}>{record.subject}</Typography>
-        <Box sx={{ mt: 1 }}><StatusTag label={REQUEST_PHASE_LABELS[record.phase] ?? record.phase} tone={REQUEST_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
+        <Box sx={{ mt: 1 }}><StatusTag label={labelOf(REQUEST_PHASE_LABELS, record.phase)} tone={REQUEST_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
       </Box>
-      {canMutate && open && (
+      <StoppedNotice stopped={record.stopped} workflowId={String(record.id)} what="information request" />
+      {canMutate && open && !record.stopped && (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }}>
           <AnswerButton requestId={record.id} />
           <ExtendButton requestId={record.id} />

@@ -1,3 +1,4 @@
+import { labelOf } from '../labels';
 import { Datagrid, List, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { z } from 'zod';
 import { ZStartInterventionInput } from '@ip/domain';
@@ -13,11 +14,12 @@ import { trpc } from '../providers/trpc';
 import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
 import { useCanMutate } from '../use-can-mutate';
 import { INTERVENTION_PHASE_LABELS, INTERVENTION_PHASE_TONES } from './labels';
+import { exportCsv } from '../csv-export';
 
 export function InterventionPhaseField(_: TFieldProps) {
   const record = useRecordContext<{ phase: string }>();
   if (!record) return null;
-  return <StatusTag label={INTERVENTION_PHASE_LABELS[record.phase] ?? record.phase} tone={INTERVENTION_PHASE_TONES[record.phase] ?? 'grey'} />;
+  return <StatusTag label={labelOf(INTERVENTION_PHASE_LABELS, record.phase)} tone={INTERVENTION_PHASE_TONES[record.phase] ?? 'grey'} />;
 }
 
 export function WorkingDaysLeftField(_: TFieldProps) {
@@ -59,7 +61,7 @@ export function InterventionList() {
       intro="The Department for Education’s track: improvement notice, statutory direction, commissioner’s report, alternative delivery model and exit. The DfE decides; record each step here."
     >
       {(programme) => (
-        <List key={programme.id} title="DfE intervention" resource="interventions" filter={{ onsCode: programme.onsCode }}
+        <List exporter={exportCsv('interventions')} key={programme.id} title="DfE intervention" resource="interventions" filter={{ onsCode: programme.onsCode }}
           sort={{ field: 'dueOn', order: 'ASC' }} actions={<Actions programme={programme} />} perPage={25} empty={false}>
           <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="title" label="Intervention" />

@@ -1,3 +1,4 @@
+import { labelOf } from '../labels';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { ShowBase, Title, useShowContext } from 'react-admin';
@@ -12,6 +13,7 @@ import { useCanMutate } from '../use-can-mutate';
 import { ADM_MODEL_LABELS, INTERVENTION_PHASE_LABELS, INTERVENTION_PHASE_TONES, RECOMMENDATION_LABELS } from './labels';
 import { RecordStepButton } from './RecordStepDialog';
 import { CardSection } from '../components/Section';
+import { StoppedNotice } from '../components/StoppedNotice';
 
 type TStage = { name: string; on: string | null; detail?: string };
 
@@ -62,10 +64,11 @@ function InterventionView() {
         <Box>
           <Typography color="text.secondary">DfE intervention</Typography>
           <Typography component="h1" variant="h4">{record.authorityName}</Typography>
-          <Box sx={{ mt: 1 }}><StatusTag label={INTERVENTION_PHASE_LABELS[record.phase] ?? record.phase} tone={INTERVENTION_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
+          <Box sx={{ mt: 1 }}><StatusTag label={labelOf(INTERVENTION_PHASE_LABELS, record.phase)} tone={INTERVENTION_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
         </Box>
-        {canMutate && open && <RecordStepButton interventionId={record.id} />}
+        {canMutate && open && !record.stopped && <RecordStepButton interventionId={record.id} />}
       </Box>
+      <StoppedNotice stopped={record.stopped} workflowId={String(record.id)} what="intervention" />
       <CardSection id="track-heading" title="The DfE track">
         <Track record={record} />
       </CardSection>

@@ -2,11 +2,12 @@ import { CreateButton, Datagrid, List, SearchInput, SelectInput, TextField, TopT
 import { ZKpiDirection, ZKpiPeriod } from '@ip/domain';
 import { CsvExportButton } from '../components/commands';
 import { ProgrammePage } from '../components/ProgrammePage';
-import { RagField } from '../components/RagTag';
+
 import { KPI_DIRECTION_LABELS, KPI_PERIOD_LABELS } from '../labels';
 import { useCanMutate } from '../use-can-mutate';
-import { LatestValueField, TargetField, TrendField } from './fields';
+import { KpiStandingField, LatestValueField, TargetField, TrendField } from './fields';
 import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
+import { exportCsv } from '../csv-export';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search KPIs" />,
@@ -33,6 +34,7 @@ export function KpiList() {
     <ProgrammePage heading="Key performance indicators" intro="The figures the improvement board watches, rated against each KPI’s target and thresholds.">
       {(programme) => (
         <List
+          exporter={exportCsv('kpis')}
           key={programme.id}
           title="Key performance indicators"
           resource="kpis"
@@ -47,7 +49,7 @@ export function KpiList() {
             <TextField source="name" label="KPI" />
             <LatestValueField source="latestValue" label="Latest" sortable={false} />
             <TargetField source="target" label="Target" />
-            <RagField source="rag" label="RAG" sortable={false} />
+            <KpiStandingField source="rag" label="RAG" sortable={false} />
             <TrendField source="trend" label="Trend" sortable={false} />
             <TextField source="readingCount" label="Readings" sortable={false} />
           </Datagrid>

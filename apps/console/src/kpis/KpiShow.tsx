@@ -7,12 +7,13 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { EditButton, Loading, Show, TopToolbar, useGetList, useRecordContext } from 'react-admin';
 import type { TKpiReadingRecord, TKpiRecord } from '../api-types';
+
 import { RagTag } from '../components/RagTag';
 import { SummaryList } from '../components/SummaryList';
 import { formatDate, formatKpiValue } from '../format';
 import { KPI_DIRECTION_LABELS, KPI_PERIOD_LABELS, KPI_UNIT_LABELS, labelOf } from '../labels';
 import { useCanMutate } from '../use-can-mutate';
-import { LatestValueField, TrendField } from './fields';
+import { KpiStandingField, LatestValueField, TrendField } from './fields';
 import { KpiChart } from './KpiChart';
 import { RecordReadingButton } from './RecordReadingDialog';
 import { Section } from '../components/Section';
@@ -72,10 +73,15 @@ function KpiDetail() {
       <Typography variant="body1" color="text.secondary">Key performance indicator</Typography>
       <Typography component="h1" variant="h4" sx={{ mb: 1 }}>{kpi.name}</Typography>
       <Box sx={{ display: 'flex', gap: 3, alignItems: 'center', flexWrap: 'wrap' }}>
-        <RagTag rag={kpi.rag} />
+        <KpiStandingField source="rag" />
         <LatestValueField source="latestValue" />
         <TrendField source="trend" />
       </Box>
+      {kpi.outOfDate && kpi.readingMissingFor && (
+        <Typography sx={{ mt: 2, fontWeight: 700, borderLeft: '5px solid', borderColor: 'warning.main', pl: 2 }}>
+          Out of date: the latest reading is for the period ending {formatDate(kpi.latestPeriodEnd)}; the reading for {formatDate(kpi.readingMissingFor)} has not been recorded.
+        </Typography>
+      )}
       {kpi.escalateToBoard && (
         <Typography sx={{ mt: 2, fontWeight: 700, borderLeft: '5px solid', borderColor: 'error.main', pl: 2 }}>
           Red for {kpi.redPeriodsRunning} periods running: this KPI goes to the improvement board.

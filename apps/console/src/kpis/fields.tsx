@@ -1,7 +1,10 @@
+import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useRecordContext } from 'react-admin';
 import type { TKpiRecord } from '../api-types';
 import type { TFieldProps } from '../components/fields';
+import { RagTag } from '../components/RagTag';
+import { StatusTag } from '../components/StatusTag';
 import { TrendIndicator } from '../components/TrendIndicator';
 import { formatKpiValue, formatPeriodEnd } from '../format';
 
@@ -53,4 +56,16 @@ export function TrendField(_props: TFieldProps) {
     );
   }
   return <TrendIndicator trend={kpi.trend} direction={kpi.direction} />;
+}
+
+/** RAG of the latest reading, with "Out of date" beside it when that reading is older than the reporting period. */
+export function KpiStandingField(_props: TFieldProps) {
+  const kpi = useRecordContext<TKpiRecord>();
+  if (!kpi) return null;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, flexWrap: 'wrap' }}>
+      <RagTag rag={kpi.rag} />
+      {kpi.outOfDate && <StatusTag label="Out of date" tone="orange" />}
+    </Box>
+  );
 }

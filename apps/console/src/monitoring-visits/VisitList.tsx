@@ -8,6 +8,7 @@ import type { TProgrammeRecord } from '../programmes/types';
 import { VisitNameField, VisitPhaseField } from './fields';
 import { VISIT_PHASE_LABELS } from './labels';
 import { ScheduleVisitDialog } from './VisitCommands';
+import { exportCsv } from '../csv-export';
 
 const filters = [
   <SelectInput key="phase" source="phase" label="Stage" alwaysOn emptyText="All stages"
@@ -32,6 +33,7 @@ export function VisitList() {
     <ProgrammePage heading="Monitoring visits" intro="Ofsted’s quarterly monitoring visits: fieldwork, the letter, and the actions its findings add to the plan.">
       {(programme) => (
         <List
+          exporter={exportCsv('monitoring-visits')}
           key={programme.id}
           title="Monitoring visits"
           resource="monitoringVisits"

@@ -8,11 +8,13 @@ import Typography from '@mui/material/Typography';
 import { Link, Show, useCreatePath, useGetMany, useRecordContext } from 'react-admin';
 import type { TActionRecord, TMonitoringVisitRecord } from '../api-types';
 import { SummaryList } from '../components/SummaryList';
-import { formatDate, formatWorkingDaysLeft } from '../format';
+import { clockIsOverdue, clockProgressText } from '@ip/domain';
+import { formatDate } from '../format';
 import { HistoryTimeline } from '../programmes/HistoryTimeline';
 import { VisitPhaseField } from './fields';
 import { VisitCommands } from './VisitCommands';
 import { Section } from '../components/Section';
+import { StoppedNotice } from '../components/StoppedNotice';
 
 
 const orNot = (date: string | null | undefined, none = 'Not yet') => (date ? formatDate(date) : none);
@@ -68,7 +70,7 @@ function Clocks({ visit }: { visit: TMonitoringVisitRecord }) {
         <TableRow>
           <TableCell component="th" scope="col">Deadline</TableCell>
           <TableCell component="th" scope="col">Due</TableCell>
-          <TableCell component="th" scope="col">Working days left</TableCell>
+          <TableCell component="th" scope="col">Working days</TableCell>
           <TableCell component="th" scope="col">Next step</TableCell>
         </TableRow>
       </TableHead>
@@ -77,9 +79,7 @@ function Clocks({ visit }: { visit: TMonitoringVisitRecord }) {
           <TableRow key={c.name}>
             <TableCell component="th" scope="row">{c.label}</TableCell>
             <TableCell>{formatDate(c.dueOn)}</TableCell>
-            <TableCell sx={{ color: c.status === 'overdue' ? 'error.main' : undefined }}>
-              {c.workingDaysLeft == null ? 'Done' : formatWorkingDaysLeft(c.workingDaysLeft)}
-            </TableCell>
+            <TableCell sx={{ color: clockIsOverdue(c) ? 'error.main' : undefined }}>{clockProgressText(c)}</TableCell>
             <TableCell>{c.nextStep ? `${c.nextStep.label} (${formatDate(c.nextStep.fireAt)})` : '–'}</TableCell>
           </TableRow>
         ))}
@@ -102,7 +102,8 @@ function Detail() {
       <Box sx={{ mb: 2 }}>
         <VisitPhaseField source="phase" />
       </Box>
-      <VisitCommands visit={v} />
+      <StoppedNotice stopped={v.stopped} workflowId={String(v.id)} what="monitoring visit" />
+      {!v.stopped && <VisitCommands visit={v} />}
       <Section id="visit-summary-heading" title="Dates">
         <SummaryList
           rows={[

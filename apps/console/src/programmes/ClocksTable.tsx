@@ -4,14 +4,17 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { clockIsOverdue, clockProgressText } from '@ip/domain';
 import { StatusTag } from '../components/StatusTag';
 import { formatDate } from '../format';
-import { CLOCK_STATUS_LABELS, CLOCK_STATUS_TONES, labelOf } from '../labels';
-import { clockCountdownText, clockIsOverdue } from './clock-text';
+import { CLOCK_OUTCOME_LABELS, CLOCK_OUTCOME_TONES, labelOf } from '../labels';
 import type { TProgrammeClock } from './types';
 
-/** The statutory clocks of a programme: what is due, when, how many working days are left. */
-export function ClocksTable({ clocks }: { clocks: readonly TProgrammeClock[] }) {
+/**
+ * The statutory clocks of a programme: what is due, when, and where each stands, in the domain's one
+ * wording (clockProgressText): "12 working days", "4 working days overdue", "Done, 3 working days late".
+ */
+export function ClocksTable({ clocks, labelledBy = 'clocks-heading' }: { clocks: readonly TProgrammeClock[]; labelledBy?: string }) {
   if (clocks.length === 0) {
     return (
       <Typography variant="body1" color="text.secondary">
@@ -20,25 +23,25 @@ export function ClocksTable({ clocks }: { clocks: readonly TProgrammeClock[] }) 
     );
   }
   return (
-    <Table size="small" aria-labelledby="clocks-heading">
+    <Table size="small" aria-labelledby={labelledBy}>
       <TableHead>
         <TableRow>
           <TableCell component="th" scope="col">Deadline</TableCell>
           <TableCell component="th" scope="col">Due</TableCell>
-          <TableCell component="th" scope="col">Working days left</TableCell>
+          <TableCell component="th" scope="col">Working days</TableCell>
           <TableCell component="th" scope="col">Status</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
         {clocks.map((clock) => (
-          <TableRow key={clock.name}>
+          <TableRow key={`${clock.name}@${clock.dueOn}`}>
             <TableCell component="th" scope="row">{clock.label}</TableCell>
             <TableCell>
               <time dateTime={clock.dueOn}>{formatDate(clock.dueOn)}</time>
             </TableCell>
-            <TableCell sx={{ color: clockIsOverdue(clock) ? 'error.main' : undefined }}>{clockCountdownText(clock)}</TableCell>
+            <TableCell sx={{ color: clockIsOverdue(clock) ? 'error.main' : undefined }}>{clockProgressText(clock)}</TableCell>
             <TableCell>
-              <StatusTag label={labelOf(CLOCK_STATUS_LABELS, clock.status)} tone={CLOCK_STATUS_TONES[clock.status] ?? 'grey'} />
+              <StatusTag label={labelOf(CLOCK_OUTCOME_LABELS, clock.status)} tone={CLOCK_OUTCOME_TONES[clock.status] ?? 'grey'} />
             </TableCell>
           </TableRow>
         ))}

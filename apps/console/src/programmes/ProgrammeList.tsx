@@ -12,6 +12,7 @@ import { PHASE_LABELS } from '../labels';
 import { useCanMutate } from '../use-can-mutate';
 import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
 import { PageHeading } from '../components/PageHeading';
+import { exportCsv } from '../csv-export';
 
 const phaseChoices = Object.entries(PHASE_LABELS).map(([id, name]) => ({ id, name }));
 
@@ -50,6 +51,7 @@ export function ProgrammeList() {
     <>
       <PageHeading>Programmes</PageHeading>
       <List
+        exporter={exportCsv('programmes')}
         title="Programmes"
         sort={{ field: 'actionPlanDueOn', order: 'ASC' }}
         filters={filters}

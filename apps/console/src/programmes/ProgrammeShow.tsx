@@ -12,6 +12,7 @@ import { RecordInspectionButton } from './RecordInspectionDialog';
 import { BoardPackButton } from '../audit/BoardPackButton';
 import type { TProgrammeRecord } from './types';
 import { Section } from '../components/Section';
+import { StoppedNotice } from '../components/StoppedNotice';
 
 function ProgrammeActions() {
   const record = useRecordContext<TProgrammeRecord>();
@@ -19,7 +20,7 @@ function ProgrammeActions() {
   if (!record) return null;
   return (
     <TopToolbar>
-      {canMutate && record.phase === 'awaiting_inspection' && <RecordInspectionButton programmeId={record.id} />}
+      {canMutate && !record.stopped && record.phase === 'awaiting_inspection' && <RecordInspectionButton programmeId={record.id} />}
       <BoardPackButton programmeId={record.id} />
     </TopToolbar>
   );
@@ -40,6 +41,7 @@ function ProgrammeDetail() {
         Improvement programme, cycle {record.cycle}
       </Typography>
 
+      <StoppedNotice stopped={record.stopped} workflowId={String(record.id)} what="programme" />
       <Section id="summary-heading" title="Summary">
         <SummaryList
           rows={[

@@ -1,4 +1,4 @@
-import type { TClockStatus, TGrade, TInspection, TProgrammePhase, TRole } from '@ip/domain';
+import type { TClockOutcome, TGrade, TInspection, TProgrammePhase, TRole } from '@ip/domain';
 
 /** One statutory clock on a programme (publication, action plan, ...), as the API reports it. */
 export interface TProgrammeClock {
@@ -6,13 +6,14 @@ export interface TProgrammeClock {
   label: string;
   dueOn: string;
   dueAt: string;
+  /** Counting to the due date while open (negative once overdue); frozen at the day it was done or stopped. */
   workingDaysLeft: number | null;
-  status: TClockStatus;
-  /** When the awaited event happened (epoch ms); a clock that breached stays open until then. */
+  /** The domain's one clock vocabulary: running, overdue, met, breached (done late), closed (stopped). */
+  status: TClockOutcome;
   closedAt?: number | null;
-  /** London date the clock stopped (the plan's submission date for the plan clock); null while it runs. */
-  closedOn?: string | null;
-  /** Working days past the deadline when it was met late; null otherwise. */
+  /** The business date it was done (plan submitted, report published...); null while open. */
+  doneOn?: string | null;
+  /** Working days between the due date and the day it was done, when done late; null otherwise. */
   workingDaysLate?: number | null;
 }
 
@@ -48,4 +49,6 @@ export interface TProgrammeRecord {
   planSubmittedOn?: string | null;
   planResponse?: { outcome: 'accepted' | 'returned'; letterOn: string; comments: string } | null;
   visits?: Array<{ number: number; theme: string; plannedStartOn: string; workflowId: string; status: 'scheduled' | 'closed'; letterPublishedOn: string | null }>;
+  /** Set when the programme's workflow stopped without finishing (terminated, failed, timed out). */
+  stopped?: { at: string; reason: string } | null;
 }

@@ -1,6 +1,7 @@
 import type { DataProvider } from 'react-admin';
 import { trpc } from './trpc';
 import { toHttpError } from './api-error';
+import { newClientRequestId } from '../request-id';
 
 /**
  * The API's resource routers are named after react-admin's dataProvider verbs, so the whole
@@ -36,11 +37,18 @@ const VERBS = {
   create: { kind: 'mutation', input: (p) => p.data },
   update: { kind: 'mutation', input: (p) => ({ id: p.id, data: p.data }) },
   updateMany: { kind: 'mutation', input: (p) => ({ ids: p.ids, data: p.data }) },
-  delete: { kind: 'mutation', input: (p) => ({ id: p.id }) },
-  deleteMany: { kind: 'mutation', input: (p) => ({ ids: p.ids }) },
+  // Every command takes a request id; react-admin's delete has none, so one is made per call
+  // (or taken from meta.clientRequestId, for a caller that retries).
+  delete: { kind: 'mutation', input: (p) => ({ id: p.id, clientRequestId: requestIdOf(p) }) },
+  deleteMany: { kind: 'mutation', input: (p) => ({ ids: p.ids, clientRequestId: requestIdOf(p) }) },
 } satisfies Record<string, TVerb>;
 
 type TVerbName = keyof typeof VERBS;
+
+function requestIdOf(p: TParams): string {
+  const fromMeta = (p.meta as { clientRequestId?: unknown } | undefined)?.clientRequestId;
+  return typeof fromMeta === 'string' ? fromMeta : newClientRequestId();
+}
 
 interface TProcedure {
   query: (input: unknown, opts?: { signal?: AbortSignal }) => Promise<unknown>;

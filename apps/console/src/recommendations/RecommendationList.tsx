@@ -5,6 +5,7 @@ import { ProgrammePage } from '../components/ProgrammePage';
 import { useCanMutate } from '../use-can-mutate';
 import { JudgementAreaField, PriorityActionField } from './fields';
 import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
+import { exportCsv } from '../csv-export';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search recommendations" sx={{ minWidth: 300 }} />,
@@ -31,6 +32,7 @@ export function RecommendationList() {
     <ProgrammePage heading="Recommendations" intro="What Ofsted’s report asks the council to improve, as worded in the report. Plan actions link to these references.">
       {(programme) => (
         <List
+          exporter={exportCsv('recommendations')}
           key={programme.id}
           title="Recommendations"
           resource="recommendations"

@@ -5,6 +5,7 @@ import { ProgrammePage } from '../components/ProgrammePage';
 import { useCanMutate } from '../use-can-mutate';
 import { EscalationFlagField, RiskTitleField, ScoreField } from './fields';
 import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
+import { exportCsv } from '../csv-export';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search by reference, risk or owner" sx={{ minWidth: 320 }} />];
 
@@ -26,6 +27,7 @@ export function RiskList() {
     <ProgrammePage heading="Risk register" intro="Risks to the improvement programme, scored 1 to 25 (likelihood × impact) before and after mitigation. Highest residual risk first.">
       {(programme) => (
         <List
+          exporter={exportCsv('risks')}
           key={programme.id}
           title="Risk register"
           resource="risks"

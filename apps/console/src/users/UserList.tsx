@@ -4,6 +4,7 @@ import { IsoDateField } from '../components/fields';
 import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
 import { RoleField } from './fields';
 import { PageHeading } from '../components/PageHeading';
+import { exportCsv } from '../csv-export';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search by name or email" />];
 
@@ -22,7 +23,7 @@ export function UserList() {
   return (
     <>
       <PageHeading>Users</PageHeading>
-      <List title="Users" resource="users" filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<Actions />} perPage={25}>
+      <List exporter={exportCsv('users')} title="Users" resource="users" filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<Actions />} perPage={25}>
         <Datagrid rowClick="edit" bulkActionButtons={false}>
           <TextField source="name" label="Name" />
           <EmailField source="email" label="Email address" />

@@ -9,6 +9,7 @@ import { StatusTag } from '../components/StatusTag';
 import { labelOf, WORKSTREAM_PHASE_LABELS } from '../labels';
 import { useCanMutate } from '../use-can-mutate';
 import { SavedViewsMenu } from '../saved-views/SavedViewsMenu';
+import { exportCsv } from '../csv-export';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search workstreams or leads" sx={{ minWidth: 300 }} />,
@@ -56,6 +57,7 @@ export function WorkstreamList() {
     <ProgrammePage heading="Workstreams" intro="The strands of the improvement plan, each with a lead. Actions roll up into them.">
       {(programme) => (
         <List
+          exporter={exportCsv('workstreams')}
           key={programme.id}
           title="Workstreams"
           resource="workstreams"

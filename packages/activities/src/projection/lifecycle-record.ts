@@ -14,10 +14,11 @@ export interface LifecycleRecordProjection {
 }
 
 /** Projects a monitoring-visit, intervention or information-request workflow. Monotonic by version. */
-export async function projectLifecycleRecord(prisma: PrismaClient, p: LifecycleRecordProjection): Promise<void> {
-  const data = { ...p, state: p.state as object };
-  const older = { id: p.id, stateVersion: { lt: p.stateVersion } };
-  await moveForward({
+/** `replaceSameVersion`: a rebuild also rewrites a row at the same version (repairing a gap in its logs). */
+export async function projectLifecycleRecord(prisma: PrismaClient, p: LifecycleRecordProjection, opts: { replaceSameVersion?: boolean } = {}): Promise<boolean> {
+  const data = { ...p, state: p.state as object, stoppedAt: null, stoppedReason: null };
+  const older = { id: p.id, stateVersion: opts.replaceSameVersion ? { lte: p.stateVersion } : { lt: p.stateVersion } };
+  return moveForward({
     updateOlder: () => prisma.lifecycleRecord.updateMany({ where: older, data }),
     insert: () => prisma.lifecycleRecord.createMany({ data: [data], skipDuplicates: true }),
   });

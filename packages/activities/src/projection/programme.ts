@@ -18,39 +18,65 @@ export function planStatus(state: Pick<TProgrammeState, 'planSubmittedOn' | 'pla
  * inspection and its current cycle's action plan. Idempotent and monotonic: a retried or late
  * activity carrying an older stateVersion never overwrites a newer one (see moveForward).
  */
-export async function projectProgrammeState(prisma: PrismaClient, state: TProgrammeState): Promise<void> {
+/** `replaceSameVersion`: a rebuild also rewrites a row at the same version (repairing a gap in its logs). */
+export async function projectProgrammeState(prisma: PrismaClient, state: TProgrammeState, opts: { replaceSameVersion?: boolean } = {}): Promise<boolean> {
   const authority = await prisma.localAuthority.upsert({
     where: { onsCode: state.onsCode },
     update: {},
     create: { onsCode: state.onsCode, name: state.authorityName },
   });
-  const row = programmeRow(state, authority.id);
-  const older = { id: state.programmeId, stateVersion: { lt: state.version } };
+  const row = { ...programmeRow(state, authority.id), stoppedAt: null, stoppedReason: null };
+  const older = { id: state.programmeId, stateVersion: opts.replaceSameVersion ? { lte: state.version } : { lt: state.version } };
   const wrote = await moveForward({
     updateOlder: () => prisma.programme.updateMany({ where: older, data: row }),
     insert: () => prisma.programme.createMany({ data: [{ id: state.programmeId, ...row }], skipDuplicates: true }),
   });
+  await projectProgrammeSideTables(prisma, state, { newest: wrote });
+  return wrote;
+}
+
+/**
+ * What a programme's projection writes besides its own row: the authority's current grade, the
+ * current inspection and the current cycle's action plan, each monotonic by stateVersion. Needs only
+ * the state's core (no logs), so a delta projection calls it too. Idempotent: a retry writes nothing new.
+ */
+export async function projectProgrammeSideTables(prisma: PrismaClient, state: TProgrammeState, opts: { newest: boolean }): Promise<void> {
   // Only the newest state may set the authority's grade (a late, older projection must not revert it).
-  if (wrote && state.grade) {
-    await prisma.localAuthority.update({ where: { id: authority.id }, data: { currentGrade: state.grade } });
-  }
+  if (opts.newest && state.grade) await prisma.localAuthority.updateMany({ where: { onsCode: state.onsCode }, data: { currentGrade: state.grade } });
+  if (!state.inspection && !currentPlanClock(state)) return;
+  const authority = await prisma.localAuthority.findUniqueOrThrow({ where: { onsCode: state.onsCode }, select: { id: true } });
   await projectInspection(prisma, state, authority.id);
   await projectActionPlan(prisma, state, authority.id);
 }
 
-/** A programme's read-model row (all but its id) for a state. */
-function programmeRow(state: TProgrammeState, authorityId: string) {
+/** The columns lists sort and filter by, from the state (its core is enough), with their SQL names. */
+export function programmeColumns(state: TProgrammeState) {
   const plan = state.clocks.find((c) => c.name === 'actionPlan');
   const publish = state.clocks.find((c) => c.name === 'publishReport');
+  const text = (name: string, value: string | null) => ({ column: { name, cast: 'text' as const }, value });
+  return {
+    cycle: { column: { name: 'cycle', cast: 'int' as const }, value: state.cycle },
+    phase: text('phase', state.phase),
+    grade: text('grade', state.grade),
+    reportReceivedOn: text('report_received_on', state.inspection?.reportReceivedOn ?? null),
+    publishDueOn: text('publish_due_on', publish?.dueOn ?? null),
+    actionPlanDueOn: text('action_plan_due_on', plan?.dueOn ?? null),
+    actionPlanDueAt: { column: { name: 'action_plan_due_at', cast: 'timestamptz' as const }, value: plan ? new Date(plan.dueAt).toISOString() : null },
+  };
+}
+
+/** A programme's read-model row (all but its id) for a state. */
+function programmeRow(state: TProgrammeState, authorityId: string) {
+  const c = programmeColumns(state);
   return {
     authorityId,
     cycle: state.cycle,
     phase: state.phase,
     grade: state.grade,
-    reportReceivedOn: state.inspection?.reportReceivedOn ?? null,
-    publishDueOn: publish?.dueOn ?? null,
-    actionPlanDueOn: plan?.dueOn ?? null,
-    actionPlanDueAt: plan ? new Date(plan.dueAt) : null,
+    reportReceivedOn: c.reportReceivedOn.value,
+    publishDueOn: c.publishDueOn.value,
+    actionPlanDueOn: c.actionPlanDueOn.value,
+    actionPlanDueAt: c.actionPlanDueAt.value ? new Date(c.actionPlanDueAt.value) : null,
     state: state as unknown as object,
     stateVersion: state.version,
     startedAt: new Date(state.startedAt),
@@ -65,7 +91,7 @@ function programmeRow(state: TProgrammeState, authorityId: string) {
  */
 export function startedProgrammeRow(state: TProgrammeState, authorityId: string, updatedAt = new Date()) {
   if (state.inspection || state.clocks.length > 0) throw new Error('startedProgrammeRow: not the state of a start');
-  return { id: state.programmeId, ...programmeRow(state, authorityId), updatedAt };
+  return { id: state.programmeId, ...programmeRow(state, authorityId), stoppedAt: null, stoppedReason: null, updatedAt };
 }
 
 /** Writes a just-started programme's row unless one is there already (one INSERT … ON CONFLICT DO NOTHING). */

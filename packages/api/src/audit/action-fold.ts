@@ -2,10 +2,15 @@
  * Rebuilds an action's state from its history by running actionWorkflow's own decisions
  * (@ip/workflows/events) and the domain reducer over the start arguments, each Update accepted and
  * each timer fired, at the workflow time it happened. Nothing asks a running workflow.
+ *
+ * Runs of the first workflow version (./legacy runs: no machine-runner marker) are folded by their
+ * own loop below; the runs after them (continue-as-new hands over to the machine) by the machine's
+ * (./machine-fold.ts), starting from the state the first ones left.
  */
 import { actionCommandEvent, defaultActionContext, LifecycleRejection, reduceAction, type TActionEvent, type TActionState } from '@ip/domain';
 import type { ActionWorkflowArgs } from '@ip/workflows/definitions';
-import { ACTION_UPDATE_COMMANDS, actionCreatedEvent, actionTimerEvent, actionWake, type ActionWake } from '@ip/workflows/events';
+import { ACTION_UPDATE_COMMANDS, actionCreatedEvent, actionMachine, actionTimerEvent, actionWake, type ActionWake } from '@ip/workflows/events';
+import { foldMachineRuns, isMachineRun } from './machine-fold.js';
 import { activationsOf } from './activations.js';
 import { Cutoff, newEntries, type FoldOptions } from './fold.js';
 import type { WorkflowHistory } from './history-source.js';
@@ -16,9 +21,23 @@ export interface ActionFold {
   args: ActionWorkflowArgs | null;
   ctx: ReturnType<typeof defaultActionContext>;
   lastAt: number | null;
+  /** Log entries the last run folded did not hold (see machine-fold.ts runState). */
+  runLogBase?: Record<string, number> | undefined;
 }
 
 export function foldAction(history: WorkflowHistory, opts: FoldOptions = {}): ActionFold {
+  const legacyRuns = history.runs.findIndex(isMachineRun);
+  const first = legacyRuns < 0 ? history.runs.length : legacyRuns;
+  const legacy = foldLegacyAction(history, opts, first);
+  if (first >= history.runs.length) return legacy;
+  const m = foldMachineRuns(actionMachine, history, {
+    ...opts, firstRun: first, initial: { state: legacy.state, args: legacy.args, runLogBase: undefined, lastAt: legacy.lastAt },
+  });
+  return { state: m.state, args: m.args, ctx: defaultActionContext(m.args?.calendarOverrides), lastAt: m.lastAt, runLogBase: m.runLogBase };
+}
+
+/** The first version's runs (the first `runs` of the history). */
+function foldLegacyAction(history: WorkflowHistory, opts: FoldOptions, runs: number): ActionFold {
   const cutoff = new Cutoff(history, opts.until);
   let state: TActionState | null = null;
   let args: ActionWorkflowArgs | null = null;
@@ -26,7 +45,7 @@ export function foldAction(history: WorkflowHistory, opts: FoldOptions = {}): Ac
   let lastAt: number | null = null;
 
   history.runs.forEach((run, runIndex) => {
-    if (!cutoff.includesRun(runIndex)) return;
+    if (runIndex >= runs || !cutoff.includesRun(runIndex)) return;
     const timers = new Map<number, { seen: number; wake: ActionWake }>();
     const apply = (make: () => TActionEvent, trigger: number, type: string, at: number): void => {
       const before = state?.history.length ?? 0;

@@ -1,31 +1,23 @@
-/** CSV of business history rows (RFC 4180 quoting; formulas neutralised for spreadsheets). */
+/** CSV of business history rows, through the product's one CSV writer (@ip/csv: RFC 4180, formulas neutralised). */
+import { toCsv, type CsvColumn } from '@ip/csv';
 import type { HistoryRow } from './rows.js';
 
-const COLUMNS: Array<[string, (r: HistoryRow) => string | number | null]> = [
-  ['When (Europe/London)', (r) => r.when],
-  ['Instant (UTC)', (r) => new Date(r.at).toISOString()],
-  ['Workflow', (r) => r.workflowId],
-  ['Kind', (r) => r.workflowKind],
-  ['Run', (r) => r.runId],
-  ['Event id', (r) => r.eventId],
-  ['Category', (r) => r.category],
-  ['Who', (r) => r.who],
-  ['User id', (r) => r.actor?.userId ?? null],
-  ['Role', (r) => r.actor?.role ?? null],
-  ['What', (r) => r.what],
-  ['Why', (r) => r.why],
-  ['Temporal event', (r) => r.eventType],
+const COLUMNS: CsvColumn<HistoryRow>[] = [
+  { header: 'When (Europe/London)', value: (r) => r.when },
+  { header: 'Instant (UTC)', value: (r) => new Date(r.at).toISOString() },
+  { header: 'Workflow', value: (r) => r.workflowId },
+  { header: 'Kind', value: (r) => r.workflowKind },
+  { header: 'Run', value: (r) => r.runId },
+  { header: 'Event id', value: (r) => r.eventId },
+  { header: 'Category', value: (r) => r.category },
+  { header: 'Who', value: (r) => r.who },
+  { header: 'User id', value: (r) => r.actor?.userId ?? null },
+  { header: 'Role', value: (r) => r.actor?.role ?? null },
+  { header: 'What', value: (r) => r.what },
+  { header: 'Why', value: (r) => r.why },
+  { header: 'Temporal event', value: (r) => r.eventType },
 ];
 
-function cell(v: string | number | null): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function rowsToCsv(rows: readonly HistoryRow[]): string {
-  const lines = [COLUMNS.map(([h]) => cell(h)).join(',')];
-  for (const r of rows) lines.push(COLUMNS.map(([, f]) => cell(f(r))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv(rows, COLUMNS);
 }

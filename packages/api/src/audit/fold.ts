@@ -31,6 +31,8 @@ export interface AppliedEvent {
 export interface FoldOptions {
   until?: AsAtPoint;
   onApply?: (applied: AppliedEvent) => void;
+  /** Each state the fold reaches (machine runs): for checking it against what the workflow projected. */
+  onState?: (state: { version: number }) => void;
 }
 
 /** Decides, run by run and activation by activation, whether the fold goes on. */

@@ -27,17 +27,33 @@ export interface HistorySource {
   fetch(workflowId: string): Promise<WorkflowHistory>;
 }
 
-/** The first event's workflow type and the run it continued from, if any. */
+/**
+ * The first event's workflow type and the run it carried on from, if any: the run it continued as
+ * new from, or the stopped run an admin restarted it from (its start arguments say which).
+ */
 export function runHeader(history: RawHistory): { workflowType: string; continuedFromRunId: string | null } {
   const a = history.events?.[0]?.workflowExecutionStartedEventAttributes;
   if (!a) throw new Error('A history must start with WorkflowExecutionStarted');
-  return { workflowType: a.workflowType?.name ?? 'unknown', continuedFromRunId: a.continuedExecutionRunId || null };
+  const restartedFrom = a.continuedExecutionRunId ? null : restartedFromRunId(a.input?.payloads?.[0]?.data);
+  return { workflowType: a.workflowType?.name ?? 'unknown', continuedFromRunId: a.continuedExecutionRunId || restartedFrom };
+}
+
+/** `restart.fromRunId` of a run's start arguments (JSON payload), if an admin restarted it. */
+function restartedFromRunId(data: Uint8Array | null | undefined): string | null {
+  if (!data) return null;
+  try {
+    const args = JSON.parse(Buffer.from(data).toString('utf8')) as { restart?: { fromRunId?: unknown } } | null;
+    return typeof args?.restart?.fromRunId === 'string' ? args.restart.fromRunId : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Reads histories from Temporal, following continue-as-new back to the first run. Pages are kept
- * small: every projection carries the whole state, so one page of a long history can pass gRPC's
- * 4 MB message limit (a 5,000-event action history is ~50 MB).
+ * Reads histories from Temporal, following continue-as-new (and admins' restarts) back to the first
+ * run. Pages are kept small: in the first workflow version every projection carried the whole state,
+ * so one page of a long history could pass gRPC's 4 MB message limit (a 5,000-event action history
+ * was ~50 MB).
  */
 export class TemporalHistorySource implements HistorySource {
   private readonly opts: { maxRuns?: number; pageSize?: number };

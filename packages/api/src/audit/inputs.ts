@@ -53,8 +53,20 @@ export const ZAsAtInput = z
     if ((v.at === undefined) === (v.eventId === undefined)) ctx.addIssue({ code: 'custom', path: ['at'], message: 'give either an instant (at) or an event id (eventId)' });
   });
 
+/** instantMs, or null for a date that does not exist (30 February): a field error, not a crash in the refinement. */
+const safeMs = (v: TInstant, end = false): number | null => {
+  try {
+    return instantMs(v, end);
+  } catch {
+    return null;
+  }
+};
+
 export const ZDiffInput = z
   .object({ kind: z.enum(['programme', 'action']), workflowId: ZId, from: ZInstant, to: ZInstant })
   .superRefine((v, ctx) => {
-    if (instantMs(v.from) > instantMs(v.to, true)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    const [from, to] = [safeMs(v.from), safeMs(v.to, true)];
+    if (from === null) ctx.addIssue({ code: 'custom', path: ['from'], message: 'not a real date' });
+    else if (to === null) ctx.addIssue({ code: 'custom', path: ['to'], message: 'not a real date' });
+    else if (from > to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
   });

@@ -3,6 +3,9 @@
  * (@ip/workflows/events) and the domain reducer over what happened: the start arguments, each
  * Update accepted, each timer fired, each escalation written and each monitoring-visit result, at
  * the workflow time it happened. Nothing asks a running workflow.
+ *
+ * Runs of the first versions (no machine-runner marker) are folded by their own loop below; the runs
+ * after them by the machine's (./machine-fold.ts), starting from the state the first ones left.
  */
 import { LifecycleRejection, type TProgrammeEvent, type TProgrammeState } from '@ip/domain';
 import { monitoringVisitWorkflowId, PROGRAMME_COMMANDS, type ProgrammeWorkflowArgs } from '@ip/workflows/definitions';
@@ -19,8 +22,10 @@ import {
   programmeContextOf,
   visitClosedEvent,
   visitScheduledEvent,
+  programmeMachine,
   type PendingStep,
 } from '@ip/workflows/events';
+import { foldMachineRuns, isMachineRun } from './machine-fold.js';
 import { activationsOf, hasPatch } from './activations.js';
 import { Cutoff, newEntries, type FoldOptions } from './fold.js';
 import type { WorkflowHistory } from './history-source.js';
@@ -31,19 +36,33 @@ export interface ProgrammeFold {
   args: ProgrammeWorkflowArgs | null;
   /** Workflow time of the last activation folded. */
   lastAt: number | null;
+  /** Log entries the last run folded did not hold (see machine-fold.ts runState). */
+  runLogBase?: Record<string, number> | undefined;
 }
 
 type TimerPlan = { seen: number; next: PendingStep | undefined; due: ReturnType<typeof legacyNextDeadline> };
 const CHILD_FAILED = new Set(['childWorkflowExecutionFailed', 'childWorkflowExecutionCanceled', 'childWorkflowExecutionTimedOut', 'childWorkflowExecutionTerminated']);
 
 export function foldProgramme(history: WorkflowHistory, opts: FoldOptions = {}): ProgrammeFold {
+  const legacyRuns = history.runs.findIndex(isMachineRun);
+  const first = legacyRuns < 0 ? history.runs.length : legacyRuns;
+  const legacy = foldLegacyProgramme(history, opts, first);
+  if (first >= history.runs.length) return legacy;
+  return foldMachineRuns(programmeMachine, history, { ...opts, firstRun: first, initial: { ...legacy, runLogBase: undefined } });
+}
+
+/**
+ * The first versions' runs (the first `runs` of the history): the clock loop of version 1, the
+ * ladder loop after it, and their continue-as-new chains. Later runs are the machine's.
+ */
+function foldLegacyProgramme(history: WorkflowHistory, opts: FoldOptions, runs: number): ProgrammeFold {
   const cutoff = new Cutoff(history, opts.until);
   let state: TProgrammeState | null = null;
   let args: ProgrammeWorkflowArgs | null = null;
   let lastAt: number | null = null;
 
   history.runs.forEach((run, runIndex) => {
-    if (!cutoff.includesRun(runIndex)) return;
+    if (runIndex >= runs || !cutoff.includesRun(runIndex)) return;
     const ladders = hasPatch(run.history, LADDERS_PATCH);
     const timers = new Map<number, TimerPlan>();
     const awaitingEscalation = new Map<number, PendingStep>();

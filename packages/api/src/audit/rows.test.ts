@@ -26,6 +26,21 @@ describe('history rows', () => {
     expect(rows.every((r) => (r.raw as { eventId: string }).eventId === String(r.eventId))).toBe(true);
   });
 
+  it('machine-runner histories: every run, the late escalation and the deltas in business words', () => {
+    const h = golden['action-m1-overdue-weekly-extension.json']!;
+    const rows = historyRows(h);
+    expect(rows).toHaveLength(h.runs.reduce((n, r) => n + r.history.events!.length, 0));
+    expect(new Set(rows.map((r) => r.runId)).size).toBe(h.runs.length);
+    // Entered 30 working days overdue: the highest step reached is raised once, marked late; the lower one is superseded.
+    const late = rows.filter((r) => /raised late/.test(r.what));
+    expect(late).toHaveLength(1);
+    expect(late[0]!.category).toBe('escalation');
+    expect(rows.some((r) => /^Not raised, a later step was already due/.test(r.what))).toBe(true);
+    expect(rows.filter((r) => r.what.startsWith('Progress:')).length).toBeGreaterThanOrEqual(12);
+    expect(rows.some((r) => r.what === 'Read model updated (PostgreSQL): the changes only')).toBe(true);
+    expect(rows.filter((r) => r.what.startsWith('Continued in a new run'))).toHaveLength(h.runs.length - 1);
+  });
+
   it('formats instants in Europe/London, across the clock change', () => {
     expect(formatLondonInstant(Date.UTC(2026, 5, 4, 8, 0))).toBe('4 June 2026, 09:00');
     expect(formatLondonInstant(Date.UTC(2026, 0, 4, 8, 0))).toBe('4 January 2026, 08:00');

@@ -5,7 +5,7 @@
  */
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { formatLongDate, londonDateOf, londonOffsetMinutes, type TActor } from '@ip/domain';
-import { workflowKindOf, type WorkflowKind } from './as-at.js';
+import { lifecycleAsAt, workflowKindOf, type WorkflowKind } from './as-at.js';
 import { foldAction } from './action-fold.js';
 import type { AppliedEvent } from './fold.js';
 import type { RawEvent, WorkflowHistory } from './history-source.js';
@@ -68,6 +68,7 @@ export function historyRows(history: WorkflowHistory): HistoryRow[] {
   };
   if (kind === 'programme') foldProgramme(history, { onApply });
   else if (kind === 'action') foldAction(history, { onApply });
+  else if (kind === 'monitoring_visit' || kind === 'intervention' || kind === 'information_request') lifecycleAsAt(history, { at: Date.UTC(2100, 0, 1) }, { onApply });
 
   const rows: HistoryRow[] = [];
   for (const run of history.runs) {
@@ -117,7 +118,7 @@ function describe(e: RawEvent, kind: WorkflowKind, done: AppliedEvent[], schedul
       return sys(`Timer set: wakes ${formatLondonInstant(eventTimeMs(e) + secs * 1000)}`);
     }
     case 'timerFired':
-      return done.some((d) => ['escalation_fired', 'reminder_skipped', 'ladder_step_fired', 'ladder_step_due'].includes(d.type))
+      return done.some((d) => STEP_EVENTS.has(d.type))
         ? sys(domain, 'escalation')
         : sys(domain || 'Timer fired: nothing changed', 'timer');
     case 'timerCanceled':
@@ -147,8 +148,12 @@ function describe(e: RawEvent, kind: WorkflowKind, done: AppliedEvent[], schedul
     case 'childWorkflowExecutionTimedOut':
     case 'childWorkflowExecutionCanceled':
       return sys(domain || `Child workflow ${humanize(k.replace('childWorkflowExecution', '')).toLowerCase()}`, 'child');
-    case 'markerRecorded':
+    case 'markerRecorded': {
+      const local = localActivityOf(e);
+      if (local === 'recordEscalation') return sys('Escalation written (PostgreSQL)', 'escalation');
+      if (local) return sys(local === 'applyProjection' ? 'Read model updated (PostgreSQL): the changes only' : `${humanize(local)} done`);
       return sys('Code version marker recorded (a later workflow version ran)');
+    }
     case 'workflowExecutionContinuedAsNew':
       return sys('Continued as new: the next run carries the state on');
     case 'workflowExecutionCompleted':
@@ -158,6 +163,27 @@ function describe(e: RawEvent, kind: WorkflowKind, done: AppliedEvent[], schedul
     case 'workflowExecutionSignaled':
       return sys(`Signal: ${humanize(e.workflowExecutionSignaledEventAttributes?.signalName ?? '')}`);
     default:
+      // What time alone made due is applied in the workflow task that noticed it (machine runner).
+      if (domain) return sys(domain, done.some((d) => STEP_EVENTS.has(d.type)) ? 'escalation' : 'timer');
       return sys(humanize(k));
+  }
+}
+
+/** The domain events a ladder step or deadline becomes, in every workflow kind. */
+const STEP_EVENTS = new Set([
+  'escalation_fired', 'reminder_skipped', 'escalation_superseded', 'ladder_step_fired', 'ladder_step_due', 'timer_fired',
+]);
+
+/** The activity a local-activity marker recorded the result of, or null for another marker. */
+function localActivityOf(e: RawEvent): string | null {
+  const m = e.markerRecordedEventAttributes;
+  if (m?.markerName !== 'core_local_activity') return null;
+  const data = m.details?.data?.payloads?.[0]?.data;
+  if (!data) return 'local activity';
+  try {
+    const parsed = JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string };
+    return parsed.activity_type ?? 'local activity';
+  } catch {
+    return 'local activity';
   }
 }

@@ -12,10 +12,10 @@
  */
 import { kpiRag, londonDateOf, type TActionRag } from '@ip/domain';
 import type { PrismaClient } from '@ip/db';
-import { actionAsAt, programmeAsAt } from '../audit/as-at.js';
+import { actionAsAt, lifecycleAsAt, programmeAsAt } from '../audit/as-at.js';
 import type { HistorySource, WorkflowHistory } from '../audit/history-source.js';
 import { fetchHistories } from '../audit/programme-workflows.js';
-import { decodePayloads, eventIdOf, eventTimeMs } from '../audit/raw.js';
+import { eventIdOf } from '../audit/raw.js';
 import { fieldError } from '../errors.js';
 
 export interface BoardPack {
@@ -50,19 +50,9 @@ async function beforeAfter(prisma: PrismaClient, entity: string, entityId: strin
   return before && typeof before === 'object' && !Array.isArray(before) ? (before as Record<string, unknown>) : null;
 }
 
-/** A monitoring visit's state as its workflow last projected it at or before `at`. */
+/** A monitoring visit's state as at `at`, rebuilt from its history (audit/as-at.ts lifecycleAsAt). */
 function visitStateAt(history: WorkflowHistory, at: number): Record<string, unknown> | null {
-  let state: Record<string, unknown> | null = null;
-  for (const run of history.runs) {
-    for (const e of run.history.events ?? []) {
-      if (eventTimeMs(e) > at) return state;
-      const s = e.activityTaskScheduledEventAttributes;
-      if (s?.activityType?.name !== 'projectLifecycleRecord') continue;
-      const input = decodePayloads(s.input)[0] as { state?: Record<string, unknown> } | undefined;
-      if (input?.state) state = input.state;
-    }
-  }
-  return state;
+  return lifecycleAsAt(history, { at }).state as Record<string, unknown> | null;
 }
 
 export async function boardPackData(

@@ -6,6 +6,10 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import {
+  ACTION_RAG_LABELS, CLOCK_OUTCOME_LABELS, clockProgressText, ESCALATION_KIND_LABELS, ESCALATION_LEVEL_LABELS, GRADE_LABELS, labelOf,
+  PROGRAMME_PHASE_LABELS, VISIT_PHASE_LABELS,
+} from '@ip/domain';
 import type { BoardPack } from './board-pack-data.js';
 
 const require = createRequire(import.meta.url);
@@ -20,8 +24,8 @@ const dateTimeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'l
 export const isoDateEnGb = (iso: string | null): string => (iso ? dateFmt.format(new Date(`${iso}T12:00:00Z`)) : '—');
 export const instantEnGb = (ms: number): string => dateTimeFmt.format(new Date(ms));
 
-const RAG_WORDS: Record<string, string> = { green: 'Green', amber: 'Amber', red: 'Red', complete: 'Complete', awaiting_sign_off: 'Awaiting sign-off', cancelled: 'Cancelled' };
-const words = (s: string) => s.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+// Every coded value in the pack reads as the console shows it (the domain's labels module).
+const RAG_WORDS: Record<string, string> = ACTION_RAG_LABELS;
 
 type Doc = InstanceType<typeof PDFDocument>;
 const MARGIN = 50;
@@ -85,13 +89,14 @@ export function renderBoardPackPdf(pack: BoardPack): Promise<Buffer> {
   doc.font('bold').fontSize(18).text('Improvement board pack');
   doc.font('regular').fontSize(11).text(`${pack.authorityName} — improvement cycle ${pack.cycle}`);
   doc.fontSize(10).text(`As at ${instantEnGb(pack.at)} (history event ${pack.eventId}: ${pack.eventSummary})`);
-  doc.text(`Phase: ${words(pack.phase)}. Judgement: ${pack.grade ? words(pack.grade) : 'not yet recorded'}.`);
+  doc.text(`Phase: ${labelOf(PROGRAMME_PHASE_LABELS, pack.phase)}. Judgement: ${pack.grade ? labelOf(GRADE_LABELS, pack.grade) : 'not yet recorded'}.`);
   doc.fontSize(8).fillColor('#505a5f').text(`Programme ${pack.programmeId}, run ${pack.runId}. Reconstructed from workflow history; the same event always gives this same document.`);
   doc.fillColor('#0b0c0c');
 
   heading(doc, 'Statutory and plan deadlines');
-  table(doc, [{ title: 'Deadline', width: 230 }, { title: 'Due', width: 110 }, { title: 'Status', width: 80 }, { title: 'Working days left', width: 75 }],
-    pack.clocks.map((c) => [c.label, isoDateEnGb(c.dueOn), words(c.status), c.status === 'running' ? String(c.workingDaysLeft) : '—']), 'No deadlines running.');
+  // The same clock reads as on the programme page: the domain's one rule and wording (clockProgressText).
+  table(doc, [{ title: 'Deadline', width: 200 }, { title: 'Due', width: 100 }, { title: 'Status', width: 65 }, { title: 'Working days', width: 130 }],
+    pack.clocks.map((c) => [c.label, isoDateEnGb(c.dueOn), labelOf(CLOCK_OUTCOME_LABELS, c.status), clockProgressText(c)]), 'No deadlines running.');
 
   heading(doc, 'RAG by priority');
   table(doc, [{ title: 'Priority / workstream', width: 185 }, { title: 'Lead', width: 110 }, { title: 'Red', width: 40 }, { title: 'Amber', width: 45 }, { title: 'Green', width: 45 }, { title: 'Complete', width: 70 }],
@@ -107,7 +112,7 @@ export function renderBoardPackPdf(pack: BoardPack): Promise<Buffer> {
 
   heading(doc, `Escalations (${pack.escalations.length})`);
   table(doc, [{ title: 'Fired', width: 115 }, { title: 'About', width: 170 }, { title: 'Step', width: 130 }, { title: 'Acknowledged', width: 80 }],
-    pack.escalations.map((e) => [instantEnGb(e.firedAt), e.subjectTitle, `${e.label} (${words(e.kind)}, ${words(e.level)})`, e.acknowledged ? 'Yes' : 'No']), 'No reminders or escalations had fired.');
+    pack.escalations.map((e) => [instantEnGb(e.firedAt), e.subjectTitle, `${e.label} (${labelOf(ESCALATION_KIND_LABELS, e.kind)}, ${labelOf(ESCALATION_LEVEL_LABELS, e.level)})`, e.acknowledged ? 'Yes' : 'No']), 'No reminders or escalations had fired.');
 
   heading(doc, 'KPIs against targets');
   table(doc, [{ title: 'KPI', width: 185 }, { title: 'Target', width: 70 }, { title: 'Latest', width: 70 }, { title: 'Period end', width: 100 }, { title: 'RAG', width: 70 }],
@@ -117,7 +122,7 @@ export function renderBoardPackPdf(pack: BoardPack): Promise<Buffer> {
   if (pack.visits.length === 0) doc.text('No monitoring visits scheduled.', MARGIN);
   for (const v of pack.visits) {
     doc.font('bold').fontSize(10).text(`Visit ${v.number}: ${v.theme}`, MARGIN);
-    doc.font('regular').fontSize(9).text(`Planned ${isoDateEnGb(v.plannedStartOn)}; ${words(v.status)}; letter ${v.letterPublishedOn ? `published ${isoDateEnGb(v.letterPublishedOn)}` : 'not yet published'}.`);
+    doc.font('regular').fontSize(9).text(`Planned ${isoDateEnGb(v.plannedStartOn)}; ${labelOf(VISIT_PHASE_LABELS, v.status)}; letter ${v.letterPublishedOn ? `published ${isoDateEnGb(v.letterPublishedOn)}` : 'not yet published'}.`);
     for (const p of v.progress) doc.text(`Progress: ${p}`, { indent: 10 });
     for (const p of v.improvement) doc.text(`To improve: ${p}`, { indent: 10 });
     doc.moveDown(0.3);

@@ -70,7 +70,9 @@ describe('board pack as at a history event', () => {
     expect(text).not.toContain('91.5%');
     // The risk as rated then (16), not as reviewed in December (9); the escalation not yet acknowledged.
     expect(text).toMatch(/RSK-7 Agency social worker turnover Director of Children’s Services 16 12/);
-    expect(text).toMatch(/Action plan overdue: director \(Escalation, Director\) No/);
+    expect(text).toMatch(/Action plan overdue: director \(Escalation, Director of Children’s Services\) No/);
+    // The plan went in late: the pack says so in the programme page's words (the domain's one clock rule).
+    expect(text).toMatch(/Met late Done, \d+ working days? late/);
     expect(text).toContain('No monitoring visits scheduled.'); // visit 1 was scheduled at event 185
   });
 
@@ -82,7 +84,7 @@ describe('board pack as at a history event', () => {
     expect(text).toMatch(/As at 31 January 2029/);
     expect(text).toContain('91.5%');
     expect(text).toMatch(/RSK-7 Agency social worker turnover Director of Children’s Services 9 12/);
-    expect(text).toMatch(/Action plan overdue: director \(Escalation, Director\) Yes/);
+    expect(text).toMatch(/Action plan overdue: director \(Escalation, Director of Children’s Services\) Yes/);
     expect(text).toContain('Visit 4:');
     expect(text).toMatch(/Progress: |To improve: /);
   });

@@ -23,7 +23,7 @@ const SORTABLE: Record<string, string> = {
 const ZFlag = z.union([z.boolean(), z.stringbool()]);
 const oneOrMore = <T extends z.ZodType>(s: T) => z.union([s, z.array(s).min(1).max(10)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
-const ZActionFilter = z
+export const ZActionFilter = z
   .object({
     programmeId: z.string().max(200).optional(),
     workstream: z.string().max(200).optional(),
@@ -37,8 +37,7 @@ const ZActionFilter = z
     awaitingSignOff: ZFlag.optional(),
     ofstedLinked: ZFlag.optional(),
     q: z.string().max(200).optional(),
-  })
-  .passthrough();
+  });
 type TActionFilter = z.infer<typeof ZActionFilter>;
 
 /** The status a RAG implies, so SQL can narrow a RAG filter before the live rules run. */
@@ -77,7 +76,8 @@ function liveFilter(f: TActionFilter): ((r: ActionListRecord) => boolean) | null
 
 /** What a list row is built from: the state without what only the action's own page shows. */
 const ROW = Prisma.sql`id, state - '{history,ladder,steps,evidence,extensions,pendingExtension,description,rag}'::text[] AS state,
-  jsonb_array_length(state->'evidence') AS "evidenceCount", state_version AS "stateVersion", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  jsonb_array_length(state->'evidence') AS "evidenceCount", state_version AS "stateVersion", created_at AS "createdAt", updated_at AS "updatedAt",
+  stopped_at AS "stoppedAt", stopped_reason AS "stoppedReason"`;
 
 export async function listActions(ctx: Context, input: TListParams): Promise<{ data: ActionListRecord[]; total: number }> {
   const f = parseFilter(ZActionFilter, input.filter);

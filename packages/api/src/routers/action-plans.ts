@@ -26,8 +26,7 @@ const ZActionPlanFilter = z
     overdue: z.union([z.boolean(), z.stringbool()]).optional(),
     dueFrom: ZIsoDate.optional(),
     dueTo: ZIsoDate.optional(),
-  })
-  .passthrough();
+  });
 
 function toPlanRecord(row: ActionPlan, nowMs: number) {
   const unsubmitted = row.status === 'drafting' || row.status === 'returned';
@@ -115,6 +114,7 @@ async function list(ctx: Context, input: TListParams) {
 }
 
 const reads = resourceReads({
+  filter: ZActionPlanFilter,
   noun: 'action plan',
   targets: ['programmeId', 'authorityId'],
   list,

@@ -10,7 +10,7 @@ export const RAG_SEVERITY: Record<TActionRag, number> = {
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The columns a record is built from (the rest of the row are copies of the state, for SQL). */
-type ActionRow = Pick<Action, 'id' | 'state' | 'stateVersion' | 'createdAt' | 'updatedAt'>;
+type ActionRow = Pick<Action, 'id' | 'state' | 'stateVersion' | 'createdAt' | 'updatedAt' | 'stoppedAt' | 'stoppedReason'>;
 /** A list row as action-list.ts selects it: the state without what lists never show, and the evidence count. */
 export type ActionListRow = ActionRow & { evidenceCount: number };
 
@@ -71,7 +71,13 @@ function listFields(row: Omit<ActionRow, 'state'>, state: TActionListState, evid
     stateVersion: row.stateVersion,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    stopped: stoppedOf(row),
   };
+}
+
+/** Set when the action's workflow stopped without finishing: nothing fires until an admin restarts it. */
+export function stoppedOf(row: { stoppedAt: Date | null; stoppedReason: string | null }): { at: string; reason: string } | null {
+  return row.stoppedAt ? { at: row.stoppedAt.toISOString(), reason: row.stoppedReason ?? 'Stopped' } : null;
 }
 
 export function toActionListRecord(row: ActionListRow, nowMs: number) {

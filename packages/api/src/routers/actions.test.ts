@@ -161,6 +161,23 @@ describe('actions: commands reach the workflow as Updates keyed by the client re
     expect(res.data.id).toBe('a-green');
   });
 
+  it('signOff carries the programme\'s separation-of-duties rule: on by default, off once an admin turns it off (audited)', async () => {
+    const signOff = async () => {
+      const temporal = fakeTemporal();
+      await caller('programme_manager', temporal.client).actions.signOff({ actionId: 'a-signoff', clientRequestId: rid(), reason: 'Evidence reviewed', outcome: 'signed_off' });
+      return temporal.updates[0]!.args[0] as { separateDuties?: boolean };
+    };
+    expect((await caller('auditor').programmeSettings.get({ programmeId: PROGRAMME_ID })).data.signOffSeparation).toBe(true);
+    expect((await signOff()).separateDuties).toBe(true);
+    expect(await failure(caller('programme_manager').programmeSettings.update({ programmeId: PROGRAMME_ID, signOffSeparation: false, clientRequestId: rid(), reason: 'Small team' })))
+      .toMatchObject({ code: 'FORBIDDEN' });
+    await caller('admin').programmeSettings.update({ programmeId: PROGRAMME_ID, signOffSeparation: false, clientRequestId: rid(), reason: 'One manager covers the whole plan' });
+    expect((await signOff()).separateDuties).toBe(false);
+    const trail = await caller('auditor').auditTrail.getList({ filter: { entity: 'programme_settings' } });
+    expect(trail.data[0]).toMatchObject({ action: 'update', before: { signOffSeparation: true }, after: { signOffSeparation: false } });
+    await caller('admin').programmeSettings.update({ programmeId: PROGRAMME_ID, signOffSeparation: true, clientRequestId: rid(), reason: 'Back to four eyes' });
+  });
+
   it('a finished workflow reads as a closed action; a refused command carries the reason; a missing one is NOT_FOUND', async () => {
     const closed = fakeTemporal(() => { throw new WorkflowNotFoundError('workflow execution already completed', 'a-done', undefined); });
     const err = await failure(caller('programme_manager', closed.client).actions.cancel({ actionId: 'a-done', clientRequestId: rid(), reason: 'No longer needed' }));

@@ -6,12 +6,12 @@
 import { ACTION_LADDER_KEY, ZCreateActionInput, ZProgrammeState } from '@ip/domain';
 import { actionWorkflowId, type ActionWorkflowArgs } from '@ip/workflows/definitions';
 import type { Context } from '../context.js';
-import { withReceipt } from '../receipts.js';
+import { commandKey, workflowCommand } from '../receipts.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
 import { actionCommands, ACTION_WORDING } from './action-commands.js';
-import { listActions } from './action-list.js';
+import { listActions, ZActionFilter } from './action-list.js';
 import { toActionRecord } from './action-record.js';
-import { referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams } from './list-params.js';
+import { listParams, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne } from './list-params.js';
 import { notFound, requireProgramme } from './register-support.js';
 import { actorOf, requestKey, startOnce, waitForProjection } from './workflow-support.js';
 export type { ActionListRecord, ActionRecord } from './action-record.js';
@@ -27,9 +27,9 @@ async function programmeConfig(ctx: Context, programmeId: string) {
 }
 
 export const actionsRouter = router({
-  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => listActions(ctx, input)),
+  getList: procedure(READERS).input(listParams(ZActionFilter)).query(({ ctx, input }) => listActions(ctx, input)),
   getManyReference: procedure(READERS)
-    .input(ZGetManyReference(['programmeId', 'workstream']))
+    .input(ZGetManyReference(['programmeId', 'workstream'], ZActionFilter))
     .query(({ ctx, input }) => listActions(ctx, referenceAsList(input))),
   getOne: procedure(READERS)
     .input(ZGetOne)
@@ -50,8 +50,8 @@ export const actionsRouter = router({
    */
   create: procedure(MANAGERS)
     .input(ZCreateActionInput)
-    .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'actions.create', input.clientRequestId, async () => {
+    .mutation(({ ctx, input, path }) =>
+      workflowCommand(ctx, commandKey(ctx, path, input), async () => {
         const { clientRequestId, reason, ...definition } = input;
         await requireProgramme(ctx.prisma, definition.programmeId);
         const id = actionWorkflowId(definition.programmeId, requestKey(clientRequestId));
@@ -62,7 +62,7 @@ export const actionsRouter = router({
           ...(ladder ? { ladder } : {}),
           ...(config?.calendarOverrides ? { calendarOverrides: config.calendarOverrides } : {}),
         };
-        const started = await startOnce(ctx, 'actionWorkflow', id, args, ACTION_WORDING);
+        const started = await startOnce(ctx, 'actionWorkflow', id, args, ACTION_WORDING, clientRequestId);
         const row = await waitForProjection(ctx, id, () => ctx.prisma.action.findUnique({ where: { id } }), 'action', { started });
         return { data: toActionRecord(row, ctx.now()) };
       }),

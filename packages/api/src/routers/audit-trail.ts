@@ -27,8 +27,7 @@ const ZAuditFilter = z
     to: ZIsoDate.optional(),
     /** Part of the reason or the entity id. */
     q: z.string().max(200).optional(),
-  })
-  .passthrough();
+  });
 
 const dayStart = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -84,6 +83,7 @@ async function list(ctx: Context, input: TListParams) {
 
 export const auditTrailRouter = router({
   ...resourceReads({
+    filter: ZAuditFilter,
     noun: 'audit record',
     targets: ['entityId'],
     list,

@@ -11,7 +11,7 @@ import type { Context } from '../context.js';
 import { MANAGERS, procedure, router } from '../trpc.js';
 import { orderBy, page, parseFilter, type TListParams } from './list-params.js';
 import { resourceReads } from './resource-reads.js';
-import { notFound, searchAny } from './register-support.js';
+import { notFound, registerCommand, rethrow, searchAny } from './register-support.js';
 
 const SORTABLE = {
   id: 'firedAt', firedAt: 'firedAt', fireAt: 'fireAt', dueOn: 'dueOn', level: 'level',
@@ -27,8 +27,7 @@ const ZEscalationFilter = z
     subjectKind: z.string().max(64).optional(),
     subjectId: z.string().max(200).optional(),
     q: z.string().max(200).optional(),
-  })
-  .passthrough();
+  });
 
 export function toEscalationRecord(row: Escalation, names: ReadonlyMap<string, string> = new Map()) {
   return {
@@ -46,6 +45,8 @@ export function toEscalationRecord(row: Escalation, names: ReadonlyMap<string, s
     dueOn: row.dueOn,
     fireAt: row.fireAt.toISOString(),
     firedAt: row.firedAt.toISOString(),
+    /** Raised more than an hour after its instant (the late-escalation rule): entered overdue, a past due date, an outage. */
+    raisedLate: row.raisedLate,
     acknowledged: row.acknowledgedAt !== null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     acknowledgedBy: row.acknowledgedBy,
@@ -84,19 +85,21 @@ async function list(ctx: Context, input: TListParams) {
 
 export const escalationsRouter = router({
   ...resourceReads({
+    filter: ZEscalationFilter,
     noun: 'escalation',
     targets: ['programmeId', 'subjectId'],
     list,
     byIds: async (ctx, ids) => escalationRecords(ctx.prisma, await ctx.prisma.escalation.findMany({ where: { id: { in: ids } } })),
   }),
   /**
-   * Records who acknowledged and when, once. Acknowledging again (a retry, or a second recipient)
-   * changes nothing and returns the record as first acknowledged, so no receipt is needed.
+   * Records who acknowledged and when, once. Once per request id like every command; acknowledging
+   * again with a new id (a second recipient) changes nothing and returns the record as first
+   * acknowledged.
    */
   acknowledge: procedure(MANAGERS)
     .input(ZAcknowledgeEscalationInput)
-    .mutation(({ ctx, input }) =>
-      ctx.prisma.$transaction(async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, rethrow, async (tx) => {
         const before = await tx.escalation.findUnique({ where: { id: input.escalationId } });
         if (!before) throw notFound('escalation', input.escalationId);
         const record = async (row: Escalation) => ({ data: (await escalationRecords(tx, [row]))[0]! });

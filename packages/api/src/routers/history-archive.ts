@@ -8,6 +8,7 @@ import { TASK_QUEUE, type HistoryArchiveWorkflowArgs } from '@ip/workflows/defin
 import type { ArchiveResult } from '@ip/activities';
 import { recordAudit } from '../audit.js';
 import { ensureHistoryArchiveSchedule } from '../audit/archive-schedule.js';
+import { commandKey, workflowCommand } from '../receipts.js';
 import { procedure, READERS, router } from '../trpc.js';
 
 /** How long the command waits for the archive run before answering "still running". */
@@ -20,30 +21,32 @@ export const historyArchiveRouter = router({
    */
   run: procedure(['admin'])
     .input(ZRunHistoryArchiveInput)
-    .mutation(async ({ ctx, input }) => {
-      const taskQueue = ctx.taskQueue ?? TASK_QUEUE;
-      await ensureHistoryArchiveSchedule(ctx.temporal, taskQueue);
-      const workflowId = `history-archive-manual-${input.clientRequestId}`;
-      const args: HistoryArchiveWorkflowArgs = ctx.taskQueue ? { taskQueue: ctx.taskQueue } : {};
-      let started = true;
-      try {
-        // REJECT_DUPLICATE: a retry after the run finished must not start a second one.
-        await ctx.temporal.workflow.start('historyArchiveWorkflow', { workflowId, taskQueue, args: [args], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        started = false;
-      }
-      if (started) {
-        await ctx.prisma.$transaction((tx) =>
-          recordAudit(tx, ctx.user, { entity: 'history_archive', entityId: workflowId, action: 'run', reason: input.reason }),
-        );
-      }
-      const result = await Promise.race([
-        ctx.temporal.workflow.getHandle(workflowId).result() as Promise<ArchiveResult>,
-        new Promise<null>((ok) => setTimeout(() => ok(null), WAIT_MS).unref()),
-      ]);
-      return { workflowId, status: result ? ('completed' as const) : ('running' as const), result };
-    }),
+    .mutation(({ ctx, input, path }) =>
+      workflowCommand(ctx, commandKey(ctx, path, input), async () => {
+        const taskQueue = ctx.taskQueue ?? TASK_QUEUE;
+        await ensureHistoryArchiveSchedule(ctx.temporal, taskQueue);
+        const workflowId = `history-archive-manual-${input.clientRequestId}`;
+        const args: HistoryArchiveWorkflowArgs = ctx.taskQueue ? { taskQueue: ctx.taskQueue } : {};
+        let started = true;
+        try {
+          // REJECT_DUPLICATE: a retry after the run finished must not start a second one.
+          await ctx.temporal.workflow.start('historyArchiveWorkflow', { workflowId, taskQueue, args: [args], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          started = false;
+        }
+        if (started) {
+          await ctx.prisma.$transaction((tx) =>
+            recordAudit(tx, ctx.user, { entity: 'history_archive', entityId: workflowId, action: 'run', reason: input.reason }),
+          );
+        }
+        const result = await Promise.race([
+          ctx.temporal.workflow.getHandle(workflowId).result() as Promise<ArchiveResult>,
+          new Promise<null>((ok) => setTimeout(() => ok(null), WAIT_MS).unref()),
+        ]);
+        return { workflowId, status: result ? ('completed' as const) : ('running' as const), result };
+      }),
+    ),
   /** The archived runs (without their bytes), newest closed first. */
   list: procedure(READERS)
     .input(ZListHistoryArchiveInput)

@@ -1,15 +1,16 @@
 /**
  * "Verify all histories" (issue 6, determinism replay): every stored history replayed against the
  * current workflow code on the worker, with progress and every mismatch. Auditors may run it: it
- * changes no domain data (it writes only its own job row). Starting is a subscription, not a
- * mutation, for that reason: it streams the job's progress until it finishes.
+ * changes no domain data (it writes only its own job row). Starting it is a mutation all the same
+ * (it starts work, so it is Origin-checked like every command); `follow` streams its progress.
  */
 import { TRPCError } from '@trpc/server';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ZHistoryMismatch, ZHistoryVerificationIdInput, ZRunHistoryVerificationInput, type THistoryMismatch } from '@ip/domain';
 import { historyVerificationWorkflowId, TASK_QUEUE, type HistoryVerificationWorkflowArgs } from '@ip/workflows/definitions';
 import type { Prisma } from '@ip/db';
-import { isUniqueViolation, toUserError } from '../errors.js';
+import { toUserError } from '../errors.js';
+import { commandKey, workflowCommand } from '../receipts.js';
 import { procedure, READERS, router } from '../trpc.js';
 
 export interface HistoryVerificationJob {
@@ -46,31 +47,39 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 export const historyVerificationRouter = router({
   /**
-   * Starts a run (the job id is derived from the client's request id, so a retry follows the same
-   * run) and yields the job after each change until it finishes. Leaving early does not stop it.
+   * Starts a run and answers with its job. A mutation (it starts work), so it is refused cross-site
+   * like every command; once per request id (the job id is derived from it, so a retry follows the
+   * same run). `follow` streams the job's progress.
    */
   run: procedure(READERS)
     .input(ZRunHistoryVerificationInput)
-    .subscription(async function* ({ ctx, input, signal }) {
-      const id = `verify-${input.clientRequestId}`;
-      try {
-        await ctx.prisma.historyVerification.create({ data: { id, requestedBy: ctx.user.id, status: 'running' } });
-      } catch (err) {
-        // A subscription's errors bypass the userErrors middleware: map them here (DB down → SERVICE_UNAVAILABLE).
-        if (!isUniqueViolation(err)) throw toUserError(err);
-      }
-      const args: HistoryVerificationWorkflowArgs = { jobId: id, ...(ctx.taskQueue ? { taskQueue: ctx.taskQueue } : {}) };
-      try {
-        await ctx.temporal.workflow.start('historyVerificationWorkflow', { workflowId: historyVerificationWorkflowId(id), taskQueue: ctx.taskQueue ?? TASK_QUEUE, args: [args], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
-          await ctx.prisma.historyVerification.updateMany({ where: { id, status: 'running', done: 0 }, data: { status: 'error', error: 'Temporal is unavailable: the run could not start', finishedAt: new Date() } });
-          throw toUserError(err);
+    .mutation(({ ctx, input, path }) =>
+      workflowCommand(ctx, commandKey(ctx, path, input), async () => {
+        const id = `verify-${input.clientRequestId}`;
+        const { count: created } = await ctx.prisma.historyVerification.createMany({ data: [{ id, requestedBy: ctx.user.id, status: 'running' }], skipDuplicates: true });
+        const args: HistoryVerificationWorkflowArgs = { jobId: id, ...(ctx.taskQueue ? { taskQueue: ctx.taskQueue } : {}) };
+        try {
+          await ctx.temporal.workflow.start('historyVerificationWorkflow', { workflowId: historyVerificationWorkflowId(id), taskQueue: ctx.taskQueue ?? TASK_QUEUE, args: [args], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
+            // The run did not start: the caller is told so, and keeps nothing but a pending claim to retry.
+            if (created === 1) await ctx.prisma.historyVerification.deleteMany({ where: { id, status: 'running', done: 0 } }).catch(() => undefined);
+            throw toUserError(err);
+          }
         }
-      }
+        return { data: toJob(await ctx.prisma.historyVerification.findUniqueOrThrow({ where: { id } })) };
+      }),
+    ),
+  /** Yields the job after each change until it finishes. Read only: leaving early does not stop the run. */
+  follow: procedure(READERS)
+    .input(ZHistoryVerificationIdInput)
+    .subscription(async function* ({ ctx, input, signal }) {
       let last = '';
       while (!signal?.aborted) {
-        const job = toJob(await ctx.prisma.historyVerification.findUniqueOrThrow({ where: { id } }));
+        // A subscription's errors bypass the userErrors middleware: map them here (DB down → SERVICE_UNAVAILABLE).
+        const row = await ctx.prisma.historyVerification.findUnique({ where: { id: input.id } }).catch((err: unknown) => { throw toUserError(err); });
+        if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no verification run ${input.id}` });
+        const job = toJob(row);
         const key = `${job.status}/${job.done}/${job.total}/${job.mismatches.length}`;
         if (key !== last) {
           last = key;

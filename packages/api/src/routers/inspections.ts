@@ -27,8 +27,7 @@ const ZInspectionFilter = z
     /** Report received on or after / before (ISO dates). */
     receivedFrom: ZIsoDate.optional(),
     receivedTo: ZIsoDate.optional(),
-  })
-  .passthrough();
+  });
 
 const JUDGEMENT_AREAS = [
   ['overallEffectiveness', 'Overall effectiveness'],
@@ -84,6 +83,7 @@ async function list(ctx: Context, input: TListParams) {
 
 export const inspectionsRouter = router(
   resourceReads({
+    filter: ZInspectionFilter,
     noun: 'inspection',
     targets: ['programmeId', 'authorityId'],
     list,

@@ -8,11 +8,11 @@ import { ZInterventionState, ZRecordInterventionStepInput, ZStartInterventionInp
 import { interventionWorkflowId, recordInterventionStepUpdate, type InterventionWorkflowArgs } from '@ip/workflows/definitions';
 import type { WorkflowWording } from '../errors.js';
 import { fieldError } from '../errors.js';
-import { withReceipt } from '../receipts.js';
+import { commandKey, workflowCommand } from '../receipts.js';
 import { MANAGERS, procedure, router } from '../trpc.js';
 import { lifecycleReads, readLifecycleRecord } from './lifecycle-record.js';
 import { requireProgramme } from './register-support.js';
-import { actorOf, sendUpdate, startOnce, waitForProjection } from './workflow-support.js';
+import { actorOf, startedByRequest, startOnce, updateCommand, waitForProjection } from './workflow-support.js';
 
 const NOUN = 'intervention';
 const WORDING: WorkflowWording = { notFound: 'No such intervention', closed: 'This intervention has closed: nothing more can be recorded' };
@@ -27,15 +27,20 @@ export const interventionsRouter = router({
    */
   start: procedure(MANAGERS)
     .input(ZStartInterventionInput)
-    .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'interventions.start', input.clientRequestId, async () => {
+    .mutation(({ ctx, input, path }) =>
+      workflowCommand(ctx, commandKey(ctx, path, input), async ({ resumed }) => {
+        const { clientRequestId } = input;
         const authority = await ctx.prisma.localAuthority.findUnique({ where: { onsCode: input.onsCode } });
         if (!authority) throw fieldError(['onsCode'], `No authority with ONS code ${input.onsCode}`);
         if (input.programmeId) await requireProgramme(ctx.prisma, input.programmeId);
         const spells = await ctx.prisma.lifecycleRecord.findMany({ where: { kind: 'intervention', onsCode: input.onsCode }, select: { id: true, phase: true } });
         const open = spells.find((s) => s.phase !== 'closed');
-        if (open) throw new TRPCError({ code: 'CONFLICT', message: `${authority.name} is already in intervention (${open.id})` });
-        const id = interventionWorkflowId(authority.onsCode, spells.length + 1);
+        // The open spell may be this very command's, if an earlier attempt of it (a pending receipt)
+        // started it and died before answering; on a first attempt it cannot be, and Temporal is not asked.
+        if (open && !(resumed && (await startedByRequest(ctx, open.id, clientRequestId)))) {
+          throw new TRPCError({ code: 'CONFLICT', message: `${authority.name} is already in intervention (${open.id})` });
+        }
+        const id = open?.id ?? interventionWorkflowId(authority.onsCode, spells.length + 1);
         const args: InterventionWorkflowArgs = {
           ...(input.programmeId ? { programmeId: input.programmeId } : {}),
           onsCode: authority.onsCode,
@@ -43,7 +48,7 @@ export const interventionsRouter = router({
           actor: actorOf(ctx.user),
           reason: input.reason,
         };
-        const started = await startOnce(ctx, 'interventionWorkflow', id, args, WORDING);
+        const started = open ? 'started' : await startOnce(ctx, 'interventionWorkflow', id, args, WORDING, clientRequestId);
         const row = await waitForProjection(ctx, id, () => ctx.prisma.lifecycleRecord.findUnique({ where: { id } }), NOUN, { started });
         return { data: reads.toRecord(row, ctx.now()) };
       }),
@@ -51,12 +56,14 @@ export const interventionsRouter = router({
   /** Records one DfE step (notice, direction, commissioner's report, ADM milestones, reviews, closure). */
   recordStep: procedure(MANAGERS)
     .input(ZRecordInterventionStepInput)
-    .mutation(async ({ ctx, input }) => {
-      const { interventionId, clientRequestId, reason, step } = input;
-      await sendUpdate(ctx, interventionId, recordInterventionStepUpdate, clientRequestId, { actor: actorOf(ctx.user), reason, step }, {
-        ...WORDING,
-        notFound: `No intervention with id ${interventionId}`,
-      });
-      return readLifecycleRecord(ctx, reads, interventionId, NOUN);
+    .mutation(({ ctx, input, path }) => {
+      const { interventionId, reason, step } = input;
+      const target = {
+        workflowId: interventionId,
+        update: recordInterventionStepUpdate,
+        arg: { actor: actorOf(ctx.user), reason, step },
+        wording: { ...WORDING, notFound: `No intervention with id ${interventionId}` },
+      };
+      return updateCommand(ctx, { path, input }, target, () => readLifecycleRecord(ctx, reads, interventionId, NOUN));
     }),
 });

@@ -4,7 +4,7 @@ import { ZIsoDate } from '@ip/domain';
 import type { Context } from '../context.js';
 import { procedure, READERS, router } from '../trpc.js';
 import { toKpiReadingRecord } from './kpi-record.js';
-import { orderBy, page, parseFilter, referenceAsList, ZGetManyReference, ZListParams, type TListParams } from './list-params.js';
+import { listParams, orderBy, page, parseFilter, referenceAsList, ZGetManyReference, type TListParams } from './list-params.js';
 
 const SORTABLE = { id: 'periodEnd', periodEnd: 'periodEnd', value: 'value', createdAt: 'createdAt', updatedAt: 'updatedAt' } as const;
 
@@ -15,8 +15,7 @@ const ZKpiReadingFilter = z
     /** Inclusive period-end range. */
     from: ZIsoDate.optional(),
     to: ZIsoDate.optional(),
-  })
-  .passthrough();
+  });
 
 async function list(ctx: Context, input: TListParams) {
   const f = parseFilter(ZKpiReadingFilter, input.filter);
@@ -38,8 +37,8 @@ async function list(ctx: Context, input: TListParams) {
 }
 
 export const kpiReadingsRouter = router({
-  getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
+  getList: procedure(READERS).input(listParams(ZKpiReadingFilter)).query(({ ctx, input }) => list(ctx, input)),
   getManyReference: procedure(READERS)
-    .input(ZGetManyReference(['kpiId']))
+    .input(ZGetManyReference(['kpiId'], ZKpiReadingFilter))
     .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
 });

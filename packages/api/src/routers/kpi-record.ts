@@ -1,6 +1,8 @@
 import type { Kpi, KpiReading } from '@ip/db';
 import {
   kpiBreachStreak,
+  kpiCurrency,
+  londonDateOf,
   kpiRag,
   kpiTrend,
   ZKpiDefinition,
@@ -36,7 +38,7 @@ type ReadingValue = Pick<KpiReading, 'periodEnd' | 'value'>;
  * (kpiBreachStreak, kpiTrend) from all of its readings on every read, so a change of bands or a
  * corrected figure shows at once.
  */
-export function toKpiRecord(row: Kpi, readings: readonly ReadingValue[]) {
+export function toKpiRecord(row: Kpi, readings: readonly ReadingValue[], nowMs: number) {
   const definition = kpiDefinition(row);
   const series: TKpiReading[] = readings.map((r) => ({ kpiKey: definition.key, periodEnd: r.periodEnd, value: r.value }));
   const streak = kpiBreachStreak(definition, series);
@@ -48,6 +50,8 @@ export function toKpiRecord(row: Kpi, readings: readonly ReadingValue[]) {
     readingCount: readings.length,
     latestPeriodEnd: streak.latestPeriodEnd,
     latestValue: latest?.value ?? null,
+    // One rule for every screen: a latest reading older than the reporting period is not "current".
+    ...kpiCurrency(streak.latestPeriodEnd, definition.period, londonDateOf(nowMs)),
     rag: streak.rag,
     previousRag: streak.previousRag,
     trend: kpiTrend(series, definition.direction),
@@ -61,13 +65,13 @@ export function toKpiRecord(row: Kpi, readings: readonly ReadingValue[]) {
 export type KpiRecord = ReturnType<typeof toKpiRecord>;
 
 /** KPI rows with their computed standing; one query for all the rows' readings. */
-export async function kpiRecords(db: Tx, rows: readonly Kpi[]): Promise<KpiRecord[]> {
+export async function kpiRecords(db: Tx, rows: readonly Kpi[], nowMs: number): Promise<KpiRecord[]> {
   const readings = rows.length
     ? await db.kpiReading.findMany({ where: { kpiId: { in: rows.map((r) => r.id) } }, select: { kpiId: true, periodEnd: true, value: true } })
     : [];
   const byKpi = new Map<string, ReadingValue[]>();
   for (const r of readings) (byKpi.get(r.kpiId) ?? byKpi.set(r.kpiId, []).get(r.kpiId))?.push(r);
-  return rows.map((row) => toKpiRecord(row, byKpi.get(row.id) ?? []));
+  return rows.map((row) => toKpiRecord(row, byKpi.get(row.id) ?? [], nowMs));
 }
 
 /** A reading as lists show it, with its own RAG against the KPI's current bands. */

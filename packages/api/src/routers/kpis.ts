@@ -30,8 +30,7 @@ const ZKpiFilter = z
     period: ZKpiPeriod.optional(),
     /** RAG of the latest reading; 'none' = no reading yet. One value or several. */
     rag: z.union([ZKpiRagFilter, z.array(ZKpiRagFilter).min(1).max(4)]).optional(),
-  })
-  .passthrough();
+  });
 
 async function list(ctx: Context, input: TListParams) {
   const f = parseFilter(ZKpiFilter, input.filter);
@@ -47,7 +46,7 @@ async function list(ctx: Context, input: TListParams) {
     // RAG is computed from the readings on every read, so this filter runs after the rules; a
     // programme has tens of KPIs, not thousands, so the whole filtered set is small.
     const wanted = new Set(Array.isArray(f.rag) ? f.rag : [f.rag]);
-    const records = (await kpiRecords(ctx.prisma, await ctx.prisma.kpi.findMany({ where, orderBy: order }))).filter((k) => wanted.has(k.rag ?? 'none'));
+    const records = (await kpiRecords(ctx.prisma, await ctx.prisma.kpi.findMany({ where, orderBy: order }), ctx.now())).filter((k) => wanted.has(k.rag ?? 'none'));
     const { skip, take } = page(input.pagination);
     return { data: records.slice(skip, skip + take), total: records.length };
   }
@@ -55,33 +54,34 @@ async function list(ctx: Context, input: TListParams) {
     ctx.prisma.kpi.findMany({ where, orderBy: order, ...page(input.pagination) }),
     ctx.prisma.kpi.count({ where }),
   ]);
-  return { data: await kpiRecords(ctx.prisma, rows), total };
+  return { data: await kpiRecords(ctx.prisma, rows, ctx.now()), total };
 }
 
 export const kpisRouter = router({
   ...resourceReads({
+    filter: ZKpiFilter,
     noun: 'KPI',
     targets: ['programmeId'],
     list,
-    byIds: async (ctx, ids) => kpiRecords(ctx.prisma, await ctx.prisma.kpi.findMany({ where: { id: { in: ids } } })),
+    byIds: async (ctx, ids) => kpiRecords(ctx.prisma, await ctx.prisma.kpi.findMany({ where: { id: { in: ids } } }), ctx.now()),
   }),
 
   create: procedure(MANAGERS)
     .input(ZCreateKpiInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'kpis.create', input.clientRequestId, conflictOnDuplicate(`kpi.key: this programme already has a KPI with the key ${input.kpi.key}`), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, conflictOnDuplicate(`kpi.key: this programme already has a KPI with the key ${input.kpi.key}`), async (tx) => {
         const row = await auditedCreate(tx, ctx.user, {
           entity: 'kpi', programmeId: input.programmeId, reason: input.reason,
           create: () => tx.kpi.create({ data: { programmeId: input.programmeId, ...kpiColumns(input.kpi) } }),
         });
-        return { data: toKpiRecord(row, []) };
+        return { data: toKpiRecord(row, [], ctx.now()) };
       }),
     ),
 
   update: procedure(MANAGERS)
     .input(ZUpdateKpiInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'kpis.update', input.data.clientRequestId, conflictOnDuplicate(`data.kpi.key: this programme already has a KPI with the key ${input.data.kpi.key}`), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, conflictOnDuplicate(`data.kpi.key: this programme already has a KPI with the key ${input.data.kpi.key}`), async (tx) => {
         const row = await auditedUpdate(tx, ctx.user, {
           entity: 'kpi', noun: 'KPI', id: input.id, reason: input.data.reason,
           find: () => tx.kpi.findUnique({ where: { id: input.id } }),
@@ -92,7 +92,7 @@ export const kpisRouter = router({
             return tx.kpi.update({ where: { id: before.id }, data: kpiColumns(input.data.kpi) });
           },
         });
-        const [data] = await kpiRecords(tx, [row]);
+        const [data] = await kpiRecords(tx, [row], ctx.now());
         return { data: data! };
       }),
     ),
@@ -103,8 +103,8 @@ export const kpisRouter = router({
    */
   recordReading: procedure(MANAGERS)
     .input(ZRecordKpiReadingInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'kpis.recordReading', input.clientRequestId, conflictOnDuplicate('Another reading for this period was recorded at the same moment; refresh and try again'), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, conflictOnDuplicate('Another reading for this period was recorded at the same moment; refresh and try again'), async (tx) => {
         const { reading } = input;
         const kpi = await tx.kpi.findUnique({ where: { programmeId_key: { programmeId: input.programmeId, key: reading.kpiKey } } });
         if (!kpi) {
@@ -127,7 +127,7 @@ export const kpisRouter = router({
           ...(existing ? { before: snapshot(existing) } : {}),
           after: snapshot(row),
         });
-        const [data] = await kpiRecords(tx, [kpi]);
+        const [data] = await kpiRecords(tx, [kpi], ctx.now());
         if (!data) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'KPI vanished mid-transaction' });
         return { data };
       }),

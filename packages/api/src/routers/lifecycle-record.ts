@@ -8,14 +8,14 @@ import type { LifecycleRecord, Prisma } from '@ip/db';
 import { defaultCalendar, ladderClockViews, londonDateOf, type THistoryEntry, type TLadderClock } from '@ip/domain';
 import type { Context } from '../context.js';
 import { procedure, READERS } from '../trpc.js';
-import { orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, ZListParams, type TListParams } from './list-params.js';
+import { stoppedOf } from './action-record.js';
+import { listParams, orderBy, page, parseFilter, referenceAsList, ZGetMany, ZGetManyReference, ZGetOne, type TListParams } from './list-params.js';
 import { notFound } from './register-support.js';
 
 export type LifecycleKind = 'monitoring_visit' | 'intervention' | 'information_request';
 type LifecycleState = { clocks: TLadderClock[]; history: THistoryEntry[]; startedAt: number };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
-const isActive = (c: TLadderClock): boolean => c.status === 'running' || c.status === 'overdue';
 
 /**
  * One lifecycle record: the workflow's state (minus clocks and history, shown below), the row's
@@ -37,11 +37,12 @@ export function toLifecycleRecord<S extends LifecycleState>(row: LifecycleRecord
     /** The earliest open clock's due date; null when nothing is running. */
     dueOn: row.dueOn,
     workingDaysLeft: row.dueOn === null ? null : calendar.workingDaysBetween(londonDateOf(nowMs), row.dueOn),
-    overdue: views.some((c) => c.mode === 'deadline' && isActive(c) && nowMs >= c.dueAt),
+    overdue: views.some((c) => c.status === 'overdue'),
     clocks: views.map((c) => ({
       name: c.name, label: c.label, mode: c.mode, source: c.source, startedOn: c.startedOn, dueOn: c.dueOn, dueAt: iso(c.dueAt),
-      status: isActive(c) && c.mode === 'deadline' && nowMs >= c.dueAt ? ('overdue' as const) : c.status,
-      workingDaysLeft: isActive(c) ? c.workingDaysLeft : null,
+      // The domain's one clock rule: overdue once past the date, and a stopped clock no longer counts.
+      status: c.status, doneOn: c.doneOn, workingDaysLate: c.workingDaysLate,
+      workingDaysLeft: c.workingDaysLeft,
       nextStep: c.nextStep ? { label: c.nextStep.label, fireAt: iso(c.nextStep.fireAt) } : null,
     })),
     history: history.map((h) => ({ ...h, at: iso(h.at) })),
@@ -49,6 +50,7 @@ export function toLifecycleRecord<S extends LifecycleState>(row: LifecycleRecord
     stateVersion: row.stateVersion,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    stopped: stoppedOf(row),
   };
 }
 
@@ -68,8 +70,7 @@ const ZLifecycleFilter = z
     /** A deadline has passed unmet (computed for now). */
     overdue: ZFlag.optional(),
     q: z.string().max(200).optional(),
-  })
-  .passthrough();
+  });
 
 export interface LifecycleReadsSpec<S extends LifecycleState> {
   kind: LifecycleKind;
@@ -115,9 +116,9 @@ export function lifecycleReads<S extends LifecycleState>(spec: LifecycleReadsSpe
   return {
     toRecord,
     procedures: {
-      getList: procedure(READERS).input(ZListParams).query(({ ctx, input }) => list(ctx, input)),
+      getList: procedure(READERS).input(listParams(ZLifecycleFilter)).query(({ ctx, input }) => list(ctx, input)),
       getManyReference: procedure(READERS)
-        .input(ZGetManyReference(['programmeId', 'onsCode']))
+        .input(ZGetManyReference(['programmeId', 'onsCode'], ZLifecycleFilter))
         .query(({ ctx, input }) => list(ctx, referenceAsList(input))),
       getOne: procedure(READERS)
         .input(ZGetOne)

@@ -16,7 +16,12 @@ import { createCallerFactory } from '../trpc.js';
 import { createContextInner } from '../context.js';
 import { failure, PROGRAMME_ID, rid, startRouterTest, type RouterTest } from '../test-support.js';
 import { fakeTemporal } from './fake-temporal.js';
-import { describeIntervention, describeRequest, describeVisit } from './projections.js';
+import { informationRequestMachine, interventionMachine, monitoringVisitMachine } from '@ip/workflows/events';
+
+// Each row's columns as its workflow writes them (the machine's row function).
+const describeRequest = (s: Parameters<NonNullable<ReturnType<typeof informationRequestMachine>['row']>>[0]) => informationRequestMachine().row!(s) as { kind: 'information_request'; programmeId: string | null; onsCode: string | null; title: string; phase: string; dueOn: string | null };
+const describeVisit = (s: Parameters<NonNullable<ReturnType<typeof monitoringVisitMachine>['row']>>[0]) => monitoringVisitMachine().row!(s) as { kind: 'monitoring_visit'; programmeId: string | null; onsCode: string | null; title: string; phase: string; dueOn: string | null };
+const describeIntervention = (s: Parameters<NonNullable<ReturnType<typeof interventionMachine>['row']>>[0]) => interventionMachine().row!(s) as { kind: 'intervention'; programmeId: string | null; onsCode: string | null; title: string; phase: string; dueOn: string | null };
 
 const at = (d: string) => londonMidnightUtcMs(d) + 10 * 3_600_000;
 const NOW = at('2026-03-16');
@@ -30,7 +35,7 @@ function request(id: string, subject: string, requestedOn: string, dueOn: string
     subject, requestedOn, dueOn, ladder: DEFAULT_INFO_REQUEST_LADDER, actor: pm, reason: 'Asked at committee',
   }, ctx);
   if (answeredOn) s = reduceInformationRequest(s, { type: 'answered', at: at(answeredOn), answeredOn, summary: 'Sent the figures', actor: pm, reason: 'Answered' }, ctx);
-  return { id, kind: 'information_request' as const, ...describeRequest(s), state: s, stateVersion: s.version };
+  return { id, ...describeRequest(s), state: s, stateVersion: s.version };
 }
 
 let t: RouterTest;
@@ -43,14 +48,14 @@ beforeAll(async () => {
     type: 'visit_scheduled', at: at('2026-03-02'), id: `${PROGRAMME_ID}-mv-1`, programmeId: PROGRAMME_ID, onsCode: ONS, authorityName: 'Northmoor Borough Council',
     number: 1, theme: 'Children in care', plannedStartOn: '2026-05-11', newActionsLadder: DEFAULT_MV_NEW_ACTIONS_LADDER,
   }, defaultMonitoringVisitContext());
-  await projectLifecycleRecord(t.prisma, { id: mv.id, kind: 'monitoring_visit', ...describeVisit(mv), state: mv, stateVersion: mv.version });
+  await projectLifecycleRecord(t.prisma, { id: mv.id, ...describeVisit(mv), state: mv, stateVersion: mv.version });
   const ictx = defaultInterventionContext();
   const opened = reduceIntervention(null, {
     type: 'intervention_opened', at: at('2026-01-05'), id: `intervention-${ONS}-1`, programmeId: PROGRAMME_ID, onsCode: ONS, authorityName: 'Northmoor Borough Council',
     actor: pm, reason: 'DfE letter', ladders: { review: DEFAULT_INTERVENTION_REVIEW_LADDER, commissionerReport: DEFAULT_COMMISSIONER_REPORT_LADDER, commissionerUpdate: DEFAULT_COMMISSIONER_UPDATE_LADDER },
   }, ictx);
   const iv = reduceIntervention(opened, { type: 'improvement_notice_issued', on: '2026-01-05', adviserName: 'A. Adviser', at: at('2026-01-06'), actor: pm, reason: 'Notice received' }, ictx);
-  await projectLifecycleRecord(t.prisma, { id: iv.id, kind: 'intervention', ...describeIntervention(iv), state: iv, stateVersion: iv.version });
+  await projectLifecycleRecord(t.prisma, { id: iv.id, ...describeIntervention(iv), state: iv, stateVersion: iv.version });
 });
 afterAll(() => t?.close());
 

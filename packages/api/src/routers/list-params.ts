@@ -1,20 +1,34 @@
 import { z } from 'zod';
 import { fieldError } from '../errors.js';
 
-/** react-admin's getList parameters, shared by every resource router. */
-export const ZListParams = z.object({
-  pagination: z
-    .object({ page: z.number().int().min(1), perPage: z.number().int().min(1).max(500) })
-    .default({ page: 1, perPage: 25 }),
-  sort: z
-    .object({ field: z.string().max(64), order: z.enum(['ASC', 'DESC']) })
-    .default({ field: 'id', order: 'ASC' }),
-  filter: z.record(z.string(), z.unknown()).default({}),
-});
-export type TListParams = z.infer<typeof ZListParams>;
+const ZPagination = z.strictObject({ page: z.number().int().min(1).max(1_000_000), perPage: z.number().int().min(1).max(500) });
+const ZSort = z.strictObject({ field: z.string().max(64), order: z.enum(['ASC', 'DESC']) });
 
-export const ZGetOne = z.object({ id: z.string().min(1).max(200) });
-export const ZGetMany = z.object({ ids: z.array(z.string().min(1).max(200)).max(500) });
+/**
+ * react-admin's getList parameters with one resource's own filters. Strict at every level: an
+ * unknown parameter or filter, or a filter of the wrong type, is a BAD_REQUEST naming it
+ * (`filter.rag`), never a 500 from deep inside a query.
+ */
+export function listParams<F extends z.ZodObject>(filter: F) {
+  return z.strictObject({
+    pagination: ZPagination.default({ page: 1, perPage: 25 }),
+    sort: ZSort.default({ field: 'id', order: 'ASC' }),
+    filter: filter.strict().default({} as never),
+  });
+}
+
+/** A list that takes no filters but react-admin's search (`q`). */
+export const ZSearchFilter = z.object({ q: z.string().max(200).optional() });
+
+/** The shape every list function takes (its filter is parsed again by its own schema: parseFilter). */
+export type TListParams = {
+  pagination: z.infer<typeof ZPagination>;
+  sort: z.infer<typeof ZSort>;
+  filter: Record<string, unknown>;
+};
+
+export const ZGetOne = z.strictObject({ id: z.string().min(1).max(200) });
+export const ZGetMany = z.strictObject({ ids: z.array(z.string().min(1).max(200)).max(500) });
 
 /** Maps a react-admin sort onto a whitelisted column, so callers cannot sort by arbitrary fields. */
 export function orderBy<F extends string>(
@@ -22,7 +36,8 @@ export function orderBy<F extends string>(
   allowed: Record<string, F>,
   fallback: F,
 ): Record<F, 'asc' | 'desc'> {
-  const field = allowed[sort.field] ?? fallback;
+  // Own keys only: a sort by "valueOf" or "constructor" must not find Object.prototype's.
+  const field = Object.hasOwn(allowed, sort.field) ? allowed[sort.field]! : fallback;
   return { [field]: sort.order === 'ASC' ? 'asc' : 'desc' } as Record<F, 'asc' | 'desc'>;
 }
 
@@ -35,8 +50,8 @@ export function page(p: TListParams['pagination']): { skip: number; take: number
  * (The console maps getManyReference onto getList with the target in the filter; this procedure
  * serves other clients and reads the same way.)
  */
-export function ZGetManyReference<T extends string>(targets: readonly [T, ...T[]]) {
-  return ZListParams.extend({ target: z.enum(targets), id: z.string().min(1).max(200) });
+export function ZGetManyReference<T extends string, F extends z.ZodObject>(targets: readonly [T, ...T[]], filter: F) {
+  return listParams(filter).extend({ target: z.enum(targets), id: z.string().min(1).max(200) });
 }
 
 /** A getManyReference call as the equivalent getList parameters. */

@@ -3,7 +3,7 @@
  * each visit as a child (`programmes.scheduleMonitoringVisit`); here the visit is read and driven:
  * fieldwork → draft letter → accuracy corrections → published letter → new actions confirmed, or
  * cancelled. Each command names its visit by programme and number (monitoringVisitWorkflowId) and
- * is one Update keyed by the client request id.
+ * is one Update keyed by the client request id, once per request id (receipts.ts).
  */
 import type { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/client';
@@ -29,7 +29,7 @@ import {
 } from '@ip/workflows/definitions';
 import { MANAGERS, procedure, router } from '../trpc.js';
 import { lifecycleReads, readLifecycleRecord } from './lifecycle-record.js';
-import { actorOf, sendUpdate } from './workflow-support.js';
+import { actorOf, updateCommand } from './workflow-support.js';
 
 const NOUN = 'monitoring visit';
 const reads = lifecycleReads({ kind: 'monitoring_visit', parse: (s) => ZMonitoringVisitState.parse(s), finalPhases: ['closed', 'cancelled'], noun: NOUN });
@@ -41,18 +41,23 @@ type Payload<S extends z.ZodType<CommandInput>> = Omit<z.infer<S>, 'programmeId'
 /** The schema's payload must be what the Update takes: checked at compile time for each command. */
 function visitCommand<S extends z.ZodType<CommandInput>, A>(
   schema: S & (Payload<S> extends A ? unknown : never),
-  update: UpdateDefinition<MonitoringVisitView, [A], string>,
+  update: UpdateDefinition<unknown, [A], string>,
 ) {
   return procedure(MANAGERS)
     .input(schema)
-    .mutation(async ({ ctx, input }) => {
-      const { programmeId, number, clientRequestId, ...payload } = input as CommandInput & Record<string, unknown>;
+    .mutation(({ ctx, input, path }) => {
+      const { programmeId, number, clientRequestId: _id, ...payload } = input as CommandInput & Record<string, unknown>;
       const id = monitoringVisitWorkflowId(programmeId, number);
-      await sendUpdate(ctx, id, update as UpdateDefinition<unknown, [unknown], string>, clientRequestId, { ...payload, actor: actorOf(ctx.user) }, {
-        notFound: `Monitoring visit ${number} of ${programmeId} has not been scheduled`,
-        closed: `Monitoring visit ${number} is closed (its follow-up is done, or it was cancelled)`,
-      });
-      return readLifecycleRecord(ctx, reads, id, NOUN);
+      const target = {
+        workflowId: id,
+        update: update as UpdateDefinition<unknown, [unknown], string>,
+        arg: { ...payload, actor: actorOf(ctx.user) },
+        wording: {
+          notFound: `Monitoring visit ${number} of ${programmeId} has not been scheduled`,
+          closed: `Monitoring visit ${number} is closed (its follow-up is done, or it was cancelled)`,
+        },
+      };
+      return updateCommand(ctx, { path, input }, target, () => readLifecycleRecord(ctx, reads, id, NOUN));
     });
 }
 

@@ -1,6 +1,7 @@
 /**
  * Programme commands: each parses its shared zod schema, authorises, then sends the matching
- * workflow Update with the client request id as the Update id (a retried command has one effect).
+ * workflow Update with an Update id derived from the client request id, once per request id
+ * (receipts.ts: a retried command has one effect and gets the first answer).
  * A rejection by the workflow's validator comes back as PRECONDITION_FAILED with its reason.
  */
 import type { z } from 'zod';
@@ -29,11 +30,12 @@ import {
   scheduleMonitoringVisitUpdate,
   submitPlanUpdate,
   type HumanCommand,
-  type ProgrammeView,
+  type UpdateReply,
 } from '@ip/workflows/definitions';
 import type { TRole } from '@ip/domain';
 import { MANAGERS, procedure } from '../trpc.js';
 import { toProgrammeRecord } from './programme-record.js';
+import { actorOf, updateCommand } from './workflow-support.js';
 
 type CommandInput = { programmeId: string; clientRequestId: string; reason: string };
 
@@ -42,20 +44,23 @@ type Payload<S extends z.ZodType<CommandInput>> = Omit<z.infer<S>, 'programmeId'
 /** The schema's payload must carry what the Update needs: checked at compile time for each command. */
 function programmeCommand<S extends z.ZodType<CommandInput>, A extends HumanCommand>(
   schema: S & (Payload<S> extends Omit<A, 'actor'> ? unknown : never),
-  update: UpdateDefinition<ProgrammeView, [A], string>,
+  update: UpdateDefinition<UpdateReply, [A], string>,
   roles: readonly TRole[] = MANAGERS,
 ) {
   return procedure(roles)
     .input(schema)
-    .mutation(async ({ ctx, input }) => {
-      const { programmeId, clientRequestId, reason, ...payload } = input as CommandInput & Record<string, unknown>;
-      const handle = ctx.temporal.workflow.getHandle(programmeId);
-      await handle.executeUpdate(update as UpdateDefinition<ProgrammeView, [unknown], string>, {
-        updateId: `${update.name}:${clientRequestId}`,
-        args: [{ ...payload, reason, actor: { userId: ctx.user.id, role: ctx.user.role, name: ctx.user.name } }],
+    .mutation(({ ctx, input, path }) => {
+      const { programmeId, clientRequestId: _id, reason, ...payload } = input as CommandInput & Record<string, unknown>;
+      const target = {
+        workflowId: programmeId,
+        update: update as UpdateDefinition<unknown, [unknown], string>,
+        arg: { ...payload, reason, actor: actorOf(ctx.user) },
+        wording: { notFound: `No programme with id ${programmeId}`, closed: 'This programme has closed' },
+      };
+      return updateCommand(ctx, { path, input }, target, async () => {
+        const row = await ctx.prisma.programme.findUniqueOrThrow({ where: { id: programmeId }, include: { authority: true } });
+        return { data: toProgrammeRecord(row, ctx.now()) };
       });
-      const row = await ctx.prisma.programme.findUniqueOrThrow({ where: { id: programmeId }, include: { authority: true } });
-      return { data: toProgrammeRecord(row, ctx.now()) };
     });
 }
 

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@ip/db';
-import { clockViews, defaultCalendar, londonDateOf, ZProgrammeState } from '@ip/domain';
+import { stoppedOf } from './action-record.js';
+import { clockViews, defaultCalendar, ZProgrammeState } from '@ip/domain';
 
 export type ProgrammeRow = NonNullable<Awaited<ReturnType<PrismaClient['programme']['findFirst']>>> & {
   authority: { name: string; onsCode: string };
@@ -23,17 +24,13 @@ export function toProgrammeRecord(row: ProgrammeRow, nowMs: number) {
     publishDueOn: row.publishDueOn,
     actionPlanDueOn: row.actionPlanDueOn,
     // Negative once overdue; null when there is no plan clock or the plan went in.
-    actionPlanWorkingDaysLeft: plan && plan.status !== 'met' && state.phase === 'action_planning' ? plan.workingDaysLeft : null,
+    actionPlanWorkingDaysLeft: plan && (plan.status === 'running' || plan.status === 'overdue') && state.phase === 'action_planning' ? plan.workingDaysLeft : null,
     stateVersion: row.stateVersion,
+    stopped: stoppedOf(row),
     startedAt: row.startedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    clocks: clocks.map((c) => {
-      // A clock that has stopped counts no more days: a late one reads "done, N working days late",
-      // counted to the business date when the state keeps it (the plan's), else to when it was recorded.
-      const closedOn = c.closedAt === null ? null : (c.name === 'actionPlan' && state.planSubmittedOn) || londonDateOf(c.closedAt);
-      const workingDaysLate = closedOn !== null && c.status === 'breached' ? Math.max(0, calendar.workingDaysBetween(c.dueOn, closedOn)) : null;
-      return { ...c, dueAt: new Date(c.dueAt).toISOString(), closedOn, workingDaysLate };
-    }),
+    // Status, done date and working days late come from the domain's one clock rule (clockOutcome).
+    clocks: clocks.map((c) => ({ ...c, dueAt: new Date(c.dueAt).toISOString() })),
     /** The inspection this cycle answers (judgement grid); null until one is recorded. */
     inspection: state.inspection,
     visits: state.visits,

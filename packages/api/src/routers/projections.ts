@@ -1,82 +1,66 @@
 /**
  * Rebuilds the PostgreSQL read model from Temporal, the source of truth: lists every workflow of the
- * product on the task queue through Temporal visibility, queries each one's state and projects it
- * through the activities' own projection functions. Idempotent: projections are monotonic by
- * stateVersion, so a row already at the workflow's version is left alone, and running it twice (or
- * alongside the worker) changes nothing more. Used after restoring a database, or when rows were lost.
+ * product on the task queue through Temporal visibility, folds each one's history (every run) into
+ * its state through the workflow's own decisions (audit/), and projects that whole state through the
+ * activities' own projection functions. No worker is needed, closed workflows rebuild too, and a row
+ * whose logs have a gap (state.projectionGap) is repaired at its own version. Idempotent and never
+ * backwards: a row already at the same version (without a gap) or a newer one is left alone. Used after restoring a database, or when
+ * rows were lost.
  */
 import { z } from 'zod';
-import type { WorkflowHandle } from '@temporalio/client';
-import { projectActionState, projectLifecycleRecord, projectProgrammeState, type LifecycleRecordProjection } from '@ip/activities';
-import {
-  ZActionState,
-  ZInformationRequestState,
-  ZInterventionState,
-  ZMonitoringVisitState,
-  ZProgrammeState,
-  type TInformationRequestState,
-  type TInterventionState,
-  type TMonitoringVisitState,
-} from '@ip/domain';
-import {
-  actionStateQuery,
-  informationRequestStateQuery,
-  interventionStateQuery,
-  monitoringVisitStateQuery,
-  programmeStateQuery,
-  TASK_QUEUE,
-} from '@ip/workflows/definitions';
+import { projectActionState, projectLifecycleRecord, projectProgrammeState } from '@ip/activities';
+import { informationRequestMachine, interventionMachine, monitoringVisitMachine } from '@ip/workflows/events';
+import { TASK_QUEUE } from '@ip/workflows/definitions';
+import { ZCommandMeta, type TActionState, type TProgrammeState } from '@ip/domain';
 import type { Context } from '../context.js';
+import { actionAsAt, lifecycleAsAt, programmeAsAt } from '../audit/as-at.js';
+import { TemporalHistorySource, type WorkflowHistory } from '../audit/history-source.js';
+import { commandKey, workflowCommand } from '../receipts.js';
 import { procedure, router } from '../trpc.js';
 
-type Describe = Pick<LifecycleRecordProjection, 'programmeId' | 'onsCode' | 'title' | 'phase' | 'dueOn'>;
-const earliestOpenDue = (clocks: { status: string; dueOn: string }[]): string | null =>
-  clocks.filter((c) => c.status === 'running' || c.status === 'overdue').map((c) => c.dueOn).sort()[0] ?? null;
-
-// The list columns of each lifecycle row, as each workflow's `describe` writes them (keep in step
-// with monitoring-visit/, intervention/ and information-request/workflow.ts; the end-to-end test
-// compares a rebuilt row with the one the workflow wrote).
-export const describeVisit = (s: TMonitoringVisitState): Describe => ({
-  programmeId: s.programmeId, onsCode: s.onsCode, title: `Monitoring visit ${s.number}: ${s.theme}`, phase: s.phase, dueOn: earliestOpenDue(s.clocks),
-});
-export const describeIntervention = (s: TInterventionState): Describe => ({
-  programmeId: s.programmeId, onsCode: s.onsCode, title: `DfE intervention: ${s.authorityName}`, phase: s.phase, dueOn: earliestOpenDue(s.clocks),
-});
-export const describeRequest = (s: TInformationRequestState): Describe => ({
-  programmeId: s.programmeId, onsCode: s.onsCode, title: `Information request: ${s.subject}`, phase: s.phase, dueOn: s.phase === 'open' ? s.dueOn : null,
-});
-
 /**
- * How each workflow type is re-projected. Queries return views (state plus time left); parsing with
- * the state's schema drops the view-only fields. An action's query recomputes its RAG for now, so a
- * rebuilt row carries the RAG as at the rebuild.
+ * A row at the fold's own version is rewritten only when its logs have a gap (state.projectionGap):
+ * otherwise it already holds this state, and a rebuild run twice changes nothing the second time.
  */
-const REPROJECT: Record<string, (ctx: Context, h: WorkflowHandle, nowMs: number) => Promise<void>> = {
-  programmeWorkflow: async (ctx, h) => projectProgrammeState(ctx.prisma, ZProgrammeState.parse(await h.query(programmeStateQuery))),
-  actionWorkflow: async (ctx, h) => projectActionState(ctx.prisma, ZActionState.parse(await h.query(actionStateQuery))),
-  monitoringVisitWorkflow: async (ctx, h, now) => {
-    const s = ZMonitoringVisitState.parse(await h.query(monitoringVisitStateQuery, now));
-    await projectLifecycleRecord(ctx.prisma, { id: h.workflowId, kind: 'monitoring_visit', ...describeVisit(s), state: s, stateVersion: s.version });
+async function replaceIfGap(ctx: Context, table: 'action' | 'programme' | 'lifecycleRecord', id: string): Promise<{ replaceSameVersion: boolean }> {
+  const row = await (ctx.prisma[table] as unknown as { findUnique(a: object): Promise<{ state: unknown } | null> })
+    .findUnique({ where: { id }, select: { state: true } });
+  const state = row?.state as { projectionGap?: unknown } | null | undefined;
+  return { replaceSameVersion: Boolean(state?.projectionGap) };
+}
+const ROWS = { monitoringVisitWorkflow: monitoringVisitMachine(), interventionWorkflow: interventionMachine(), informationRequestWorkflow: informationRequestMachine() };
+
+/** How each workflow type is re-projected from its history, as at `nowMs`. */
+const REPROJECT: Record<string, (ctx: Context, h: WorkflowHistory, nowMs: number) => Promise<boolean>> = {
+  programmeWorkflow: async (ctx, h, now) => {
+    const s = programmeAsAt(h, { at: now }).state as TProgrammeState | null;
+    if (s) await projectProgrammeState(ctx.prisma, s, await replaceIfGap(ctx, 'programme', h.workflowId));
+    return s !== null;
   },
-  interventionWorkflow: async (ctx, h, now) => {
-    const s = ZInterventionState.parse(await h.query(interventionStateQuery, now));
-    await projectLifecycleRecord(ctx.prisma, { id: h.workflowId, kind: 'intervention', ...describeIntervention(s), state: s, stateVersion: s.version });
+  actionWorkflow: async (ctx, h, now) => {
+    const s = actionAsAt(h, { at: now }).state as TActionState | null;
+    if (s) await projectActionState(ctx.prisma, s, await replaceIfGap(ctx, 'action', h.workflowId));
+    return s !== null;
   },
-  informationRequestWorkflow: async (ctx, h, now) => {
-    const s = ZInformationRequestState.parse(await h.query(informationRequestStateQuery, now));
-    await projectLifecycleRecord(ctx.prisma, { id: h.workflowId, kind: 'information_request', ...describeRequest(s), state: s, stateVersion: s.version });
-  },
+  ...Object.fromEntries(Object.entries(ROWS).map(([type, machine]) => [type, async (ctx: Context, h: WorkflowHistory, now: number) => {
+    const s = lifecycleAsAt(h, { at: now }).state;
+    if (!s) return false;
+    // The row's columns as the workflow itself writes them (its machine's row function).
+    const row = (machine.row as (x: typeof s) => { kind: 'monitoring_visit' | 'intervention' | 'information_request'; programmeId: string | null; onsCode: string | null; title: string; phase: string; dueOn: string | null })(s);
+    await projectLifecycleRecord(ctx.prisma, { id: h.workflowId, ...row, state: s, stateVersion: s.version }, await replaceIfGap(ctx, 'lifecycleRecord', h.workflowId));
+    return true;
+  }])),
 };
 export const WORKFLOW_TYPES = Object.keys(REPROJECT) as [string, ...string[]];
 
-export const ZRebuildProjectionsInput = z
-  .object({
-    /** Only these workflow types (default: all of them). */
-    workflowTypes: z.array(z.enum(WORKFLOW_TYPES)).min(1).optional(),
-    /** Per-workflow query deadline. A workflow whose task queue has no worker cannot answer. */
-    queryTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
-  })
-  .default({ queryTimeoutMs: 15_000 });
+export const ZRebuildProjectionsInput = z.strictObject({
+  /** Like every command: a retry with the same id answers with the first run's result. */
+  clientRequestId: ZCommandMeta.shape.clientRequestId,
+  /** Only these workflow types (default: all of them). */
+  workflowTypes: z.array(z.enum(WORKFLOW_TYPES)).min(1).optional(),
+  /** Per-workflow deadline for reading its history. */
+  queryTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+});
 
 export interface RebuildResult {
   scanned: number;
@@ -89,7 +73,7 @@ export interface RebuildResult {
 const CONCURRENCY = 8;
 
 /** Lists, queries and re-projects; one workflow's failure is counted, never fatal. */
-export async function rebuildProjections(ctx: Context, input: z.infer<typeof ZRebuildProjectionsInput>): Promise<RebuildResult> {
+export async function rebuildProjections(ctx: Context, input: Pick<z.infer<typeof ZRebuildProjectionsInput>, 'workflowTypes' | 'queryTimeoutMs'>): Promise<RebuildResult> {
   const taskQueue = ctx.taskQueue ?? TASK_QUEUE;
   if (!/^[\w.:-]+$/.test(taskQueue)) throw new Error(`Unexpected task queue name: ${taskQueue}`);
   const todo: { workflowId: string; workflowType: string }[] = [];
@@ -109,9 +93,10 @@ export async function rebuildProjections(ctx: Context, input: z.infer<typeof ZRe
     for (let item = todo[next++]; item; item = todo[next++]) {
       const { workflowId, workflowType } = item;
       try {
-        const handle = ctx.temporal.workflow.getHandle(workflowId);
-        await ctx.temporal.withDeadline(Date.now() + input.queryTimeoutMs, () => REPROJECT[workflowType]!(ctx, handle, nowMs));
-        result.projected++;
+        const source = new TemporalHistorySource(ctx.temporal);
+        const history = await ctx.temporal.withDeadline(Date.now() + input.queryTimeoutMs, () => source.fetch(workflowId));
+        if (await REPROJECT[workflowType]!(ctx, history, nowMs)) result.projected++;
+        else throw new Error('its history has no state to project (it failed at its start)');
       } catch (err) {
         result.failed++;
         if (result.failures.length < 20) result.failures.push({ workflowId, workflowType, message: err instanceof Error ? err.message : String(err) });
@@ -126,5 +111,5 @@ export const projectionsRouter = router({
   /** Admin only: re-projects every workflow's state into the read model. Returns {scanned, projected, failed}. */
   rebuild: procedure(['admin'])
     .input(ZRebuildProjectionsInput)
-    .mutation(({ ctx, input }) => rebuildProjections(ctx, input)),
+    .mutation(({ ctx, input, path }) => workflowCommand(ctx, commandKey(ctx, path, input), () => rebuildProjections(ctx, input))),
 });

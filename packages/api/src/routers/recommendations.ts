@@ -21,8 +21,7 @@ const ZRecommendationFilter = z
     priorityAction: z.union([z.boolean(), z.stringbool()]).optional(),
     sourceInspectionId: z.string().max(200).optional(),
     q: z.string().max(200).optional(),
-  })
-  .passthrough();
+  });
 
 function columns(r: TRecommendation) {
   return { ref: r.ref, text: r.text, judgementArea: r.judgementArea, sourceInspectionId: r.sourceInspectionId, priorityAction: r.priorityAction };
@@ -62,6 +61,7 @@ const duplicateRef = (path: string, ref: string) => conflictOnDuplicate(`${path}
 
 export const recommendationsRouter = router({
   ...resourceReads({
+    filter: ZRecommendationFilter,
     noun: 'recommendation',
     targets: ['programmeId'],
     list,
@@ -69,8 +69,8 @@ export const recommendationsRouter = router({
   }),
   create: procedure(MANAGERS)
     .input(ZAddRecommendationInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'recommendations.create', input.clientRequestId, duplicateRef('recommendation.ref', input.recommendation.ref), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicateRef('recommendation.ref', input.recommendation.ref), async (tx) => {
         const row = await auditedCreate(tx, ctx.user, {
           entity: 'recommendation', programmeId: input.programmeId, reason: input.reason,
           create: () => tx.recommendation.create({ data: { programmeId: input.programmeId, ...columns(input.recommendation) } }),
@@ -80,8 +80,8 @@ export const recommendationsRouter = router({
     ),
   update: procedure(MANAGERS)
     .input(ZUpdateRecommendationInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'recommendations.update', input.data.clientRequestId, duplicateRef('data.recommendation.ref', input.data.recommendation.ref), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicateRef('data.recommendation.ref', input.data.recommendation.ref), async (tx) => {
         const row = await auditedUpdate(tx, ctx.user, {
           entity: 'recommendation', noun: 'recommendation', id: input.id, reason: input.data.reason,
           find: () => tx.recommendation.findUnique({ where: { id: input.id } }),

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { recordAudit, snapshot, type Tx } from '../audit.js';
 import type { Context, SessionUser } from '../context.js';
 import { fieldError } from '../errors.js';
-import { withReceipt } from '../receipts.js';
+import { commandKey, transactionalCommand } from '../receipts.js';
 
 /**
  * Registers key their rows by a plain programme id (no foreign key, so the demo seed can run before
@@ -24,19 +24,30 @@ export function searchAny<F extends string>(fields: readonly F[], q: string | un
   return { OR: fields.map((f) => ({ [f]: { contains: q, mode: 'insensitive' as const } })) as { [K in F]?: { contains: string; mode: 'insensitive' } }[] };
 }
 
+/** For commands whose errors need no rewording. */
+export function rethrow(err: unknown): never {
+  throw err;
+}
+
+/** What a command's resolver knows about its call: its tRPC path and its parsed input. */
+export interface CommandCall {
+  path: string;
+  input: unknown;
+}
+
 /**
- * How every register write runs: once per client request id (a retry returns the first result), in
- * one transaction with its audit row (pass `tx` only), and with a unique-key clash turned into the
- * CONFLICT that `onDuplicate` (a conflictOnDuplicate handler) names.
+ * How every register write runs: once per client request id, with its receipt, its audit row and its
+ * effect in one transaction (pass `tx` only), a retry answered with the first result, and a
+ * unique-key clash turned into the CONFLICT that `onDuplicate` (a conflictOnDuplicate handler) names.
  */
 export function registerCommand<T>(
   ctx: Context & { user: SessionUser },
-  procedure: string,
-  clientRequestId: string,
+  call: CommandCall,
   onDuplicate: (err: unknown) => never,
   write: (tx: Tx) => Promise<T>,
+  opts: { afterCommit?: (result: T) => void } = {},
 ): Promise<T> {
-  return withReceipt(ctx, procedure, clientRequestId, () => ctx.prisma.$transaction(write).catch(onDuplicate));
+  return transactionalCommand(ctx, commandKey(ctx, call.path, call.input), write, { onError: onDuplicate, ...opts });
 }
 
 /** Adds a register row to an existing programme, audited as 'create' in the same transaction. */

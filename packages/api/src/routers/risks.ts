@@ -25,8 +25,7 @@ const ZRiskFilter = z
     programmeId: z.string().max(200).optional(),
     q: z.string().max(200).optional(),
     owner: z.string().max(200).optional(),
-  })
-  .passthrough();
+  });
 
 async function list(ctx: Context, input: TListParams) {
   const f = parseFilter(ZRiskFilter, input.filter);
@@ -69,6 +68,7 @@ const duplicateRef = (path: string, ref: string) => conflictOnDuplicate(`${path}
 
 export const risksRouter = router({
   ...resourceReads({
+    filter: ZRiskFilter,
     noun: 'risk',
     targets: ['programmeId'],
     list,
@@ -85,14 +85,14 @@ export const risksRouter = router({
   /** Adds a new risk; a reference already on the register is a CONFLICT (use `record` to re-score). */
   create: procedure(MANAGERS)
     .input(ZRecordRiskInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'risks.create', input.clientRequestId, duplicateRef('risk.ref', input.risk.ref), (tx) => insert(tx, ctx.user, input.programmeId, input.risk, input.reason)),
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicateRef('risk.ref', input.risk.ref), (tx) => insert(tx, ctx.user, input.programmeId, input.risk, input.reason)),
     ),
   /** Adds a risk, or re-scores the one with the same reference (a register review). */
   record: procedure(MANAGERS)
     .input(ZRecordRiskInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'risks.record', input.clientRequestId, duplicateRef('risk.ref', input.risk.ref), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicateRef('risk.ref', input.risk.ref), async (tx) => {
         const where = { programmeId_ref: { programmeId: input.programmeId, ref: input.risk.ref } };
         const before = await tx.risk.findUnique({ where });
         return before ? rescore(tx, ctx.user, async () => before, before.id, input.risk, input.reason) : insert(tx, ctx.user, input.programmeId, input.risk, input.reason);
@@ -100,8 +100,8 @@ export const risksRouter = router({
     ),
   update: procedure(MANAGERS)
     .input(ZUpdateRiskInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'risks.update', input.data.clientRequestId, duplicateRef('data.risk.ref', input.data.risk.ref), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicateRef('data.risk.ref', input.data.risk.ref), async (tx) => {
         return rescore(tx, ctx.user, () => tx.risk.findUnique({ where: { id: input.id } }), input.id, input.data.risk, input.data.reason);
       }),
     ),

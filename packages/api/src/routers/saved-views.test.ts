@@ -46,9 +46,9 @@ describe('savedViews', () => {
     const change = { ...redKpis, name: 'Board pack (edited)', shared: true };
     expect((await failure(t.as('admin').savedViews.update({ id: sharedId, data: { clientRequestId: rid(), view: change } }))).code).toBe('FORBIDDEN');
     expect((await failure(t.as('admin').savedViews.update({ id: privateId, data: { clientRequestId: rid(), view: change } }))).code).toBe('NOT_FOUND');
-    expect((await failure(t.as('admin').savedViews.delete({ id: sharedId }))).code).toBe('FORBIDDEN');
+    expect((await failure(t.as('admin').savedViews.delete({ id: sharedId, clientRequestId: rid() }))).code).toBe('FORBIDDEN');
     expect((await failure(t.as('auditor').savedViews.create(create({ ...redKpis, name: 'Mine' })))).code).toBe('FORBIDDEN');
-    expect((await failure(t.as('auditor').savedViews.delete({ id: sharedId }))).code).toBe('FORBIDDEN');
+    expect((await failure(t.as('auditor').savedViews.delete({ id: sharedId, clientRequestId: rid() }))).code).toBe('FORBIDDEN');
     expect(await t.prisma.savedView.count()).toBe(2);
 
     const updated = await t.as('programme_manager').savedViews.update({ id: sharedId, data: { clientRequestId: rid(), reason: 'Renamed for the board', view: change } });
@@ -56,11 +56,11 @@ describe('savedViews', () => {
     const audit = await t.prisma.auditEvent.findFirstOrThrow({ where: { entity: 'saved_view', action: 'update' } });
     expect([audit.reason, (audit.before as { name: string }).name, (audit.after as { name: string }).name]).toEqual(['Renamed for the board', 'Board pack', 'Board pack (edited)']);
 
-    const deleted = await t.as('programme_manager').savedViews.delete({ id: privateId });
+    const deleted = await t.as('programme_manager').savedViews.delete({ id: privateId, clientRequestId: rid() });
     expect(deleted.data.name).toBe('Red KPIs');
     expect(await t.prisma.savedView.findUnique({ where: { id: privateId } })).toBeNull();
     const gone = await t.prisma.auditEvent.findFirstOrThrow({ where: { entity: 'saved_view', action: 'delete' } });
     expect([gone.entityId, gone.after, (gone.before as { name: string }).name]).toEqual([privateId, null, 'Red KPIs']);
-    expect((await failure(t.as('programme_manager').savedViews.delete({ id: privateId }))).code).toBe('NOT_FOUND');
+    expect((await failure(t.as('programme_manager').savedViews.delete({ id: privateId, clientRequestId: rid() }))).code).toBe('NOT_FOUND');
   });
 });

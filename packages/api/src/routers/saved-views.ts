@@ -9,15 +9,13 @@ import { ZCreateSavedViewInput, ZDeleteSavedViewInput, ZUpdateSavedViewInput, ty
 import { recordAudit, snapshot, type Tx } from '../audit.js';
 import type { SessionUser } from '../context.js';
 import { conflictOnDuplicate } from '../errors.js';
-import { withReceipt } from '../receipts.js';
 import { MANAGERS, procedure, READERS, router } from '../trpc.js';
-import { orderBy, page, parseFilter, ZGetOne, ZListParams } from './list-params.js';
-import { notFound } from './register-support.js';
+import { listParams, orderBy, page, parseFilter, ZGetOne } from './list-params.js';
+import { notFound, registerCommand, rethrow } from './register-support.js';
 
 const SORTABLE = { id: 'name', name: 'name', resource: 'resource', createdAt: 'createdAt', updatedAt: 'updatedAt' } as const;
 const ZSavedViewFilter = z
-  .object({ resource: z.string().max(64).optional(), mine: z.union([z.boolean(), z.stringbool()]).optional() })
-  .passthrough();
+  .object({ resource: z.string().max(64).optional(), mine: z.union([z.boolean(), z.stringbool()]).optional() });
 
 function toSavedViewRecord(row: SavedView, user: SessionUser) {
   return {
@@ -47,7 +45,7 @@ async function ownView(tx: Tx, user: SessionUser, id: string): Promise<SavedView
 
 export const savedViewsRouter = router({
   getList: procedure(READERS)
-    .input(ZListParams)
+    .input(listParams(ZSavedViewFilter))
     .query(async ({ ctx, input }) => {
       const f = parseFilter(ZSavedViewFilter, input.filter);
       const where = {
@@ -69,38 +67,30 @@ export const savedViewsRouter = router({
     }),
   create: procedure(MANAGERS)
     .input(ZCreateSavedViewInput)
-    .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'savedViews.create', input.clientRequestId, () =>
-        ctx.prisma
-          .$transaction(async (tx) => {
-            const row = await tx.savedView.create({ data: { ownerUserId: ctx.user.id, ...columns(input.view) } });
-            await recordAudit(tx, ctx.user, { entity: 'saved_view', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
-            return { data: toSavedViewRecord(row, ctx.user) };
-          })
-          .catch(duplicateName('view.name', input.view)),
-      ),
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicateName('view.name', input.view), async (tx) => {
+        const row = await tx.savedView.create({ data: { ownerUserId: ctx.user.id, ...columns(input.view) } });
+        await recordAudit(tx, ctx.user, { entity: 'saved_view', entityId: row.id, action: 'create', reason: input.reason, after: snapshot(row) });
+        return { data: toSavedViewRecord(row, ctx.user) };
+      }),
     ),
   update: procedure(MANAGERS)
     .input(ZUpdateSavedViewInput)
-    .mutation(({ ctx, input }) =>
-      withReceipt(ctx, 'savedViews.update', input.data.clientRequestId, () =>
-        ctx.prisma
-          .$transaction(async (tx) => {
-            const before = await ownView(tx, ctx.user, input.id);
-            const row = await tx.savedView.update({ where: { id: before.id }, data: columns(input.data.view) });
-            await recordAudit(tx, ctx.user, {
-              entity: 'saved_view', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
-            });
-            return { data: toSavedViewRecord(row, ctx.user) };
-          })
-          .catch(duplicateName('data.view.name', input.data.view)),
-      ),
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicateName('data.view.name', input.data.view), async (tx) => {
+        const before = await ownView(tx, ctx.user, input.id);
+        const row = await tx.savedView.update({ where: { id: before.id }, data: columns(input.data.view) });
+        await recordAudit(tx, ctx.user, {
+          entity: 'saved_view', entityId: row.id, action: 'update', reason: input.data.reason, before: snapshot(before), after: snapshot(row),
+        });
+        return { data: toSavedViewRecord(row, ctx.user) };
+      }),
     ),
   /** Returns the deleted view, as react-admin's `delete` expects. */
   delete: procedure(MANAGERS)
     .input(ZDeleteSavedViewInput)
-    .mutation(({ ctx, input }) =>
-      ctx.prisma.$transaction(async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, rethrow, async (tx) => {
         const before = await ownView(tx, ctx.user, input.id);
         await tx.savedView.delete({ where: { id: before.id } });
         await recordAudit(tx, ctx.user, { entity: 'saved_view', entityId: before.id, action: 'delete', reason: input.reason, before: snapshot(before) });

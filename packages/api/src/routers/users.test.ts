@@ -47,9 +47,9 @@ describe('users (admin) and password change', () => {
     const caller = createCallerFactory(appRouter)(createContextInner({ prisma: t.prisma, temporal: {} as never }, {
       user: { id: user.id, email: user.email, name: user.name, role: 'programme_manager' }, sessionId: hashToken('tok-this'),
     }));
-    const wrong = await failure(caller.auth.changePassword({ currentPassword: 'nope', newPassword: 'a brand new password' }));
+    const wrong = await failure(caller.auth.changePassword({ clientRequestId: rid(), currentPassword: 'nope', newPassword: 'a brand new password' }));
     expect(fieldsOf(wrong).length + (wrong.message.includes('currentPassword') ? 1 : 0)).toBeGreaterThan(0);
-    await caller.auth.changePassword({ currentPassword: 'old password 2026', newPassword: 'a brand new password' });
+    await caller.auth.changePassword({ clientRequestId: rid(), currentPassword: 'old password 2026', newPassword: 'a brand new password' });
     expect(await userForToken(t.prisma, 'tok-this', Date.now())).not.toBeNull();
     expect(await userForToken(t.prisma, 'tok-other', Date.now())).toBeNull();
   });

@@ -5,11 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/client';
 import type { TActor } from '@ip/domain';
 import { TASK_QUEUE } from '@ip/workflows/definitions';
 import type { Context, SessionUser } from '../context.js';
-import { toUserError, type WorkflowWording } from '../errors.js';
+import { checkStopped, isStoppedStatus } from '@ip/activities';
+import { fieldError, toUserError, type WorkflowWording } from '../errors.js';
+import { commandKey, workflowCommand } from '../receipts.js';
+import type { CommandCall } from './register-support.js';
 
 export type SignedInContext = Context & { user: SessionUser };
 
@@ -33,7 +36,10 @@ export function updateIdOf(update: { name: string }, clientRequestId: string): s
 
 /**
  * Starts a workflow unless one with this id already exists (running or finished): a retry of the
- * same create is the same effect, and a finished workflow's id is never reused for a new one.
+ * same create is the same effect, and a finished workflow's id is never reused for a new one. The
+ * client request id goes into the workflow's memo, so a workflow found already there is told apart:
+ * 'started' when this command (an earlier attempt of it, or a concurrent copy) started it, and
+ * 'existing' when something else did (waitForProjection words that as a CONFLICT).
  */
 export async function startOnce(
   ctx: Context,
@@ -41,8 +47,7 @@ export async function startOnce(
   workflowId: string,
   args: unknown,
   wording: WorkflowWording,
-  /** memo: e.g. the client request id, so a retry after a crash can recognise its own workflow. */
-  extra: { memo?: Record<string, unknown> } = {},
+  clientRequestId: string,
 ): Promise<'started' | 'existing'> {
   try {
     await ctx.temporal.workflow.start(workflowType, {
@@ -50,16 +55,28 @@ export async function startOnce(
       taskQueue: ctx.taskQueue ?? TASK_QUEUE,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       args: [args],
-      ...(extra.memo ? { memo: extra.memo } : {}),
+      memo: { clientRequestId },
     });
     return 'started';
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return 'existing';
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return (await startedByRequest(ctx, workflowId, clientRequestId)) ? 'started' : 'existing';
     throw toUserError(err, wording);
   }
 }
 
-/** Sends one command as a workflow Update; a rejection comes back as PRECONDITION_FAILED with its reason. */
+/** Whether the workflow `id` was started by the command with this request id (its memo says so). */
+export async function startedByRequest(ctx: Context, id: string, clientRequestId: string): Promise<boolean> {
+  const described = await ctx.temporal.workflow.getHandle(id).describe().catch(() => null);
+  return described?.memo?.clientRequestId === clientRequestId;
+}
+
+/**
+ * Sends one command as a workflow Update whose id is derived from the request id, so however often it
+ * is sent it has one effect (Temporal answers a repeated Update id with the first one's outcome). A
+ * rejection comes back as PRECONDITION_FAILED with its reason. `resumed`: an earlier attempt of this
+ * very command may have got through (its receipt is still pending); if the workflow has finished
+ * since, its history says whether that Update was accepted, and then this is a success.
+ */
 export async function sendUpdate<A>(
   ctx: Context,
   workflowId: string,
@@ -67,12 +84,59 @@ export async function sendUpdate<A>(
   clientRequestId: string,
   arg: A,
   wording: WorkflowWording,
+  { resumed = false }: { resumed?: boolean } = {},
 ): Promise<void> {
+  const updateId = updateIdOf(update, clientRequestId);
+  const handle = ctx.temporal.workflow.getHandle(workflowId);
+  // The reply is not used: the caller reads the command's result from PostgreSQL.
+  const send = () => handle.executeUpdate(update, { updateId, args: [arg] });
   try {
-    await ctx.temporal.workflow.getHandle(workflowId).executeUpdate(update, { updateId: updateIdOf(update, clientRequestId), args: [arg] });
+    await send();
   } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) throw toUserError(err, wording);
+    if (resumed && (await updateAccepted(ctx, workflowId, updateId))) return;
+    // The run it reached has closed ("already completed"), or closed before accepting it ("update not
+    // found"). Continued as new meanwhile: send it to the new run, which also knows the Update ids
+    // the runs before it applied (the machine runner carries them), so it still has one effect.
+    const described = await handle.describe().catch(() => null);
+    if (described?.status.name === 'RUNNING') {
+      try {
+        await send();
+        return;
+      } catch (retryErr) {
+        throw toUserError(retryErr, wording);
+      }
+    }
+    // Stopped without finishing: say so, with Temporal's reason, and mark its row for the console.
+    const reason = described && isStoppedStatus(described.status.name) ? await checkStopped(ctx.prisma, ctx.temporal, workflowId).catch(() => null) : null;
+    if (reason) {
+      throw new TRPCError({ code: 'PRECONDITION_FAILED', message: `This record's workflow has stopped (${reason}); nothing can be recorded against it until an admin restarts it`, cause: err });
+    }
     throw toUserError(err, wording);
   }
+}
+
+/** Whether the workflow's (latest run's) history holds an accepted Update with this id. */
+async function updateAccepted(ctx: Context, workflowId: string, updateId: string): Promise<boolean> {
+  const history = await ctx.temporal.workflow.getHandle(workflowId).fetchHistory().catch(() => null);
+  return !!history?.events?.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === updateId);
+}
+
+/**
+ * A workflow command sent as one Update, once per request id (receipts.ts: claim, Update, outcome on
+ * the receipt). `read` answers from PostgreSQL after the Update, never from the Update's reply.
+ */
+export function updateCommand<A, T>(
+  ctx: SignedInContext,
+  call: CommandCall,
+  target: { workflowId: string; update: UpdateDefinition<unknown, [A], string>; arg: A; wording: WorkflowWording },
+  read: () => Promise<T>,
+): Promise<T> {
+  const key = commandKey(ctx, call.path, call.input);
+  return workflowCommand(ctx, key, async ({ resumed }) => {
+    await sendUpdate(ctx, target.workflowId, target.update, key.clientRequestId, target.arg, target.wording, { resumed });
+    return read();
+  });
 }
 
 /**
@@ -80,11 +144,17 @@ export async function sendUpdate<A>(
  * tens of milliseconds, so it asks again after 5 ms and backs off to 100 ms (a fixed 100 ms poll
  * made every create wait 100-200 ms: bench figure 2).
  */
-export async function pollForRow<T>(find: () => Promise<T | null>, timeoutMs = 10_000): Promise<T | null> {
+export async function pollForRow<T>(find: () => Promise<T | null>, timeoutMs = 10_000, gaveUp: () => Promise<boolean> = async () => false): Promise<T | null> {
   const until = Date.now() + timeoutMs;
+  let nextCheck = Date.now() + 250;
   for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
     const row = await find();
     if (row || Date.now() > until) return row;
+    // Now and then ask whether waiting can still help (a workflow that refused its arguments never projects).
+    if (Date.now() >= nextCheck) {
+      if (await gaveUp()) return null;
+      nextCheck = Date.now() + 500;
+    }
     await new Promise((r) => setTimeout(r, delay));
   }
 }
@@ -101,13 +171,18 @@ export async function waitForProjection<T>(
   what: string,
   { timeoutMs = 10_000, started = 'started' }: { timeoutMs?: number; started?: 'started' | 'existing' } = {},
 ): Promise<T> {
-  const row = await pollForRow(find, timeoutMs);
-  if (row) return row;
   const handle = ctx.temporal.workflow.getHandle(workflowId);
+  const failed = async () => (await handle.describe().catch(() => null))?.status.name === 'FAILED';
+  const row = await pollForRow(find, timeoutMs, failed);
+  if (row) return row;
   const described = await handle.describe().catch(() => null);
   if (described?.status.name === 'FAILED') {
+    // It refused its start arguments: the caller's error, with the field the workflow named.
     const failure = (await handle.result().then(() => null, (e: unknown) => e)) as { cause?: { message?: string }; message?: string } | null;
-    throw new TRPCError({ code: 'BAD_REQUEST', message: failure?.cause?.message ?? failure?.message ?? `The ${what} could not be started` });
+    const message = failure?.cause?.message ?? failure?.message ?? `The ${what} could not be started`;
+    const field = /^(?:definition\.)?([\w.]+): (.+)$/.exec(message);
+    if (field) throw fieldError(field[1]!.split('.'), field[2]!);
+    throw new TRPCError({ code: 'BAD_REQUEST', message });
   }
   if (started === 'existing') {
     // A retry of this very command would have found its row by now: the id belongs to a workflow

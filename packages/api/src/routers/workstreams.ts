@@ -15,8 +15,7 @@ const SORTABLE = {
 } as const;
 
 const ZWorkstreamFilter = z
-  .object({ programmeId: z.string().max(200).optional(), phase: z.string().max(60).optional(), q: z.string().max(200).optional() })
-  .passthrough();
+  .object({ programmeId: z.string().max(200).optional(), phase: z.string().max(60).optional(), q: z.string().max(200).optional() });
 
 function columns(w: TWorkstream) {
   return { key: w.key, name: w.name, leadName: w.lead.name, leadEmail: w.lead.email ?? null, phase: w.phase, priorityNumber: w.priorityNumber ?? null };
@@ -58,6 +57,7 @@ const duplicateKey = (path: string, key: string) => conflictOnDuplicate(`${path}
 
 export const workstreamsRouter = router({
   ...resourceReads({
+    filter: ZWorkstreamFilter,
     noun: 'workstream',
     targets: ['programmeId'],
     list,
@@ -65,8 +65,8 @@ export const workstreamsRouter = router({
   }),
   create: procedure(MANAGERS)
     .input(ZAddWorkstreamInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'workstreams.create', input.clientRequestId, duplicateKey('workstream.key', input.workstream.key), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicateKey('workstream.key', input.workstream.key), async (tx) => {
         const row = await auditedCreate(tx, ctx.user, {
           entity: 'workstream', programmeId: input.programmeId, reason: input.reason,
           create: () => tx.workstream.create({ data: { programmeId: input.programmeId, ...columns(input.workstream) } }),
@@ -76,8 +76,8 @@ export const workstreamsRouter = router({
     ),
   update: procedure(MANAGERS)
     .input(ZUpdateWorkstreamInput)
-    .mutation(({ ctx, input }) =>
-      registerCommand(ctx, 'workstreams.update', input.data.clientRequestId, duplicateKey('data.workstream.key', input.data.workstream.key), async (tx) => {
+    .mutation(({ ctx, input, path }) =>
+      registerCommand(ctx, { path, input }, duplicateKey('data.workstream.key', input.data.workstream.key), async (tx) => {
         const row = await auditedUpdate(tx, ctx.user, {
           entity: 'workstream', noun: 'workstream', id: input.id, reason: input.data.reason,
           find: () => tx.workstream.findUnique({ where: { id: input.id } }),

@@ -21,7 +21,7 @@ const BODY: Record<TActionCommandName, Record<string, FieldCheck>> = {
   updateProgress: { percentComplete: 'percent', note: 'text', ragAssessment: 'value?' },
   attachEvidence: { title: 'text', url: 'value?', reference: 'text?' },
   requestSignOff: {},
-  signOff: { outcome: 'value?' },
+  signOff: { outcome: 'value?', separateDuties: 'value?' },
   requestExtension: { newDueOn: 'date', justification: 'text' },
   approveExtension: {},
   rejectExtension: {},

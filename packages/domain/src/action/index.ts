@@ -6,4 +6,5 @@ export * from './rag.js';
 export * from './reducer.js';
 export * from './schedule.js';
 export * from './commands.js';
+export * from './carry.js';
 export { actionRulesWithDefaults, checkedActionDefinition } from './rules.js';

@@ -152,10 +152,11 @@ describe('reduceAction: extensions', () => {
     expect(act(asked, 'extension_rejected', at('2027-03-18'), pm, {}).extensions[0]?.outcome).toBe('withdrawn');
   });
 
-  it('cancelling withdraws a pending extension and freezes the action', () => {
+  it('cancelling closes a pending extension as the system (nobody withdrew it) and freezes the action', () => {
     const gone = act(asked, 'action_cancelled', at('2027-03-19'), admin, {});
     expect(gone).toMatchObject({ status: 'cancelled', pendingExtension: null, closedBy: admin });
-    expect(gone.extensions[0]?.outcome).toBe('withdrawn');
+    expect(gone.extensions[0]).toMatchObject({ outcome: 'closed', closedBecause: 'cancelled' });
+    expect(gone.history.at(-1)?.summary).toMatch(/^Action cancelled; the pending extension to 13 May 2027 was closed by the system because the action was cancelled/);
     expect(gone.rag.rag).toBe('cancelled');
     rejects(() => act(gone, 'extension_approved', at('2027-03-20'), pm2, {}), 'The action was cancelled; nothing more can change');
   });
@@ -202,5 +203,32 @@ describe('reduceAction: ladder steps and time', () => {
     expect(stale.history.at(-1)?.summary).toBe(
       'RAG reviewed: now stale. On track; Stale: no update since it was created on 4 January 2027');
     expect(s.ragHistory).toHaveLength(updated.ragHistory.length); // inputs unchanged: time alone moved it
+  });
+});
+
+describe('reduceAction: sign-off separation of duties and extensions pending at sign-off', () => {
+  const owner: TActor = { userId: 'u-sam', role: 'programme_manager', name: 'Sam Patel' };
+  const waiting = act(evidenced(progress(created, 100)), 'sign_off_requested', at('2027-02-03'), pm, {});
+
+  it('with the programme\'s rule on, neither the requester nor the owner may sign off; someone else may', () => {
+    rejects(() => act(waiting, 'signed_off', at('2027-02-04'), pm, { separateDuties: true }), 'someone other than the person who asked for it');
+    rejects(() => act(waiting, 'signed_off', at('2027-02-04'), { ...owner, name: ' sam  PATEL ' }, { separateDuties: true }), 'someone other than the action’s owner');
+    expect(act(waiting, 'signed_off', at('2027-02-04'), pm2, { separateDuties: true }).status).toBe('complete');
+  });
+
+  it('with the rule off (or on a sign-off recorded before the rule existed) the requester may sign off', () => {
+    expect(act(waiting, 'signed_off', at('2027-02-04'), pm, { separateDuties: false }).status).toBe('complete');
+    expect(act(waiting, 'signed_off', at('2027-02-04'), pm, {}).status).toBe('complete');
+  });
+
+  it('an extension pending at sign-off is closed by the system because the action was signed off, not "withdrawn" by the signer', () => {
+    const open = progress(created, 100);
+    const asked = act(open, 'extension_requested', at('2027-02-02'), pm, { newDueOn: '2027-05-13', justification: 'Recruitment to the new team delayed' });
+    const ready = act(evidenced(asked), 'sign_off_requested', at('2027-02-03'), pm, {});
+    const done = act(ready, 'signed_off', at('2027-02-04'), pm2, { separateDuties: true });
+    expect(done.pendingExtension).toBeNull();
+    expect(done.extensions).toEqual([expect.objectContaining({ outcome: 'closed', closedBecause: 'signed_off', newDueOn: '2027-05-13' })]);
+    expect(done.history.at(-1)?.summary).toMatch(/the pending extension to 13 May 2027 was closed by the system because the action was signed off/);
+    expect(ZActionState.parse(done)).toEqual(done);
   });
 });

@@ -88,6 +88,7 @@ function created(event: Extract<TActionEvent, { type: 'action_created' }>, ctx: 
     createdOn: londonDateOf(event.at),
     version: 1,
     calendarVersion: ctx.calendar.version,
+    ...(event.rulesVersion ? { rulesVersion: event.rulesVersion } : {}),
   };
   const summary = `Action created: “${d.title}”, owned by ${d.owner.name}, due ${formatLongDate(d.dueOn)}` +
     (d.ofstedLinked ? '; responds to Ofsted' : '') + (event.at >= dueAt ? ' (already past its due date)' : '');
@@ -111,7 +112,7 @@ function applyToOpen(state: TActionState, event: Exclude<TActionEvent, { type: '
     }
     case 'evidence_attached': {
       if (!event.url && !event.reference) throw new LifecycleRejection('Give a link or a document reference');
-      const evidence = { id: `ev-${state.evidence.length + 1}`, title: event.title, url: event.url ?? null,
+      const evidence = { id: `ev-${logBaseOf(state, 'evidence') + state.evidence.length + 1}`, title: event.title, url: event.url ?? null,
         reference: event.reference ?? null, addedAt: event.at, addedBy: event.actor };
       return [{ ...state, evidence: [...state.evidence, evidence], lastUpdateAt: event.at, lastUpdateOn: today },
         `Evidence attached: “${event.title}”`];
@@ -119,7 +120,7 @@ function applyToOpen(state: TActionState, event: Exclude<TActionEvent, { type: '
     case 'sign_off_requested': {
       if (state.status === 'awaiting_sign_off') throw new LifecycleRejection('Sign-off has already been requested');
       if (state.percentComplete < 100) throw new LifecycleRejection('Record the action as 100% complete before asking for sign-off');
-      if (state.evidence.length === 0) throw new LifecycleRejection('Attach evidence before asking for sign-off');
+      if (logBaseOf(state, 'evidence') + state.evidence.length === 0) throw new LifecycleRejection('Attach evidence before asking for sign-off');
       return [{ ...state, status: 'awaiting_sign_off', signOffRequestedBy: event.actor, lastUpdateAt: event.at, lastUpdateOn: today },
         'Sign-off requested'];
     }
@@ -130,8 +131,9 @@ function applyToOpen(state: TActionState, event: Exclude<TActionEvent, { type: '
       if (event.type === 'sign_off_returned') {
         return [{ ...state, status: 'open', signOffRequestedBy: null }, 'Sign-off refused: returned to the owner'];
       }
+      if (event.separateDuties === true) requireSeparateSigner(state, event.actor);
       const when = event.at < state.dueAt ? 'on time' : `after its due date of ${formatLongDate(state.dueOn)}`;
-      return [{ ...close(state, event), status: 'complete' }, `Signed off as complete, ${when}`];
+      return [{ ...close(state, event, 'signed_off'), status: 'complete' }, `Signed off as complete, ${when}${closedExtension(state, 'signed off')}`];
     }
     case 'extension_requested': {
       if (state.status !== 'open') throw new LifecycleRejection('An extension can only be requested while the action is open');
@@ -174,20 +176,20 @@ function applyToOpen(state: TActionState, event: Exclude<TActionEvent, { type: '
     }
     case 'action_cancelled': {
       requireDecider(event.actor, 'cancel an action');
-      return [{ ...close(state, event), status: 'cancelled' }, 'Action cancelled'];
+      return [{ ...close(state, event, 'cancelled'), status: 'cancelled' }, `Action cancelled${closedExtension(state, 'cancelled')}`];
     }
     case 'escalation_fired':
-    case 'reminder_skipped': {
+    case 'reminder_skipped':
+    case 'escalation_superseded': {
       const { type: _type, at, ...fields } = event;
       if (state.steps.some((s) => s.escalationId === fields.escalationId)) {
         throw new LifecycleRejection('This ladder step has already been reached');
       }
-      const fired = event.type === 'escalation_fired';
-      const record = { ...fields, firedAt: at, outcome: fired ? 'fired' as const : 'skipped' as const };
-      const ladderRed = state.ladderRed || (fired && fields.setsRed && fields.baseline === state.baseline);
+      const record = stepRecord(event);
+      // A superseded red step still counts: the action was escalated, by a later step.
+      const ladderRed = state.ladderRed || (record.outcome !== 'skipped' && fields.setsRed && fields.baseline === state.baseline);
       const after = fields.baseline > 0 ? ` (after extension ${fields.baseline})` : '';
-      return [{ ...state, steps: [...state.steps, record], ladderRed },
-        fired ? `${fields.label}${after}` : `Reminder not sent, the action is awaiting sign-off: ${fields.label}${after}`];
+      return [{ ...state, steps: [...state.steps, record], ladderRed }, stepSummary(event, `${fields.label}${after}`)];
     }
     case 'rag_reviewed':
       return [state, 'RAG reviewed'];
@@ -236,10 +238,64 @@ function decide(
   return { ...pending, fromDueOn: state.dueOn, outcome, decidedAt: event.at, decidedBy: event.actor };
 }
 
-/** Closing withdraws any extension still waiting: nothing is left to extend. */
-function close(state: TActionState, event: { at: number; actor: TActor }): TActionState {
-  const extensions = state.pendingExtension ? [...state.extensions, decide(state, event, 'withdrawn')] : state.extensions;
+/**
+ * Closing the action closes any extension still waiting, as the system's doing: nobody decided it
+ * (the person who signed off or cancelled did not withdraw it), there is simply nothing left to extend.
+ */
+function close(state: TActionState, event: { at: number; actor: TActor }, because: 'signed_off' | 'cancelled'): TActionState {
+  const extensions = state.pendingExtension
+    ? [...state.extensions, { ...decide(state, event, 'closed'), closedBecause: because }]
+    : state.extensions;
   return { ...state, pendingExtension: null, extensions, closedAt: event.at, closedBy: event.actor };
+}
+
+type StepEvent = Extract<TActionEvent, { type: 'escalation_fired' | 'reminder_skipped' | 'escalation_superseded' }>;
+
+/** The record of a reached step; old histories' events carry no late/skip fields and stay as they were. */
+function stepRecord(event: StepEvent): TActionState['steps'][number] {
+  const { type, at, ...fields } = event;
+  const base = { escalationId: fields.escalationId, ladderId: fields.ladderId, stepId: fields.stepId, baseline: fields.baseline,
+    kind: fields.kind, level: fields.level, label: fields.label, fireOn: fields.fireOn, fireAt: fields.fireAt, firedAt: at, setsRed: fields.setsRed };
+  if (type === 'escalation_superseded') return { ...base, outcome: 'superseded' };
+  if (type === 'reminder_skipped') return { ...base, outcome: 'skipped', ...(event.skippedBecause ? { skippedBecause: event.skippedBecause } : {}) };
+  return { ...base, outcome: 'fired', ...(event.late !== undefined ? { late: event.late } : {}) };
+}
+
+function stepSummary(event: StepEvent, label: string): string {
+  if (event.type === 'escalation_superseded') return `Not raised, a later step was already due and was raised instead: ${label}`;
+  if (event.type === 'reminder_skipped') {
+    const why = event.skippedBecause === 'late' ? 'its moment had passed'
+      : event.skippedBecause === 'deadline_passed' ? 'the due date had already passed' : 'the action is awaiting sign-off';
+    return `Reminder not sent, ${why}: ${label}`;
+  }
+  return event.late ? `${label} (raised late: its moment had passed when the system reached it)` : label;
+}
+
+/** How many items a log held before this run (entries carried over by continue-as-new are dropped). */
+export function logBaseOf(state: Pick<TActionState, 'logBase'>, log: string): number {
+  return state.logBase?.[log] ?? 0;
+}
+
+function closedExtension(state: TActionState, how: string): string {
+  const p = state.pendingExtension;
+  return p ? `; the pending extension to ${formatLongDate(p.newDueOn)} was closed by the system because the action was ${how}` : '';
+}
+
+const sameName = (a: string | undefined, b: string | undefined) =>
+  Boolean(a && b && a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' '));
+
+/**
+ * Separation of duties for sign-off (a programme setting, on by default): the signer is neither the
+ * person who asked for sign-off nor the action's owner. The owner is a name (and perhaps an email),
+ * not necessarily a user, so the owner is matched by name.
+ */
+function requireSeparateSigner(state: TActionState, signer: TActor): void {
+  if (state.signOffRequestedBy?.userId === signer.userId) {
+    throw new LifecycleRejection('Sign-off must come from someone other than the person who asked for it (this programme separates the duties)');
+  }
+  if (sameName(state.owner.name, signer.name)) {
+    throw new LifecycleRejection('Sign-off must come from someone other than the action’s owner (this programme separates the duties)');
+  }
 }
 
 function clip(s: string, max = 200): string {

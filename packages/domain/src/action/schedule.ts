@@ -1,6 +1,7 @@
 import { londonDateOf } from '../calendar/london-time.js';
 import { escalationId, scheduleLadder, type TLadderStep } from '../escalation/ladder.js';
-import { assessActionRag, type ActionCalendar } from './rag.js';
+import { assessActionRag, nextRagReviewAt, sameActionRag, type ActionCalendar } from './rag.js';
+import { decideDueStep } from '../escalation/late.js';
 import type { TActionEvent } from './events.js';
 import type { TActionRagAssessment, TActionState } from './state.js';
 
@@ -23,8 +24,12 @@ export interface PendingActionStep {
 export function pendingActionSteps(state: TActionState, calendar: ActionCalendar): PendingActionStep[] {
   if (state.status === 'complete' || state.status === 'cancelled') return [];
   const reached = new Set(state.steps.filter((s) => s.baseline === state.baseline).map((s) => s.stepId));
+  // Rules 2 (escalation/late.ts): an escalation already past when the baseline began is still owed
+  // (the late rule raises the highest one); a reminder already past then was never owed.
+  const owed = (s: { step: { kind: string }; fireAt: number }) =>
+    s.fireAt >= state.baselineSetAt || ((state.rulesVersion ?? 1) >= 2 && s.step.kind === 'escalation');
   return scheduleLadder(state.ladder, state.dueOn, calendar, { ofstedLinked: state.ofstedLinked })
-    .filter((s) => s.fireAt >= state.baselineSetAt && !reached.has(s.step.id))
+    .filter((s) => owed(s) && !reached.has(s.step.id))
     .map((s) => ({
       ...s,
       baseline: state.baseline,
@@ -62,6 +67,40 @@ export function ladderStepEvent(
     fireAt: pending.fireAt,
     setsRed: step.setsRed,
   };
+}
+
+/**
+ * Rules 2: the next event time alone makes due at `at`, or null. Ladder steps whose instant has come
+ * first, one at a time, decided by the late-escalation rule (escalation/late.ts); then a RAG review
+ * when time alone has changed the RAG or its flags. Applying the event and asking again gives the
+ * next, until nothing is due: the workflow does exactly that whenever it wakes, and the audit fold
+ * does it at every workflow task, so both reach the same state.
+ */
+export function nextDueActionEvent(state: TActionState, at: number, calendar: ActionCalendar): TActionEvent | null {
+  if (state.status === 'complete' || state.status === 'cancelled') return null;
+  const due = pendingActionSteps(state, calendar).filter((p) => p.fireAt <= at);
+  const first = due[0];
+  if (first) {
+    const base = ladderStepEvent(state, first, at);
+    if (base.type === 'reminder_skipped') return { ...base, skippedBecause: 'awaiting_sign_off' };
+    const d = decideDueStep(due.map((p) => ({ kind: p.step.kind, fireAt: p.fireAt })), at, state.dueAt);
+    if (d.outcome === 'superseded') return { ...base, type: 'escalation_superseded' };
+    if (d.outcome === 'skipped') return { ...base, type: 'reminder_skipped', skippedBecause: d.because };
+    return { ...base, type: 'escalation_fired', late: d.late };
+  }
+  if (!sameActionRag(assessActionRag(state, at, calendar), state.rag)) return { type: 'rag_reviewed', at };
+  return null;
+}
+
+/**
+ * Rules 2: the earliest instant after `at` at which nextDueActionEvent may return an event (the next
+ * ladder step or RAG review), or null when nothing is left. The workflow's timer aims at it.
+ */
+export function nextActionWakeAt(state: TActionState, at: number, calendar: ActionCalendar): number | null {
+  const step = pendingActionSteps(state, calendar).find((p) => p.fireAt > at);
+  const review = nextRagReviewAt(state, at, calendar);
+  const t = Math.min(step?.fireAt ?? Infinity, review ?? Infinity);
+  return t === Infinity ? null : t;
 }
 
 /** What a query shows: the state with the RAG as at `asAt`, time left and the pending schedule. */

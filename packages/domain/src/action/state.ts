@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_ACTION_RULES } from './rules.js';
 import { ZLadder, ZEscalationLevel } from '../escalation/schemas.js';
-import { ZHistoryEntry } from '../lifecycle/state.js';
+import { ZHistoryEntry, ZLogBase } from '../lifecycle/state.js';
 import { ZActor } from '../schemas/common.js';
 import { ZActionOwner, ZActionOwnerRag } from './schemas.js';
 
@@ -85,9 +85,13 @@ export type TActionExtensionRequest = z.infer<typeof ZActionExtensionRequest>;
 
 export const ZActionExtensionDecision = ZActionExtensionRequest.extend({
   fromDueOn: z.string(),
-  outcome: z.enum(['approved', 'rejected', 'withdrawn']),
+  /** closed: not decided by anyone: the system closed it because the action itself closed. */
+  outcome: z.enum(['approved', 'rejected', 'withdrawn', 'closed']),
   decidedAt: z.number(),
+  /** Who decided; for a 'closed' request, who signed off or cancelled the action (they did not decide it). */
   decidedBy: ZActor,
+  /** Why the system closed a 'closed' request. */
+  closedBecause: z.enum(['signed_off', 'cancelled']).optional(),
 });
 export type TActionExtensionDecision = z.infer<typeof ZActionExtensionDecision>;
 
@@ -104,7 +108,15 @@ export const ZActionLadderStepRecord = z.object({
   fireAt: z.number(),
   firedAt: z.number(),
   setsRed: z.boolean(),
-  outcome: z.enum(['fired', 'skipped']),
+  /**
+   * fired: raised (a reminder sent or an escalation recorded); skipped: a reminder not sent (see
+   * skippedBecause); superseded: an escalation found due long after its instant when a later step was
+   * also due, so only the later one was raised (the late-escalation rule, escalation/late.ts).
+   */
+  outcome: z.enum(['fired', 'skipped', 'superseded']),
+  /** Raised more than an hour after its instant (created overdue, a past due date, an outage). */
+  late: z.boolean().optional(),
+  skippedBecause: z.enum(['late', 'deadline_passed', 'awaiting_sign_off']).optional(),
 });
 export type TActionLadderStepRecord = z.infer<typeof ZActionLadderStepRecord>;
 
@@ -151,5 +163,12 @@ export const ZActionState = z.object({
   /** Increases by one on every event: projections only ever move forward. */
   version: z.number().int(),
   calendarVersion: z.string(),
+  /**
+   * Which ladder rules apply: absent = 1 (steps already past when a baseline began never fired);
+   * 2 = the late-escalation rule (escalation/late.ts). Set when the action is created or carried
+   * into a run of the current workflow version.
+   */
+  rulesVersion: z.number().int().optional(),
+  logBase: ZLogBase.optional(),
 });
 export type TActionState = z.infer<typeof ZActionState>;

@@ -68,6 +68,25 @@ export function isoDateProblem(s: string): string | undefined {
  */
 export type IsoDate = string;
 
+/**
+ * The dates a person may type anywhere in the product: 1 January 2000 to 31 December 2099. Wide
+ * enough for every inspection, plan and action a council will record (seeds go back to 2017), narrow
+ * enough that every clock and ladder computed from such a date (months or a few hundred working
+ * days either side) stays inside the years the arithmetic supports. A date outside it is refused at
+ * the API (BAD_REQUEST naming the field) and by the workflows' own payload checks, so no workflow is
+ * ever started with a date it cannot schedule.
+ */
+export const INPUT_DATE_MIN = '2000-01-01';
+export const INPUT_DATE_MAX = '2099-12-31';
+
+/** Why `s` is not a date a person may enter (see INPUT_DATE_MIN/MAX), or `undefined` if it is. */
+export function inputDateProblem(s: string): string | undefined {
+  const problem = isoDateProblem(s);
+  if (problem) return problem;
+  if (s < INPUT_DATE_MIN || s > INPUT_DATE_MAX) return `"${s}": give a date from 1 January 2000 to 31 December 2099`;
+  return undefined;
+}
+
 /** True if `s` is a real 'YYYY-MM-DD' calendar date. */
 export function isIsoDate(s: string): boolean {
   return isoDateProblem(s) === undefined;

@@ -4,15 +4,26 @@
  * zod (see ../workflow.ts); the rules themselves live in the pure modules and are called from here.
  */
 import { z } from 'zod';
-import { isoDateProblem } from './iso-date.js';
+import { inputDateProblem, isoDateProblem } from './iso-date.js';
 import { UK_DIVISIONS } from './bank-holiday-types.js';
 import { HOLIDAY_TITLE_REQUIRED, overridesProblems } from './calendar-overrides.js';
 
 /**
- * A real calendar date as 'YYYY-MM-DD' (e.g. '2026-02-12'). Rejects impossible dates such as
- * 2026-02-30 or 2025-02-29 with a message naming the month length.
+ * A date a person enters, as 'YYYY-MM-DD' (e.g. '2026-02-12'): a real calendar date (2026-02-30 and
+ * 2025-02-29 are refused with a message naming the month length) from 1 January 2000 to 31 December
+ * 2099 (INPUT_DATE_MIN/MAX: see iso-date.ts for why). Every API input and form uses it.
  */
 export const ZIsoDate = z.string().check((ctx) => {
+  const problem = inputDateProblem(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+});
+
+/**
+ * A date the system computed and stored (a clock's due date, a ladder step's day): any real calendar
+ * date, because a deadline computed from an input near INPUT_DATE_MAX may fall in 2100. Used by the
+ * state schemas that parse read-model rows, never for what a person types.
+ */
+export const ZStoredIsoDate = z.string().check((ctx) => {
   const problem = isoDateProblem(ctx.value);
   if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
 });

@@ -1,2 +1,3 @@
 export * from './ladder.js';
 export * from './schemas.js';
+export * from './late.js';

@@ -4,7 +4,7 @@
  * and check payloads with ../lifecycle/payload.ts instead (see ../workflow.ts).
  */
 import { z } from 'zod';
-import { ZIsoDate } from '../calendar/schemas.js';
+import { ZStoredIsoDate } from '../calendar/schemas.js';
 import { ZLadder } from '../escalation/schemas.js';
 import { ZActor, ZCommandMeta } from '../schemas/common.js';
 
@@ -21,8 +21,8 @@ export const ZLadderClock = z.object({
   label: z.string(),
   /** 'deadline' turns overdue when the due date passes; 'reminder' only reminds and never breaches. */
   mode: z.enum(['deadline', 'reminder']),
-  startedOn: ZIsoDate,
-  dueOn: ZIsoDate,
+  startedOn: ZStoredIsoDate,
+  dueOn: ZStoredIsoDate,
   /** End of `dueOn` in Europe/London (epoch ms). */
   dueAt: z.number(),
   status: ZLadderClockStatus,
@@ -35,6 +35,8 @@ export const ZLadderClock = z.object({
   armedAt: z.number(),
   firedStepIds: z.array(z.string()),
   closedAt: z.number().nullable(),
+  /** The business date it was met (or met late): what "done N working days late" counts to. */
+  doneOn: ZStoredIsoDate.nullable().optional(),
 });
 export type TLadderClock = z.infer<typeof ZLadderClock>;
 

@@ -8,7 +8,9 @@
  */
 import { endOfLondonDayUtcMs, londonDateOf } from '../calendar/london-time.js';
 import { formatLongDate } from '../calendar/format.js';
+import { clockOutcome, type ClockOutcomeFields } from '../clock-outcome/outcome.js';
 import { scheduleLadder, type TLadder, type TLadderStep } from '../escalation/ladder.js';
+import { decideDueStep, lateWording, type TSkipReason } from '../escalation/late.js';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
 import type { THistoryEntry } from '../lifecycle/state.js';
 import type { TLadderClock } from './ladder-clock-schemas.js';
@@ -41,7 +43,7 @@ export const isLadderClockActive = (c: TLadderClock): boolean => c.status === 'r
 /** Met or breached is judged by the business date it happened, not by when it was typed in. */
 export function satisfyClocks(clocks: TLadderClock[], name: string, onDate: string, at: number): TLadderClock[] {
   return clocks.map((c) =>
-    c.name === name && isLadderClockActive(c) ? { ...c, status: onDate <= c.dueOn ? 'met' : 'breached', closedAt: at } : c,
+    c.name === name && isLadderClockActive(c) ? { ...c, status: onDate <= c.dueOn ? 'met' : 'breached', closedAt: at, doneOn: onDate } : c,
   );
 }
 
@@ -56,6 +58,13 @@ export interface TTimerFired {
   baseline: number;
   /** null: the clock's own deadline passing. */
   stepId: string | null;
+  /**
+   * Rules 2 (escalation/late.ts), for a ladder step: raised (late or not), a reminder skipped, or an
+   * escalation superseded by a later one. Absent in older histories: raised.
+   */
+  outcome?: 'fired' | 'skipped' | 'superseded';
+  late?: boolean;
+  skippedBecause?: TSkipReason;
 }
 
 export interface LadderTimer extends TTimerFired {
@@ -109,29 +118,55 @@ export function fireLadderTimer(
   }
   const step = clock.ladder.steps.find((s) => s.id === t.stepId);
   if (!step || clock.firedStepIds.includes(step.id)) return null;
+  const what = `${step.kind === 'reminder' ? 'Reminder' : 'Escalation'} to ${step.level.replaceAll('_', ' ')}: ${step.label} (${clock.label}, due ${formatLongDate(clock.dueOn)})`;
+  const note = t.outcome === undefined ? null
+    : lateWording(t.outcome === 'fired' ? { outcome: 'fired', late: t.late ?? false }
+      : t.outcome === 'skipped' ? { outcome: 'skipped', because: t.skippedBecause ?? 'late' } : { outcome: 'superseded' });
   return {
     clocks: clocks.map((c) => (c === clock ? { ...c, firedStepIds: [...c.firedStepIds, step.id] } : c)),
-    summary: `${step.kind === 'reminder' ? 'Reminder' : 'Escalation'} to ${step.level.replaceAll('_', ' ')}: ${step.label} (${clock.label}, due ${formatLongDate(clock.dueOn)})`,
+    summary: note ? `${what}; ${note}` : what,
   };
 }
 
-export interface LadderClockView extends TLadderClock {
-  /** Working days from today (London) to the due date; negative once overdue. */
-  workingDaysLeft: number;
+/**
+ * Rules 2: the pending timer `t` if it is due at `at`, with the late-escalation rule applied to a
+ * ladder step (escalation/late.ts: decided against the other steps of the same clock due by then);
+ * null if it is not due yet. A deadline passing, or a workflow's own timer, is returned as it is.
+ */
+export function dueWithLateRule<E extends object>(
+  t: PendingTimer<E> | undefined,
+  at: number,
+  clocks: TLadderClock[],
+  calendar: Pick<LadderCalendar, 'addWorkingDays'>,
+): (E & Pick<TTimerFired, 'outcome' | 'late' | 'skippedBecause'>) | null {
+  if (!t || t.fireAt > at) return null;
+  const step = t.ladder?.step;
+  if (!t.ladder || !step) return t.event;
+  const { clock: name, baseline } = t.ladder;
+  const clock = clocks.find((c) => c.name === name && c.baseline === baseline);
+  const due = pendingLadderTimers(clocks, calendar)
+    .filter((x) => x.fireAt <= at && x.clock === name && x.baseline === baseline && x.step)
+    .map((x) => ({ kind: x.step!.kind, fireAt: x.fireAt }));
+  const d = decideDueStep(due, at, clock?.dueAt ?? t.fireAt);
+  if (d.outcome === 'fired') return { ...t.event, outcome: 'fired', late: d.late };
+  if (d.outcome === 'skipped') return { ...t.event, outcome: 'skipped', skippedBecause: d.because };
+  return { ...t.event, outcome: 'superseded' };
+}
+
+export interface LadderClockView extends Omit<TLadderClock, 'status' | 'doneOn'>, ClockOutcomeFields {
   msLeft: number;
   /** The next reminder or escalation this clock will fire, if any. */
   nextStep: { stepId: string | null; label: string; fireAt: number } | null;
 }
 
-/** Time left on every clock at `nowMs`: what the Queries return. */
+/** Where every clock stands at `nowMs` (the shared rule, ../clock-outcome): what the Queries return. */
 export function ladderClockViews(clocks: TLadderClock[], nowMs: number, calendar: LadderCalendar): LadderClockView[] {
-  const today = londonDateOf(nowMs);
   const timers = pendingLadderTimers(clocks, calendar);
   return clocks.map((c) => {
     const next = timers.find((t) => t.clock === c.name && t.baseline === c.baseline);
     return {
       ...c,
-      workingDaysLeft: calendar.workingDaysBetween(today, c.dueOn),
+      ...clockOutcome(c, nowMs, calendar),
       msLeft: c.dueAt - nowMs,
       nextStep: next ? { stepId: next.stepId, label: next.step?.label ?? 'Deadline', fireAt: next.fireAt } : null,
     };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZIsoDate } from '../calendar/index.js';
-import { ZHistoryEntry } from '../lifecycle/state.js';
+import { ZStoredIsoDate } from '../calendar/index.js';
+import { ZHistoryEntry, ZLogBase } from '../lifecycle/state.js';
 import { ZLadderClock } from './ladder-clock-schemas.js';
 import { ZInformationRequester } from './schemas.js';
 
@@ -14,12 +14,12 @@ export const ZInformationRequestState = z.object({
   onsCode: z.string(),
   requester: ZInformationRequester,
   subject: z.string(),
-  requestedOn: ZIsoDate,
+  requestedOn: ZStoredIsoDate,
   /** The current (possibly extended) due date. */
-  dueOn: ZIsoDate,
+  dueOn: ZStoredIsoDate,
   phase: ZInformationRequestPhase,
-  answer: z.object({ answeredOn: ZIsoDate, summary: z.string(), onTime: z.boolean() }).nullable(),
-  extensions: z.array(z.object({ fromDueOn: ZIsoDate, toDueOn: ZIsoDate, at: z.number() })),
+  answer: z.object({ answeredOn: ZStoredIsoDate, summary: z.string(), onTime: z.boolean() }).nullable(),
+  extensions: z.array(z.object({ fromDueOn: ZStoredIsoDate, toDueOn: ZStoredIsoDate, at: z.number() })),
   clocks: z.array(ZLadderClock),
   history: z.array(ZHistoryEntry),
   /** Next clock baseline: each arming gets a fresh one, so an extended deadline escalates afresh. */
@@ -28,5 +28,6 @@ export const ZInformationRequestState = z.object({
   /** +1 on every change: projections only move forward. */
   version: z.number().int(),
   calendarVersion: z.string(),
+  logBase: ZLogBase.optional(),
 });
 export type TInformationRequestState = z.infer<typeof ZInformationRequestState>;

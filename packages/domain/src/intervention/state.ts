@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ZIsoDate } from '../calendar/index.js';
+import { ZStoredIsoDate } from '../calendar/index.js';
 import { ZLadder } from '../escalation/index.js';
-import { ZHistoryEntry } from '../lifecycle/state.js';
+import { ZHistoryEntry, ZLogBase } from '../lifecycle/state.js';
 import { ZLadderClock } from '../information-request/ladder-clock-schemas.js';
 import { ZAdmModel } from './schemas.js';
 
@@ -18,19 +18,19 @@ export const ZInterventionState = z.object({
   onsCode: z.string(),
   authorityName: z.string(),
   phase: ZInterventionPhase,
-  notice: z.object({ issuedOn: ZIsoDate, adviserName: z.string(), boardChairName: z.string().nullable() }).nullable(),
-  direction: z.object({ issuedOn: ZIsoDate, commissionerName: z.string(), commissionerAppointedOn: ZIsoDate }).nullable(),
-  commissionerReport: z.object({ receivedOn: ZIsoDate, recommendation: z.string(), summary: z.string().nullable() }).nullable(),
+  notice: z.object({ issuedOn: ZStoredIsoDate, adviserName: z.string(), boardChairName: z.string().nullable() }).nullable(),
+  direction: z.object({ issuedOn: ZStoredIsoDate, commissionerName: z.string(), commissionerAppointedOn: ZStoredIsoDate }).nullable(),
+  commissionerReport: z.object({ receivedOn: ZStoredIsoDate, recommendation: z.string(), summary: z.string().nullable() }).nullable(),
   adm: z.object({
-    directedOn: ZIsoDate, model: ZAdmModel.nullable(), deliveryBodyName: z.string().nullable(), businessCaseOn: ZIsoDate.nullable(),
-    shadowFrom: ZIsoDate.nullable(), liveOn: ZIsoDate.nullable(),
+    directedOn: ZStoredIsoDate, model: ZAdmModel.nullable(), deliveryBodyName: z.string().nullable(), businessCaseOn: ZStoredIsoDate.nullable(),
+    shadowFrom: ZStoredIsoDate.nullable(), liveOn: ZStoredIsoDate.nullable(),
   }).nullable(),
-  supervision: z.object({ startedOn: ZIsoDate, reviewsHeld: z.number().int() }).nullable(),
-  reviews: z.array(z.object({ clock: z.string(), dueOn: ZIsoDate, heldOn: ZIsoDate, summary: z.string() })),
-  commissionerUpdates: z.array(z.object({ dueOn: ZIsoDate, receivedOn: ZIsoDate, summary: z.string() })),
-  closedOn: ZIsoDate.nullable(),
+  supervision: z.object({ startedOn: ZStoredIsoDate, reviewsHeld: z.number().int() }).nullable(),
+  reviews: z.array(z.object({ clock: z.string(), dueOn: ZStoredIsoDate, heldOn: ZStoredIsoDate, summary: z.string() })),
+  commissionerUpdates: z.array(z.object({ dueOn: ZStoredIsoDate, receivedOn: ZStoredIsoDate, summary: z.string() })),
+  closedOn: ZStoredIsoDate.nullable(),
   /** DfE steps are recorded in date order; this is the latest date recorded. */
-  lastStepOn: ZIsoDate.nullable(),
+  lastStepOn: ZStoredIsoDate.nullable(),
   ladders: z.object({ review: ZLadder, commissionerReport: ZLadder, commissionerUpdate: ZLadder }),
   clocks: z.array(ZLadderClock),
   history: z.array(ZHistoryEntry),
@@ -38,5 +38,6 @@ export const ZInterventionState = z.object({
   startedAt: z.number(),
   version: z.number().int(),
   calendarVersion: z.string(),
+  logBase: ZLogBase.optional(),
 });
 export type TInterventionState = z.infer<typeof ZInterventionState>;

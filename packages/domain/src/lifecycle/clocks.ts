@@ -27,12 +27,14 @@ export function breachAndCloseClock(clocks: TClock[], name: string, at: number):
 /**
  * The thing a clock waits for happened on `onDate`. Met or breached is judged by that business date,
  * not by when it was typed in, so a fact recorded late still counts as on time (the timeline keeps
- * both the "deadline passed" line and the correction).
+ * both the "deadline passed" line and the correction). A clock done late stays done on the day it
+ * was done: the plan's submission satisfies every milestone still open, but does not move the date
+ * of one completed (late) before it.
  */
 export function satisfyClock(clocks: TClock[], name: string, onDate: string, at: number): TClock[] {
   return clocks.map((c) =>
     c.name === name && c.status !== 'met' && (c.closedAt === null || c.status === 'breached')
-      ? { ...c, status: onDate <= c.dueOn ? 'met' : 'breached', closedAt: at }
+      ? { ...c, status: onDate <= c.dueOn ? 'met' : 'breached', closedAt: at, doneOn: c.doneOn ?? onDate }
       : c,
   );
 }

@@ -2,6 +2,7 @@ import type { TActor } from '../schemas/common.js';
 import type { TInspection } from '../schemas/inspection.js';
 import type { TCalendarOverrides } from '../calendar/calendar-overrides.js';
 import type { TLadder } from '../escalation/ladder.js';
+import type { TSkipReason } from '../escalation/late.js';
 
 interface EventBase {
   /** Epoch ms at which the event happened (workflow time when run inside a workflow). */
@@ -44,7 +45,13 @@ export type TProgrammeEvent =
   /** An admin changed the programme's escalation ladders and/or calendar (applies from now on). */
   | (HumanEventBase & { type: 'programme_configured'; ladders?: Record<string, TLadder>; calendarOverrides?: TCalendarOverrides })
   /** A step of a clock's escalation ladder fired (a reminder, the deadline, or an escalation). */
-  | (EventBase & { type: 'ladder_step_fired'; clock: string; stepId: string; key: string; offsetWorkingDays: number; label: string })
+  | (EventBase & {
+      type: 'ladder_step_fired'; clock: string; stepId: string; key: string; offsetWorkingDays: number; label: string;
+      /** Rules 2 (escalation/late.ts): how the step went. Absent in older histories (the label said it). */
+      outcome?: 'fired' | 'skipped' | 'superseded';
+      late?: boolean;
+      skippedBecause?: TSkipReason;
+    })
   /** The first workflow version's deadline event, kept so old histories replay the same. */
   | (EventBase & { type: 'clock_elapsed'; clock: string });
 

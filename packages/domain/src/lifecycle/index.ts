@@ -5,3 +5,4 @@ export * from './views.js';
 export * from './context.js';
 export * from './clocks.js';
 export * from './clock-ladders.js';
+export * from './logs.js';

@@ -10,7 +10,7 @@
  * (unknown keys are dropped, as zod drops them) and the same trimming, so an Update sent straight to
  * Temporal is still refused with the field's name and never reaches history.
  */
-import { isoDateProblem } from '../calendar/iso-date.js';
+import { inputDateProblem } from '../calendar/iso-date.js';
 import { REASON_MAX, REASON_MIN, REASON_TOO_LONG, REASON_TOO_SHORT, ROLES, type TRole } from '../schemas/roles.js';
 import { ladderProblem, ladderWithDefaults, type TLadder } from '../escalation/ladder.js';
 import { LifecycleRejection } from './reducer.js';
@@ -55,7 +55,7 @@ export function checkedReason(raw: unknown): string {
 function checkedField(path: string, check: FieldCheck, value: unknown): unknown {
   const kind = check.replace('?', '');
   if (kind === 'date') {
-    const problem = typeof value === 'string' ? isoDateProblem(value) : 'expected a date in YYYY-MM-DD form';
+    const problem = typeof value === 'string' ? inputDateProblem(value) : 'expected a date in YYYY-MM-DD form';
     return problem ? reject(path, problem) : value;
   }
   if (kind === 'percent') {

@@ -1,6 +1,7 @@
 import { formatLongDate } from '../calendar/format.js';
 import type { TClockConfig } from '../calendar/clock-config.js';
 import type { TLadder } from '../escalation/ladder.js';
+import { lateWording } from '../escalation/late.js';
 import type { TProgrammeEvent } from './events.js';
 import type { TClock, THistoryEntry, TProgrammeState } from './state.js';
 import { breachAndCloseClock, breachClock, stepKey } from './clocks.js';
@@ -80,7 +81,7 @@ function applyEvent(
         ...state,
         clocks: event.offsetWorkingDays >= 0 ? breachClock(state.clocks, clock) : state.clocks,
         firedSteps: [...state.firedSteps, event.key],
-        history: [...state.history, entry(event, `${event.label} (${clock.label}, due ${formatLongDate(clock.dueOn)})`)],
+        history: [...state.history, entry(event, `${event.label} (${clock.label}, due ${formatLongDate(clock.dueOn)})${stepNote(event)}`)],
       };
     }
     case 'clock_elapsed': {
@@ -105,6 +106,13 @@ function applyEvent(
     default:
       return applyHumanEvent(state, event, ctx);
   }
+}
+
+function stepNote(e: Extract<TProgrammeEvent, { type: 'ladder_step_fired' }>): string {
+  if (e.outcome === undefined) return '';
+  const note = lateWording(e.outcome === 'fired' ? { outcome: 'fired', late: e.late ?? false }
+    : e.outcome === 'skipped' ? { outcome: 'skipped', because: e.skippedBecause ?? 'late' } : { outcome: 'superseded' });
+  return note ? `; ${note}` : '';
 }
 
 export function entry(event: TProgrammeEvent, summary: string): THistoryEntry {

@@ -31,10 +31,22 @@ export const ZClock = z.object({
   source: z.string(),
   /** Set when the thing the clock waits for happened; a breached clock stays open until then. */
   closedAt: z.number().nullable(),
+  /**
+   * The business date the thing the clock waits for happened (report published, plan submitted...):
+   * what "done N working days late" counts to. Absent on clocks closed before it was kept.
+   */
+  doneOn: z.string().nullable().optional(),
   /** Which escalation ladder this clock runs (see clock-ladders.ts). */
   ladderId: z.string().optional(),
 });
 export type TClock = z.infer<typeof ZClock>;
+
+/**
+ * Entries dropped from the front of each append-only log when a run continues as new (the read model
+ * and the history keep them all): the absolute index of `log[0]` is `logBase[log] ?? 0` (logs.ts).
+ */
+export const ZLogBase = z.record(z.string(), z.number().int().min(0));
+export type TLogBase = z.infer<typeof ZLogBase>;
 
 /** One line of the business timeline: who did what, when and why. */
 export const ZHistoryEntry = z.object({
@@ -85,6 +97,7 @@ export const ZProgrammeState = z.object({
   /** Increases by one on every event: projections only ever move forward. */
   version: z.number().int(),
   calendarVersion: z.string(),
+  logBase: ZLogBase.optional(),
   /**
    * Per-programme configuration set by an admin: escalation ladders by clock name (replacing the
    * defaults) and one-off calendar changes. Lives in the state, so it survives continue-as-new and

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ZIsoDate } from '../calendar/index.js';
+import { ZStoredIsoDate } from '../calendar/index.js';
 import { ZLadder } from '../escalation/index.js';
-import { ZHistoryEntry } from '../lifecycle/state.js';
+import { ZHistoryEntry, ZLogBase } from '../lifecycle/state.js';
 import { ZLadderClock } from '../information-request/ladder-clock-schemas.js';
 import { ZMonitoringVisitFindings } from './schemas.js';
 
@@ -21,15 +21,15 @@ export const ZMonitoringVisitState = z.object({
   authorityName: z.string(),
   number: z.number().int(),
   theme: z.string(),
-  plannedStartOn: ZIsoDate,
-  evidencePackDueOn: ZIsoDate,
+  plannedStartOn: ZStoredIsoDate,
+  evidencePackDueOn: ZStoredIsoDate,
   phase: ZMonitoringVisitPhase,
-  fieldwork: z.object({ startedOn: ZIsoDate, endedOn: ZIsoDate, inspectors: z.array(z.string()) }).nullable(),
-  draftLetterReceivedOn: ZIsoDate.nullable(),
-  accuracyCorrections: z.array(z.object({ sentOn: ZIsoDate, note: z.string() })),
-  letterPublishedOn: ZIsoDate.nullable(),
+  fieldwork: z.object({ startedOn: ZStoredIsoDate, endedOn: ZStoredIsoDate, inspectors: z.array(z.string()) }).nullable(),
+  draftLetterReceivedOn: ZStoredIsoDate.nullable(),
+  accuracyCorrections: z.array(z.object({ sentOn: ZStoredIsoDate, note: z.string() })),
+  letterPublishedOn: ZStoredIsoDate.nullable(),
   findings: ZMonitoringVisitFindings.nullable(),
-  newActionsDueBy: ZIsoDate.nullable(),
+  newActionsDueBy: ZStoredIsoDate.nullable(),
   newActionRefs: z.array(z.string()),
   /** Armed when the letter is published; kept from the args so a replay uses the same one. */
   newActionsLadder: ZLadder,
@@ -39,6 +39,7 @@ export const ZMonitoringVisitState = z.object({
   startedAt: z.number(),
   version: z.number().int(),
   calendarVersion: z.string(),
+  logBase: ZLogBase.optional(),
 });
 export type TMonitoringVisitState = z.infer<typeof ZMonitoringVisitState>;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ZGrade } from './inspection.js';
+import { ZIsoDate } from '../calendar/schemas.js';
+import { ZCommandMeta } from './common.js';
 import { ZOnsCode } from './programme.js';
 
 /**
@@ -46,3 +48,38 @@ export const ZLocalAuthority = z.object({
   interventionStatus: ZInterventionStatus,
 });
 export type TLocalAuthority = z.infer<typeof ZLocalAuthority>;
+
+/**
+ * ONS codes of English councils with children's services (the councils Ofsted inspects under ILACS):
+ * unitary authorities E06, metropolitan districts E08, London boroughs E09, counties E10, each
+ * followed by six digits. A new unitary council created by reorganisation gets an E06 code.
+ */
+export const ZChildrensAuthorityOnsCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^E(06|08|09|10)\d{6}$/, 'Enter the council’s ONS code: E06, E08, E09 or E10 then 6 digits, like E06000065');
+
+/** The nine English regions (ONS), as the council list shows them. */
+export const ENGLISH_REGIONS = [
+  'North East', 'North West', 'Yorkshire and The Humber', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West',
+] as const;
+export const ZEnglishRegion = z.enum(ENGLISH_REGIONS, { error: 'Choose the council’s region' });
+
+const authorityName = z.string().trim().min(1, 'Enter the council’s name').max(200, 'The council’s name must be at most 200 characters');
+
+/** An admin adds a council (a new unitary council from local government reorganisation). */
+export const ZAddAuthorityInput = ZCommandMeta.extend({ name: authorityName, onsCode: ZChildrensAuthorityOnsCode, region: ZEnglishRegion });
+export type TAddAuthorityInput = z.infer<typeof ZAddAuthorityInput>;
+
+/** An admin renames a council; its programmes keep pointing at the same record. */
+export const ZRenameAuthorityInput = ZCommandMeta.extend({ id: z.string().min(1, 'Choose the council'), name: authorityName });
+export type TRenameAuthorityInput = z.infer<typeof ZRenameAuthorityInput>;
+
+/** Councils merged: `successorId` took over `id`'s children's services on `succeededOn`. */
+export const ZRecordSuccessorInput = ZCommandMeta.extend({
+  id: z.string().min(1, 'Choose the council that is being replaced'),
+  successorId: z.string().min(1, 'Choose the council that takes over'),
+  succeededOn: ZIsoDate,
+});
+export type TRecordSuccessorInput = z.infer<typeof ZRecordSuccessorInput>;

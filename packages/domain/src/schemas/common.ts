@@ -29,3 +29,12 @@ export const ZCommandMeta = z.object({
     .max(REASON_MAX, REASON_TOO_LONG),
 });
 export type TCommandMeta = z.infer<typeof ZCommandMeta>;
+
+/** An admin restarts a workflow that stopped without finishing, from its last good state. */
+export const ZRestartWorkflowInput = ZCommandMeta.extend({
+  workflowId: z.string().min(1).max(300),
+});
+export type TRestartWorkflowInput = z.infer<typeof ZRestartWorkflowInput>;
+
+/** The workflows that stopped without finishing, optionally of one programme. */
+export const ZStoppedWorkflowsInput = z.object({ programmeId: z.string().min(1).max(300).optional() }).strict();

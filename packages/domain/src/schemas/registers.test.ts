@@ -21,11 +21,12 @@ describe('register command inputs', () => {
 describe('saved view inputs', () => {
   const view = { resource: 'kpis', name: 'Red KPIs', params: { filter: { rag: 'red' } } };
 
-  it('need a request id but not a reason; shared defaults to false', () => {
+  it('need a request id (delete too, like every command) but not a reason; shared defaults to false', () => {
     const parsed = ZCreateSavedViewInput.parse({ clientRequestId: 'req-12345678', view });
     expect(parsed.view.shared).toBe(false);
     expect(paths(ZCreateSavedViewInput.safeParse({ view }))).toEqual(['clientRequestId']);
-    expect(ZDeleteSavedViewInput.safeParse({ id: 'v1' }).success).toBe(true);
+    expect(ZDeleteSavedViewInput.safeParse({ id: 'v1', clientRequestId: 'req-12345678' }).success).toBe(true);
+    expect(paths(ZDeleteSavedViewInput.safeParse({ id: 'v1' }))).toEqual(['clientRequestId']);
   });
 
   it('reject oversized settings and resource names that are not identifiers', () => {

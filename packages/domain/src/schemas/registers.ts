@@ -14,7 +14,7 @@ const programmeId = z.string().trim().min(1, 'Missing programme id').max(200, 'T
 const recordId = z.string().trim().min(1, 'Missing record id').max(200, 'The record id must be at most 200 characters');
 
 /** Which programme a query is about (e.g. the risk heat map). */
-export const ZProgrammeRef = z.object({ programmeId });
+export const ZProgrammeRef = z.strictObject({ programmeId });
 export type TProgrammeRef = z.infer<typeof ZProgrammeRef>;
 
 /** Add a KPI to a programme. Its key must be new within the programme. */
@@ -48,3 +48,11 @@ export type TAddRecommendationInput = z.infer<typeof ZAddRecommendationInput>;
 /** Correct a recommendation's wording, area or reference. */
 export const ZUpdateRecommendationInput = updateInput('recommendation', ZRecommendation);
 export type TUpdateRecommendationInput = z.infer<typeof ZUpdateRecommendationInput>;
+
+/** A programme's own rules, set by an admin (see the API's programmeSettings router). */
+export const ZProgrammeSettingsInput = ZCommandMeta.extend({
+  programmeId: z.string().min(1, 'Choose the programme'),
+  /** Sign-off must come from someone who neither asked for it nor owns the action. On by default. */
+  signOffSeparation: z.boolean({ error: 'Say whether sign-off needs separation of duties' }),
+});
+export type TProgrammeSettingsInput = z.infer<typeof ZProgrammeSettingsInput>;

@@ -33,9 +33,10 @@ export const ZUpdateSavedViewInput = z.object({
 });
 export type TUpdateSavedViewInput = z.infer<typeof ZUpdateSavedViewInput>;
 
-/** react-admin's `delete` sends only `{ id }`. No request id: a repeated delete changes nothing (NOT_FOUND). */
+/** react-admin's `delete` (`{ id }`), with a request id like every command: a retried delete answers as the first did. */
 export const ZDeleteSavedViewInput = z.object({
   id: z.string().trim().min(1, 'Missing saved view id').max(200),
+  clientRequestId: ZCommandMeta.shape.clientRequestId,
   reason: ZCommandMeta.shape.reason.optional(),
 });
 export type TDeleteSavedViewInput = z.infer<typeof ZDeleteSavedViewInput>;

@@ -18,8 +18,18 @@ export const ZUpdateUserInput = z.object({
 });
 export type TUpdateUserInput = z.infer<typeof ZUpdateUserInput>;
 
+/** Changing your own password is a command like any other: a retry (same request id) changes it once. */
 export const ZChangePasswordInput = z.object({
+  clientRequestId: ZCommandMeta.shape.clientRequestId,
   currentPassword: z.string().min(1, 'Enter your current password').max(200),
   newPassword: ZNewPassword,
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+/** Admin: lift a sign-in lockout, of an account (by email) or of a source address. */
+export const ZUnlockSignInInput = ZCommandMeta.extend({
+  kind: z.enum(['account', 'address']),
+  /** The email (account) or IP address (address), as the lockout list shows it. */
+  subject: z.string().trim().min(1, 'Say which account or address to unlock').max(254),
+});
+export type TUnlockSignInInput = z.infer<typeof ZUnlockSignInInput>;

@@ -7,6 +7,7 @@
  * after the change (already projected to PostgreSQL).
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { UpdateReply } from '../machine/spec.js';
 import type {
   ActionView,
   TActionCommandName,
@@ -41,15 +42,15 @@ export interface ActionWorkflowArgs {
 /** The payload of each action Update: actor + reason + the command's own fields. */
 export type ActionCommand<K extends TActionCommandName> = TActionCommandPayload<K>;
 
-export const updateActionProgressUpdate = defineUpdate<ActionView, [ActionCommand<'updateProgress'>]>('updateActionProgress');
-export const attachActionEvidenceUpdate = defineUpdate<ActionView, [ActionCommand<'attachEvidence'>]>('attachActionEvidence');
-export const requestActionSignOffUpdate = defineUpdate<ActionView, [ActionCommand<'requestSignOff'>]>('requestActionSignOff');
+export const updateActionProgressUpdate = defineUpdate<UpdateReply, [ActionCommand<'updateProgress'>]>('updateActionProgress');
+export const attachActionEvidenceUpdate = defineUpdate<UpdateReply, [ActionCommand<'attachEvidence'>]>('attachActionEvidence');
+export const requestActionSignOffUpdate = defineUpdate<UpdateReply, [ActionCommand<'requestSignOff'>]>('requestActionSignOff');
 /** `outcome: 'returned'` refuses the sign-off and hands the action back to the owner. */
-export const signOffActionUpdate = defineUpdate<ActionView, [ActionCommand<'signOff'>]>('signOffAction');
-export const requestActionExtensionUpdate = defineUpdate<ActionView, [ActionCommand<'requestExtension'>]>('requestActionExtension');
-export const approveActionExtensionUpdate = defineUpdate<ActionView, [ActionCommand<'approveExtension'>]>('approveActionExtension');
-export const rejectActionExtensionUpdate = defineUpdate<ActionView, [ActionCommand<'rejectExtension'>]>('rejectActionExtension');
-export const cancelActionUpdate = defineUpdate<ActionView, [ActionCommand<'cancel'>]>('cancelAction');
+export const signOffActionUpdate = defineUpdate<UpdateReply, [ActionCommand<'signOff'>]>('signOffAction');
+export const requestActionExtensionUpdate = defineUpdate<UpdateReply, [ActionCommand<'requestExtension'>]>('requestActionExtension');
+export const approveActionExtensionUpdate = defineUpdate<UpdateReply, [ActionCommand<'approveExtension'>]>('approveActionExtension');
+export const rejectActionExtensionUpdate = defineUpdate<UpdateReply, [ActionCommand<'rejectExtension'>]>('rejectActionExtension');
+export const cancelActionUpdate = defineUpdate<UpdateReply, [ActionCommand<'cancel'>]>('cancelAction');
 
 /** Full state, RAG now, time left to the due date and the pending ladder steps. */
 export const actionStateQuery = defineQuery<ActionView>('actionState');

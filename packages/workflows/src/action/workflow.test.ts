@@ -69,6 +69,8 @@ describe('actionWorkflow on the time-skipping server', () => {
     expect(v.rag.rag).toBe('red');
     expect(v.pendingSteps).toEqual([]);
     expect(h.escalations.size).toBe(steps.length);
+    // Each escalation's emails went to its own delivery workflow, once.
+    await eventually(() => expect([...h!.deliveries].sort()).toEqual([...h!.escalations.keys()].sort()));
     // Time alone turned it amber and then red, and the read model was told each time.
     expect(h.projected.map((s) => s.rag.rag)).toEqual(expect.arrayContaining(['green', 'amber', 'red']));
   });
@@ -84,7 +86,8 @@ describe('actionWorkflow on the time-skipping server', () => {
     await handle.executeUpdate(requestActionExtensionUpdate, {
       args: [{ actor: pm, reason: 'Provider contract starts late', newDueOn, justification: 'The new provider starts in April' }],
     });
-    const approved = await handle.executeUpdate(approveActionExtensionUpdate, { args: [{ actor: pm2, reason: 'Agreed at the board' }] });
+    await handle.executeUpdate(approveActionExtensionUpdate, { args: [{ actor: pm2, reason: 'Agreed at the board' }] });
+    const approved = await handle.query(actionStateQuery);
     expect(approved).toMatchObject({ dueOn: newDueOn, baseline: 1 });
     const fresh = scheduleLadder(ladder, newDueOn, calendar).filter((s) => s.fireAt >= approved.baselineSetAt);
     expect(approved.pendingSteps.map((p) => [p.stepId, p.fireAt, p.baseline])).toEqual(fresh.map((s) => [s.step.id, s.fireAt, 1]));
@@ -111,12 +114,12 @@ describe('actionWorkflow on the time-skipping server', () => {
     await done.executeUpdate(updateActionProgressUpdate, { args: [{ actor: pm, reason: 'Month end', percentComplete: 100, note: 'All teams trained' }] });
     await done.executeUpdate(attachActionEvidenceUpdate, { args: [{ actor: pm, reason: 'Evidence', title: 'Audit of 40 cases', reference: 'QA-7' }] });
     await done.executeUpdate(requestActionSignOffUpdate, { args: [{ actor: pm, reason: 'Done' }] });
-    const signed = await done.executeUpdate(signOffActionUpdate, { args: [{ actor: pm2, reason: 'Evidence checked' }] });
-    expect(signed.status).toBe('complete');
+    await done.executeUpdate(signOffActionUpdate, { args: [{ actor: pm2, reason: 'Evidence checked' }] });
+    expect((await done.query(actionStateQuery)).status).toBe('complete');
     await gone.executeUpdate(cancelActionUpdate, { args: [{ actor: pm, reason: 'Merged into action 4.2' }] });
 
-    expect((await done.result()).status).toBe('complete');
-    expect((await gone.result()).status).toBe('cancelled');
+    expect(((await done.result()) as { status: string }).status).toBe('complete');
+    expect(((await gone.result()) as { status: string }).status).toBe('cancelled');
     await h.sleepUntil(first.fireAt + 120 * day);
     expect([...h.escalations.keys()].map((k) => k.split('/').slice(-2).join('/'))).toEqual(['remind-10/b0', 'remind-10/b0']);
     expect(h.attempts).toHaveLength(2);

@@ -3,6 +3,7 @@
  * workflow code.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { UpdateReply } from '../machine/spec.js';
 import type {
   LadderClockView,
   TAnswerInformationRequestUpdate,
@@ -26,11 +27,11 @@ export interface InformationRequestView extends Omit<TInformationRequestState, '
   asAt: number;
 }
 
-export const answerInformationRequestUpdate = defineUpdate<InformationRequestView, [TAnswerInformationRequestUpdate]>('answer');
-export const extendInformationRequestDueDateUpdate = defineUpdate<InformationRequestView, [TExtendInformationRequestUpdate]>(
+export const answerInformationRequestUpdate = defineUpdate<UpdateReply, [TAnswerInformationRequestUpdate]>('answer');
+export const extendInformationRequestDueDateUpdate = defineUpdate<UpdateReply, [TExtendInformationRequestUpdate]>(
   'extendDueDate',
 );
-export const withdrawInformationRequestUpdate = defineUpdate<InformationRequestView, [TWithdrawInformationRequestUpdate]>('withdraw');
+export const withdrawInformationRequestUpdate = defineUpdate<UpdateReply, [TWithdrawInformationRequestUpdate]>('withdraw');
 /**
  * Full state plus time left on each clock. Pass the caller's clock (epoch ms): a query does not advance
  * workflow time, so without it "time left" is as at the workflow's last wake-up, possibly days ago.

@@ -3,6 +3,7 @@
  * workflow code.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { UpdateReply } from '../machine/spec.js';
 import type { LadderClockView, TInterventionArgsInput, TInterventionState, TRecordInterventionStepUpdate } from '@ip/domain/workflow';
 
 /** One workflow per authority per spell of DfE intervention (`sequence` counts spells, from 1). */
@@ -20,7 +21,7 @@ export interface InterventionView extends Omit<TInterventionState, 'clocks'> {
 }
 
 /** Records one DfE step ({ actor, reason, step: TInterventionStep }); impossible steps are rejected with the reason. */
-export const recordInterventionStepUpdate = defineUpdate<InterventionView, [TRecordInterventionStepUpdate]>('recordInterventionStep');
+export const recordInterventionStepUpdate = defineUpdate<UpdateReply, [TRecordInterventionStepUpdate]>('recordInterventionStep');
 /**
  * Full state plus time left on each clock. Pass the caller's clock (epoch ms): a query does not advance
  * workflow time, so without it "time left" is as at the workflow's last wake-up.

@@ -21,8 +21,11 @@ async function startIntervention() {
   started.push(handle);
   return handle;
 }
-const record = (h: WorkflowHandle, step: TInterventionStep) =>
-  h.executeUpdate(recordStep, { args: [{ actor, reason: 'Recorded from the DfE letter', step }] });
+/** Records a step, then reads the state back (an Update replies with the new version only). */
+const record = async (h: WorkflowHandle, step: TInterventionStep) => {
+  await h.executeUpdate(recordStep, { args: [{ actor, reason: 'Recorded from the DfE letter', step }] });
+  return h.query(stateQuery);
+};
 const recorded = (id: string) => fake.escalationsFor(id);
 /** Asserts that each ladder step was recorded once, at its exact instant (within the 1 s timer resolution). */
 function expectFiredAt(id: string, expected: { stepId: string; fireAt: number; baseline: number; ladderId: string }[]) {

@@ -15,53 +15,19 @@
  *  - exit supervision: reviews at 6 and 12 months from its start (Coventry [S32]); closure needs both.
  * Each clock reminds before its date and escalates after it while unmet; every arming has its own
  * baseline, so its escalations are recorded exactly once and never collide with another clock's.
+ *
+ * It runs as a machine (./machine.ts, ../machine/runner.ts): small history, projections as deltas,
+ * continue-as-new, the late-escalation rule. Workflows the first version started keep running it
+ * (./legacy-workflow.ts) until they grow long, then continue as new into this.
  */
-import {
-  DEFAULT_COMMISSIONER_REPORT_LADDER, DEFAULT_COMMISSIONER_UPDATE_LADDER, DEFAULT_INTERVENTION_REVIEW_LADDER, defaultInterventionContext,
-  checkedInterventionStep, checkedLadder, checkedPayload, ladderClockViews, nextInterventionTimer, reduceIntervention,
-  type TInterventionArgs, type TInterventionEvent, type TInterventionState, type TRecordInterventionStepUpdate,
-} from '@ip/domain/workflow';
-import { setHandler, workflowInfo } from '@temporalio/workflow';
-import { interventionStateQuery, recordInterventionStepUpdate, type InterventionView, type InterventionWorkflowArgs } from './definitions.js';
-import { Lifecycle, startOrFail } from '../information-request/lifecycle-runner.js';
+import { patched } from '@temporalio/workflow';
+import { MACHINE_PATCH } from '../machine/spec.js';
+import { runMachine } from '../machine/runner.js';
+import { interventionStateQuery } from './definitions.js';
+import { legacyInterventionWorkflow } from './legacy-workflow.js';
+import { interventionMachine, interventionView, type InterventionRunArgs } from './machine.js';
 
-export async function interventionWorkflow(raw: InterventionWorkflowArgs): Promise<TInterventionState> {
-  const ctx = defaultInterventionContext();
-  const initial = startOrFail(() => {
-    // The API parsed these with ZStartInterventionInput; here, what the reducer relies on.
-    const args = checkedPayload<TInterventionArgs>(raw, { programmeId: 'text?', onsCode: 'text', authorityName: 'text', ladders: 'value?' }, 'optional');
-    const ladders = args.ladders ?? {};
-    return reduceIntervention(null, {
-      type: 'intervention_opened', at: Date.now(), id: workflowInfo().workflowId, programmeId: args.programmeId ?? null,
-      onsCode: args.onsCode, authorityName: args.authorityName, actor: args.actor ?? null, reason: args.reason ?? null,
-      ladders: {
-        review: checkedLadder(ladders.review, 'ladders.review') ?? DEFAULT_INTERVENTION_REVIEW_LADDER,
-        commissionerReport: checkedLadder(ladders.commissionerReport, 'ladders.commissionerReport') ?? DEFAULT_COMMISSIONER_REPORT_LADDER,
-        commissionerUpdate: checkedLadder(ladders.commissionerUpdate, 'ladders.commissionerUpdate') ?? DEFAULT_COMMISSIONER_UPDATE_LADDER,
-      },
-    }, ctx);
-  });
-  const lc = new Lifecycle<TInterventionState, TInterventionEvent>({
-    kind: 'intervention',
-    reduce: (s, e) => reduceIntervention(s, e, ctx),
-    nextTimer: (s) => nextInterventionTimer(s, ctx),
-    finished: (s) => s.phase === 'closed',
-    describe: (s) => ({
-      programmeId: s.programmeId, onsCode: s.onsCode, title: `DfE intervention: ${s.authorityName}`, phase: s.phase,
-      dueOn: s.clocks.filter((c) => c.status === 'running' || c.status === 'overdue').map((c) => c.dueOn).sort()[0] ?? null,
-    }),
-  }, initial);
-
-  const view = (asAt = Date.now()): InterventionView => ({ ...lc.state, clocks: ladderClockViews(lc.state.clocks, asAt, ctx.calendar), asAt });
-  const toEvent = (cmd: unknown): TInterventionEvent => {
-    const { step, ...meta } = checkedPayload<TRecordInterventionStepUpdate>(cmd, { step: 'value' });
-    return { ...checkedInterventionStep(step), ...meta, at: Date.now() };
-  };
-  setHandler(interventionStateQuery, (asAtMs) => view(typeof asAtMs === 'number' && asAtMs > 0 ? asAtMs : Date.now()));
-  // The validator parses the step and dry-runs the reducer, so a rejected step leaves no trace in history.
-  setHandler(recordInterventionStepUpdate, async (cmd) => { await lc.apply(toEvent(cmd)); return view(); },
-    { validator: (cmd) => lc.check(() => toEvent(cmd)) });
-
-  // Handlers are registered before the first await (inside run), so an Update sent with the start is not lost.
-  return lc.run();
+export async function interventionWorkflow(args: InterventionRunArgs): Promise<unknown> {
+  if (!patched(MACHINE_PATCH)) return legacyInterventionWorkflow(args);
+  return runMachine(interventionMachine(), args, { query: { name: interventionStateQuery.name, view: interventionView } });
 }

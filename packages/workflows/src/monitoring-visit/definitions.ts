@@ -3,6 +3,7 @@
  * worker and the API. Importing this file pulls in no workflow code.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { UpdateReply } from '../machine/spec.js';
 import type {
   LadderClockView,
   TCancelVisitUpdate,
@@ -32,12 +33,12 @@ export interface MonitoringVisitView extends Omit<TMonitoringVisitState, 'clocks
   asAt: number;
 }
 
-export const recordFieldworkUpdate = defineUpdate<MonitoringVisitView, [TRecordFieldworkUpdate]>('recordFieldwork');
-export const recordDraftLetterUpdate = defineUpdate<MonitoringVisitView, [TRecordDraftLetterUpdate]>('recordDraftLetter');
-export const submitAccuracyCorrectionsUpdate = defineUpdate<MonitoringVisitView, [TSubmitAccuracyCorrectionsUpdate]>('submitAccuracyCorrections');
-export const publishLetterUpdate = defineUpdate<MonitoringVisitView, [TPublishLetterUpdate]>('publishLetter');
-export const confirmNewActionsCreatedUpdate = defineUpdate<MonitoringVisitView, [TConfirmNewActionsUpdate]>('confirmNewActionsCreated');
-export const cancelVisitUpdate = defineUpdate<MonitoringVisitView, [TCancelVisitUpdate]>('cancelVisit');
+export const recordFieldworkUpdate = defineUpdate<UpdateReply, [TRecordFieldworkUpdate]>('recordFieldwork');
+export const recordDraftLetterUpdate = defineUpdate<UpdateReply, [TRecordDraftLetterUpdate]>('recordDraftLetter');
+export const submitAccuracyCorrectionsUpdate = defineUpdate<UpdateReply, [TSubmitAccuracyCorrectionsUpdate]>('submitAccuracyCorrections');
+export const publishLetterUpdate = defineUpdate<UpdateReply, [TPublishLetterUpdate]>('publishLetter');
+export const confirmNewActionsCreatedUpdate = defineUpdate<UpdateReply, [TConfirmNewActionsUpdate]>('confirmNewActionsCreated');
+export const cancelVisitUpdate = defineUpdate<UpdateReply, [TCancelVisitUpdate]>('cancelVisit');
 /**
  * Full state plus time left on each clock. Pass the caller's clock (epoch ms): a query does not advance
  * workflow time, so without it "time left" is as at the workflow's last wake-up.

@@ -33,7 +33,8 @@ async function startVisit(plannedStartOn: string, n = 3) {
 async function publishToday(handle: WorkflowHandle, day: string) {
   await handle.executeUpdate(recordFieldworkUpdate, { args: [{ ...meta, startedOn: day, endedOn: day, inspectors: ['HMI Jones', 'HMI Patel'] }] });
   await handle.executeUpdate(recordDraftLetterUpdate, { args: [{ ...meta, receivedOn: day }] });
-  return handle.executeUpdate(publishLetterUpdate, { args: [{ ...meta, publishedOn: day, findings }] });
+  await handle.executeUpdate(publishLetterUpdate, { args: [{ ...meta, publishedOn: day, findings }] });
+  return handle.query(stateQuery);
 }
 const recorded = (id: string) => fake.escalationsFor(id);
 
@@ -71,13 +72,15 @@ describe('monitoringVisitWorkflow on the time-skipping server', () => {
     await handle.executeUpdate(submitAccuracyCorrectionsUpdate, { args: [{ ...meta, sentOn: draftOn, note: 'Caseload average is 17, not 21' }] });
     const publishedOn = cal.addWorkingDays(draftOn, 3);
     await skipTo(noonOf(publishedOn));
-    const published = await handle.executeUpdate(publishLetterUpdate, { args: [{ ...meta, publishedOn, findings }] });
+    await handle.executeUpdate(publishLetterUpdate, { args: [{ ...meta, publishedOn, findings }] });
+    const published = await handle.query(stateQuery);
     const dueBy = cal.addWorkingDays(publishedOn, 10);
     expect(published).toMatchObject({ phase: 'published', newActionsDueBy: dueBy });
     expect(published.clocks.find((c) => c.name === 'newActions')).toMatchObject({ status: 'running', workingDaysLeft: 10 });
 
     await skipTo(noonOf(cal.addWorkingDays(publishedOn, 2)));
-    const confirmed = await handle.executeUpdate(confirmNewActionsCreatedUpdate, { args: [{ ...meta, actionRefs: ['A-301', 'A-302'] }] });
+    await handle.executeUpdate(confirmNewActionsCreatedUpdate, { args: [{ ...meta, actionRefs: ['A-301', 'A-302'] }] });
+    const confirmed = await handle.query(stateQuery);
     expect(confirmed.phase).toBe('response');
     await skipTo(endOfLondonDayUtcMs(dueBy), -1000);
     expect((await handle.describe()).status.name).toBe('RUNNING');
@@ -116,7 +119,8 @@ describe('monitoringVisitWorkflow on the time-skipping server', () => {
 
     await rig.env.sleep('20 days');
     expect(fake.calls.filter((c) => c.workflowId === handle.workflowId && c.kind === 'escalation')).toHaveLength(1);
-    const late = await handle.executeUpdate(confirmNewActionsCreatedUpdate, { args: [{ ...meta, actionRefs: ['A-401'] }] });
+    await handle.executeUpdate(confirmNewActionsCreatedUpdate, { args: [{ ...meta, actionRefs: ['A-401'] }] });
+    const late = await handle.query(stateQuery);
     expect(late.clocks.find((c) => c.name === 'newActions')?.status).toBe('breached');
     expect((await closedResult<MonitoringVisitResult>(rig.env, handle)).newActionRefs).toEqual(['A-401']);
   });

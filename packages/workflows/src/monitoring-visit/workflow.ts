@@ -13,63 +13,19 @@
  *    policy. Unconfirmed by then → one escalation (default: AD/DCS). The visit closes when this window
  *    ends, so actions can be added until then; if confirmed late it closes at once.
  * Working days per SI 2007/462 [S15].
+ *
+ * It runs as a machine (./machine.ts, ../machine/runner.ts): small history, projections as deltas,
+ * continue-as-new, the late-escalation rule. Workflows the first version started keep running it
+ * (./legacy-workflow.ts) until they grow long, then continue as new into this.
  */
-import {
-  DEFAULT_MV_NEW_ACTIONS_LADDER, defaultMonitoringVisitContext, isMonitoringVisitFinished, ladderClockViews, monitoringVisitSummary,
-  nextMonitoringVisitTimer, checkedLadder, checkedPayload, reduceMonitoringVisit,
-  type TCancelVisitUpdate, type TConfirmNewActionsUpdate, type TMonitoringVisitArgs, type TMonitoringVisitEvent, type TMonitoringVisitState,
-  type TPublishLetterUpdate, type TRecordDraftLetterUpdate, type TRecordFieldworkUpdate, type TSubmitAccuracyCorrectionsUpdate,
-} from '@ip/domain/workflow';
-import { setHandler, workflowInfo, type defineUpdate } from '@temporalio/workflow';
-import {
-  cancelVisitUpdate, confirmNewActionsCreatedUpdate, monitoringVisitStateQuery, publishLetterUpdate, recordDraftLetterUpdate,
-  recordFieldworkUpdate, submitAccuracyCorrectionsUpdate,
-  type MonitoringVisitResult, type MonitoringVisitView, type MonitoringVisitWorkflowArgs,
-} from './definitions.js';
-import { Lifecycle, startOrFail } from '../information-request/lifecycle-runner.js';
+import { patched } from '@temporalio/workflow';
+import { MACHINE_PATCH } from '../machine/spec.js';
+import { runMachine } from '../machine/runner.js';
+import { monitoringVisitStateQuery } from './definitions.js';
+import { legacyMonitoringVisitWorkflow } from './legacy-workflow.js';
+import { monitoringVisitMachine, monitoringVisitView, type MonitoringVisitRunArgs } from './machine.js';
 
-type E = TMonitoringVisitEvent;
-
-export async function monitoringVisitWorkflow(raw: MonitoringVisitWorkflowArgs): Promise<MonitoringVisitResult> {
-  const ctx = defaultMonitoringVisitContext();
-  const initial = startOrFail(() => {
-    // Started by the programme workflow with what the API validated (ZScheduleMonitoringVisitInput).
-    const { ladder, ...args } = checkedPayload<TMonitoringVisitArgs>(raw, {
-      programmeId: 'text', onsCode: 'text', authorityName: 'text', number: 'value', theme: 'text', plannedStartOn: 'date', ladder: 'value?',
-    }, 'none');
-    return reduceMonitoringVisit(null, {
-      type: 'visit_scheduled', at: Date.now(), id: workflowInfo().workflowId, ...args,
-      newActionsLadder: checkedLadder(ladder) ?? DEFAULT_MV_NEW_ACTIONS_LADDER,
-    }, ctx);
-  });
-  const lc = new Lifecycle<TMonitoringVisitState, E>({
-    kind: 'monitoring_visit',
-    reduce: (s, e) => reduceMonitoringVisit(s, e, ctx),
-    nextTimer: (s) => nextMonitoringVisitTimer(s, ctx),
-    finished: isMonitoringVisitFinished,
-    describe: (s) => ({
-      programmeId: s.programmeId, onsCode: s.onsCode, title: `Monitoring visit ${s.number}: ${s.theme}`, phase: s.phase,
-      dueOn: s.clocks.filter((c) => c.status === 'running' || c.status === 'overdue').map((c) => c.dueOn).sort()[0] ?? null,
-    }),
-  }, initial);
-
-  const view = (asAt = Date.now()): MonitoringVisitView => ({
-    ...lc.state, clocks: ladderClockViews(lc.state.clocks, asAt, ctx.calendar), asAt,
-  });
-  setHandler(monitoringVisitStateQuery, (asAtMs) => view(typeof asAtMs === 'number' && asAtMs > 0 ? asAtMs : Date.now()));
-
-  /** The validator parses the payload and dry-runs the reducer (a rejection leaves no trace); the handler applies. */
-  function handle<A>(def: ReturnType<typeof defineUpdate<MonitoringVisitView, [A]>>, toEvent: (cmd: unknown) => E): void {
-    setHandler(def, async (cmd) => { await lc.apply(toEvent(cmd)); return view(); },
-      { validator: (cmd) => lc.check(() => toEvent(cmd)) });
-  }
-  handle(recordFieldworkUpdate, (c) => ({ type: 'fieldwork_recorded', at: Date.now(), ...checkedPayload<TRecordFieldworkUpdate>(c, { startedOn: 'date', endedOn: 'date', inspectors: 'value' }) }));
-  handle(recordDraftLetterUpdate, (c) => ({ type: 'draft_letter_received', at: Date.now(), ...checkedPayload<TRecordDraftLetterUpdate>(c, { receivedOn: 'date' }) }));
-  handle(submitAccuracyCorrectionsUpdate, (c) => ({ type: 'accuracy_corrections_sent', at: Date.now(), ...checkedPayload<TSubmitAccuracyCorrectionsUpdate>(c, { sentOn: 'date', note: 'text' }) }));
-  handle(publishLetterUpdate, (c) => ({ type: 'letter_published', at: Date.now(), ...checkedPayload<TPublishLetterUpdate>(c, { publishedOn: 'date', findings: 'value' }) }));
-  handle(confirmNewActionsCreatedUpdate, (c) => ({ type: 'new_actions_confirmed', at: Date.now(), ...checkedPayload<TConfirmNewActionsUpdate>(c, { actionRefs: 'value' }) }));
-  handle(cancelVisitUpdate, (c) => ({ type: 'visit_cancelled', at: Date.now(), ...checkedPayload<TCancelVisitUpdate>(c, {}) }));
-
-  // Handlers are registered before the first await (inside run), so an Update sent with the start is not lost.
-  return monitoringVisitSummary(await lc.run());
+export async function monitoringVisitWorkflow(args: MonitoringVisitRunArgs): Promise<unknown> {
+  if (!patched(MACHINE_PATCH)) return legacyMonitoringVisitWorkflow(args);
+  return runMachine(monitoringVisitMachine(), args, { query: { name: monitoringVisitStateQuery.name, view: monitoringVisitView } });
 }

@@ -1,5 +1,6 @@
 /** Updates, queries and ids of programmeWorkflow, shared by the workflow, the worker and the API. */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { UpdateReply } from '../machine/spec.js';
 import type { ClockView, TActor, TLadder, THumanProgrammeEvent, TProgrammeState } from '@ip/domain/workflow';
 
 /** One programme workflow per authority per improvement cycle. */
@@ -51,19 +52,19 @@ export const PROGRAMME_COMMANDS = {
 } as const satisfies Record<string, THumanProgrammeEvent['type']>;
 export type ProgrammeCommandName = keyof typeof PROGRAMME_COMMANDS;
 
-export const recordInspectionUpdate = defineUpdate<ProgrammeView, [CommandPayload<'inspection_recorded'>]>('recordInspection');
-export const publishReportUpdate = defineUpdate<ProgrammeView, [CommandPayload<'report_published'>]>('publishReport');
-export const completeMilestoneUpdate = defineUpdate<ProgrammeView, [CommandPayload<'milestone_completed'>]>('completeMilestone');
-export const submitPlanUpdate = defineUpdate<ProgrammeView, [CommandPayload<'plan_submitted'>]>('submitPlan');
-export const recordPlanResponseUpdate = defineUpdate<ProgrammeView, [CommandPayload<'plan_response_recorded'>]>('recordPlanResponse');
-export const recordReinspectionUpdate = defineUpdate<ProgrammeView, [CommandPayload<'reinspection_recorded'>]>('recordReinspection');
-export const recordFocusedVisitUpdate = defineUpdate<ProgrammeView, [CommandPayload<'focused_visit_recorded'>]>('recordFocusedVisit');
-export const recordEngagementMeetingUpdate = defineUpdate<ProgrammeView, [CommandPayload<'engagement_meeting_recorded'>]>('recordEngagementMeeting');
+export const recordInspectionUpdate = defineUpdate<UpdateReply, [CommandPayload<'inspection_recorded'>]>('recordInspection');
+export const publishReportUpdate = defineUpdate<UpdateReply, [CommandPayload<'report_published'>]>('publishReport');
+export const completeMilestoneUpdate = defineUpdate<UpdateReply, [CommandPayload<'milestone_completed'>]>('completeMilestone');
+export const submitPlanUpdate = defineUpdate<UpdateReply, [CommandPayload<'plan_submitted'>]>('submitPlan');
+export const recordPlanResponseUpdate = defineUpdate<UpdateReply, [CommandPayload<'plan_response_recorded'>]>('recordPlanResponse');
+export const recordReinspectionUpdate = defineUpdate<UpdateReply, [CommandPayload<'reinspection_recorded'>]>('recordReinspection');
+export const recordFocusedVisitUpdate = defineUpdate<UpdateReply, [CommandPayload<'focused_visit_recorded'>]>('recordFocusedVisit');
+export const recordEngagementMeetingUpdate = defineUpdate<UpdateReply, [CommandPayload<'engagement_meeting_recorded'>]>('recordEngagementMeeting');
 /** Admin only: change the programme's escalation ladders and/or calendar overrides. */
-export const configureProgrammeUpdate = defineUpdate<ProgrammeView, [CommandPayload<'programme_configured'>]>('configureProgramme');
+export const configureProgrammeUpdate = defineUpdate<UpdateReply, [CommandPayload<'programme_configured'>]>('configureProgramme');
 /** Schedules the next monitoring visit; the workflow starts it as a child workflow. */
 export const scheduleMonitoringVisitUpdate = defineUpdate<
-  ProgrammeView,
+  UpdateReply,
   [HumanCommand & { number: number; theme: string; plannedStartOn: string }]
 >('scheduleMonitoringVisit');
 

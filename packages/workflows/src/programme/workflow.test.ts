@@ -76,7 +76,8 @@ describe('programmeWorkflow on the time-skipping server', () => {
 
     await env.sleep(2000);
     const after = await handle.query(programmeStateQuery);
-    expect(after.clocks.find((c) => c.name === 'actionPlan')?.status).toBe('breached');
+    // The query's clock view uses the domain's one vocabulary: past its date and not done is 'overdue'.
+    expect(after.clocks.find((c) => c.name === 'actionPlan')?.status).toBe('overdue');
     const breach = escalationsFor(handle.workflowId).find((e) => e.ladderId === 'action-plan' && e.stepId === 'due-0')!;
     expect(breach.fireAt).toBe(plan.dueAt);
     expect(breach.firedAt).toBeGreaterThanOrEqual(plan.dueAt);
@@ -160,9 +161,15 @@ describe('programmeWorkflow on the time-skipping server', () => {
     expect(desc.runId).not.toBe(handle.firstExecutionRunId);
     expect(after.programmeId).toBe(before.programmeId);
     expect(after.inspection).toEqual(before.inspection);
-    expect(after.history.slice(0, before.history.length)).toEqual(before.history);
+    // The new run carries the state without its timeline (the read model and the history keep it):
+    // the entries before the hand-over are counted in logBase, and the read model has every one.
+    expect(after.logBase?.history).toBeGreaterThanOrEqual(before.history.length);
+    expect(after.history.length).toBeLessThan(after.logBase!.history!);
+    const row = fake.projections.filter((p) => p.kind === 'programme').at(-1)!.state as { history: unknown[]; version: number };
+    expect(row.history.slice(0, before.history.length)).toEqual(before.history);
+    expect(row.history).toHaveLength(after.logBase!.history! + after.history.length);
     expect(after.version).toBeGreaterThan(before.version);
-    expect(after.clocks.find((c) => c.name === 'actionPlan')?.status).toBe('breached');
+    expect(after.clocks.find((c) => c.name === 'actionPlan')?.status).toBe('overdue');
     // Each ladder step recorded exactly once across the runs.
     const ids = escalationsFor(handle.workflowId).map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);

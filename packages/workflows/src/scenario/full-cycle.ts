@@ -35,7 +35,13 @@ export interface ScenarioResult {
   visitIds: string[];
 }
 
-export async function runFullCycle(env: TestWorkflowEnvironment, taskQueue: string, programmeId = 'programme-E09000099-1'): Promise<ScenarioResult> {
+export async function runFullCycle(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  programmeId = 'programme-E09000099-1',
+  /** E.g. a short continueAsNewAfterEvents, so the run continues as new mid-cycle. */
+  extra: Partial<ProgrammeWorkflowArgs> = {},
+): Promise<ScenarioResult> {
   const cal = defaultCalendar();
   const now = async () => londonDateOf(await env.currentTimeMs());
   /** Advance the server clock to 10:00 London on `date` (working-day arithmetic picks the dates). */
@@ -44,7 +50,7 @@ export async function runFullCycle(env: TestWorkflowEnvironment, taskQueue: stri
     const ms = target - (await env.currentTimeMs());
     if (ms > 0) await env.sleep(ms);
   };
-  const args: ProgrammeWorkflowArgs = { programmeId, onsCode: 'E09000099', authorityName: 'Northmoor Borough Council', cycle: 1, actor: pm, reason: 'Judged inadequate: the ILACS report has arrived' };
+  const args: ProgrammeWorkflowArgs = { programmeId, onsCode: 'E09000099', authorityName: 'Northmoor Borough Council', cycle: 1, actor: pm, reason: 'Judged inadequate: the ILACS report has arrived', ...extra };
   const handle = await env.client.workflow.start('programmeWorkflow', { workflowId: programmeId, taskQueue, args: [args] });
 
   const received = cal.nextWorkingDay(await now());
@@ -97,8 +103,10 @@ export async function runFullCycle(env: TestWorkflowEnvironment, taskQueue: stri
 
   await until(cal.workingDayOnOrAfter(addMonths(await now(), 3)));
   const reReceived = await now();
-  const final = await handle.executeUpdate(recordReinspectionUpdate, { args: [{ actor: pm, reason: 'Re-inspection report received', inspection: {
+  await handle.executeUpdate(recordReinspectionUpdate, { args: [{ actor: pm, reason: 'Re-inspection report received', inspection: {
     type: 'standard', fieldworkStartedOn: cal.addWorkingDays(reReceived, -25), fieldworkEndedOn: cal.addWorkingDays(reReceived, -16), reportReceivedOn: reReceived,
     judgements: { overallEffectiveness: 'requires_improvement', impactOfLeaders: 'requires_improvement', helpAndProtection: 'requires_improvement', childrenInCare: 'good', careLeavers: 'requires_improvement' } } }] });
+  // Updates reply with the new version only; the state is what the Query returns.
+  const final = await handle.query(programmeStateQuery);
   return { programmeId, final, visitIds };
 }

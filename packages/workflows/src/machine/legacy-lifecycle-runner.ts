@@ -1,11 +1,14 @@
 /**
- * The loop every ladder-driven lifecycle workflow runs (information request, monitoring visit,
- * intervention): apply events through the domain reducer, project each new state, sleep until the
- * next reminder or deadline and record each escalation exactly once.
+ * The first version's loop of the ladder-driven lifecycle workflows (information request, monitoring
+ * visit, intervention), kept so that their histories replay and the workflows it started run on until
+ * they grow long and continue as new into the machine runner (./runner.ts). Do not change what it
+ * does. It applies events through the domain reducer, projects each whole new state, sleeps until
+ * the next reminder or deadline and records each escalation exactly once.
  *
  * Workflow code: imports only @temporalio/workflow, @ip/domain/workflow (zod-free) and types.
  */
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { LEGACY_CONTINUE_AS_NEW_PATCH, legacyRunTooLong } from './legacy.js';
 import { escalationId, LifecycleRejection, type PendingTimer } from '@ip/domain/workflow';
 import type { Activities, LifecycleRecordProjection } from '@ip/activities';
 
@@ -100,9 +103,13 @@ export class Lifecycle<S extends { version: number }, E extends { at: number }> 
    * changes the state (its clocks may have moved). Returns once the lifecycle is finished and every
    * in-flight Update has returned to its caller.
    */
-  async run(): Promise<S> {
+  async run(handOver?: (state: S) => Promise<never>): Promise<S> {
     await this.project();
     while (!this.spec.finished(this.state)) {
+      if (handOver && legacyRunTooLong() && patched(LEGACY_CONTINUE_AS_NEW_PATCH)) {
+        await condition(allHandlersFinished);
+        await handOver(this.state);
+      }
       const seen = this.state.version;
       const t = this.spec.nextTimer(this.state);
       if (!t) {
