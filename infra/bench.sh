@@ -10,6 +10,10 @@ cd "$ROOT"
 source "$ROOT/infra/bootstrap.sh"
 eval "$(bash "$ROOT/infra/postgres.sh" ensure --export)"
 pnpm exec turbo run db:generate --filter=@ip/db --output-logs=errors-only >/dev/null
+# The cluster figures (9-12) run the Temporal server built from its Go module (cached in .tools/),
+# and the API and worker from their built output, as the images do.
+bash "$ROOT/infra/temporal-server.sh" build
+pnpm exec turbo run build --filter=@ip/api-server --filter=@ip/worker --filter=@ip/console --output-logs=errors-only >/dev/null
 
 source "$ROOT/infra/lib/throwaway-temporal.sh"
 start_throwaway_temporal "$ROOT/.data/bench-temporal" 18233

@@ -4,9 +4,14 @@ import type { PrismaClient } from '@ip/db';
 
 export const benchOnsCode = (i: number) => `E06${String(900_000 + i).padStart(6, '0')}`;
 
+/** Next unused code in this process: figures that share one stack (the cluster's) get authorities of their own. */
+let nextCode = 0;
+
 export async function insertAuthorities(prisma: PrismaClient, count: number): Promise<string[]> {
-  const codes = Array.from({ length: count }, (_, i) => benchOnsCode(i));
-  await prisma.localAuthority.createMany({ data: codes.map((onsCode, i) => ({ onsCode, name: `Bench Authority ${i + 1}`, region: 'Bench' })), skipDuplicates: true });
+  const first = nextCode;
+  nextCode += count;
+  const codes = Array.from({ length: count }, (_, i) => benchOnsCode(first + i));
+  await prisma.localAuthority.createMany({ data: codes.map((onsCode, i) => ({ onsCode, name: `Bench Authority ${first + i + 1}`, region: 'Bench' })), skipDuplicates: true });
   return codes;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Figure 9: what one action's history costs as it lives. One action workflow takes weekly progress
+ * Figure 10: what one action's history costs as it lives. One action workflow takes weekly progress
  * updates (the same payload size each time) on the real time-skipping Temporal server; beside it, a
  * bare workflow takes the same Updates with the same payloads and stores nothing (bare/workflows.ts
  * bareUpdates): Temporal's own floor for those Updates, measured in the same run.

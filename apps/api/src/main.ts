@@ -1,7 +1,7 @@
 /** Production API process: real PostgreSQL and Temporal, separate from the worker. */
-import { createTemporalClient, ensureEmailDigestWorkflow, ensureHistoryArchiveSchedule, ensureWorkflowHealthSweepSchedule } from '@ip/api';
+import { createTemporalClient, ensureEmailDigestWorkflow, ensureHistoryArchiveSchedule, ensureWorkflowHealthSweepSchedule, LiveFeed } from '@ip/api';
 import pino from 'pino';
-import { createPrisma } from '@ip/db';
+import { createPrisma, pgLiveSource } from '@ip/db';
 import { loadApiEnv } from './env.js';
 import { createApiServer } from './server.js';
 
@@ -9,8 +9,12 @@ const env = loadApiEnv();
 const log = pino({ level: env.LOG_LEVEL });
 const prisma = createPrisma({ databaseUrl: env.DATABASE_URL });
 const { client: temporal, connection } = createTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
+// One LISTEN for the whole process, fanned out to every console (see packages/api/src/live-feed.ts).
+const live = new LiveFeed(prisma, pgLiveSource(env.DATABASE_URL), (err) => log.warn({ err }, 'live updates: connection lost, reconnecting'));
+await live.start();
 const server = createApiServer({
   prisma,
+  live,
   temporal,
   consoleDir: env.CONSOLE_DIR,
   allowedOrigins: env.ALLOWED_ORIGINS?.split(',').map((s) => s.trim()),
@@ -27,6 +31,6 @@ ensureEmailDigestWorkflow(temporal, env.DIGEST_LOCAL_TIME).catch((err: unknown) 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     server.close();
-    void connection.close().then(() => prisma.$disconnect()).then(() => process.exit(0));
+    void live.close().then(() => connection.close()).then(() => prisma.$disconnect()).then(() => process.exit(0));
   });
 }

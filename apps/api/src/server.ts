@@ -4,7 +4,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Client } from '@temporalio/client';
 import pino, { type Logger } from 'pino';
 import { TRPCError } from '@trpc/server';
-import { appRouter, createContextInner, sessionCache, toUserError } from '@ip/api';
+import { appRouter, createContextInner, sessionCache, toUserError, type LiveFeed } from '@ip/api';
 import type { PrismaClient } from '@ip/db';
 import { appendSetCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies.js';
 import { serveStatic } from './static.js';
@@ -19,6 +19,8 @@ export interface ApiServerOptions {
   logger?: Logger;
   /** Largest request body accepted, in bytes. */
   maxBodySize?: number;
+  /** The process's live feed (one LISTEN fanned out to every console); without it live.changes is unavailable. */
+  live?: LiveFeed;
   /** Reverse proxies in front that append to X-Forwarded-For (env TRUST_PROXY_HOPS); 0: the socket's address. */
   trustProxyHops?: number;
 }
@@ -50,7 +52,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
         return null;
       });
       return createContextInner(
-        { prisma: opts.prisma, temporal: opts.temporal, taskQueue: opts.taskQueue },
+        { prisma: opts.prisma, temporal: opts.temporal, taskQueue: opts.taskQueue, live: opts.live },
         {
           user: session?.user ?? null,
           sessionId: session?.sessionId ?? null,

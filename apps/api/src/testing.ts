@@ -9,8 +9,8 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import pino, { type Logger } from 'pino';
 import type { Client } from '@temporalio/client';
 import type { AppRouter } from '@ip/api';
-import { createTemporalClient } from '@ip/api';
-import { createPrisma, type PrismaClient } from '@ip/db';
+import { createTemporalClient, LiveFeed } from '@ip/api';
+import { createPrisma, pgLiveSource, type PrismaClient } from '@ip/db';
 import { applyMigrations } from '@ip/db/migrate';
 import { seedDemoData } from '@ip/db/seed';
 import { createTempDatabase, type TempDatabase } from '@ip/db/testing';
@@ -60,7 +60,9 @@ export async function startRig(opts: { consoleDir?: string; logger?: Logger; del
   const { worker, connection: workerConnection } = await createWorker({ temporalAddress: address, namespace, prisma, taskQueue, ...(opts.delivery ? { delivery: opts.delivery } : {}) });
   const running = worker.run();
   const { client: temporal, connection } = createTemporalClient(address, namespace);
-  const server = createApiServer({ prisma, temporal, taskQueue, consoleDir: opts.consoleDir, logger: opts.logger ?? pino({ level: 'silent' }) });
+  const live = new LiveFeed(prisma, pgLiveSource(db.url));
+  await live.start();
+  const server = createApiServer({ prisma, temporal, taskQueue, live, consoleDir: opts.consoleDir, logger: opts.logger ?? pino({ level: 'silent' }) });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -98,7 +100,7 @@ export async function startRig(opts: { consoleDir?: string; logger?: Logger; del
       server.close();
       worker.shutdown();
       await running;
-      await Promise.allSettled([connection.close(), workerConnection.close()]);
+      await Promise.allSettled([connection.close(), workerConnection.close(), live.close()]);
       await prisma.$disconnect();
       await db.drop();
     },

@@ -5,10 +5,10 @@
  * the worker as separate processes on real PostgreSQL (apps/api, apps/worker).
  */
 import { resolve } from 'node:path';
-import { createTemporalClient, ensureEmailDigestWorkflow, ensureHistoryArchiveSchedule, ensureWorkflowHealthSweepSchedule } from '@ip/api';
+import { createTemporalClient, ensureEmailDigestWorkflow, ensureHistoryArchiveSchedule, ensureWorkflowHealthSweepSchedule, LiveFeed } from '@ip/api';
 import pino from 'pino';
 import { createApiServer } from '@ip/api-server';
-import { createEmbeddedPrisma } from '@ip/db';
+import { createEmbeddedPrisma, pgliteLiveSource } from '@ip/db';
 import { DEMO_USERS, seedDemoData } from '@ip/db/seed';
 import { createWorker } from '@ip/worker';
 import { createMailer, smtpConfigFromEnv, startLocalSmtpServer, ZSmtpEnv } from '@ip/mail';
@@ -45,7 +45,10 @@ const workerRun = worker.run();
 const { client: temporal, connection } = createTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
 const created = await seedDemoProgrammes(db.prisma, temporal);
 
-const server = createApiServer({ prisma: db.prisma, temporal, consoleDir: resolve(env.CONSOLE_DIR), logger: log });
+// PGlite runs in this process, and so do its NOTIFYs: the same live feed as production, no polling.
+const live = new LiveFeed(db.prisma, pgliteLiveSource(db.pglite), (err) => log.warn({ err }, 'live updates'));
+await live.start();
+const server = createApiServer({ prisma: db.prisma, temporal, live, consoleDir: resolve(env.CONSOLE_DIR), logger: log });
 await new Promise<void>((ok) => server.listen(env.API_PORT, env.API_HOST, ok));
 await ensureHistoryArchiveSchedule(temporal).catch((err: unknown) => log.warn({ err }, 'history archive schedule not ensured'));
 await ensureEmailDigestWorkflow(temporal, env.DIGEST_LOCAL_TIME).catch((err: unknown) => log.warn({ err }, 'email digest workflow not ensured'));
@@ -74,7 +77,7 @@ async function shutdown(): Promise<void> {
   server.close();
   worker.shutdown();
   await workerRun.catch(() => undefined);
-  await Promise.allSettled([connection.close(), workerConnection.close()]);
+  await Promise.allSettled([connection.close(), workerConnection.close(), live.close()]);
   mailer.close();
   await smtp.close();
   await db.close();

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '@ip/db';
 import type { TRole } from '@ip/domain';
+import type { LiveFeed } from './live-feed.js';
 
 export interface SessionUser {
   id: string;
@@ -22,6 +23,8 @@ export interface ContextDeps {
   taskQueue?: string;
   /** The clock: injectable so tests can pin "today" for working-day countdowns. */
   now?: () => number;
+  /** The process's one live feed (LISTEN, fanned out); absent, live.changes answers SERVICE_UNAVAILABLE. */
+  live?: LiveFeed;
 }
 
 export interface Context extends ContextDeps {

@@ -10,6 +10,7 @@ export { ensureWorkflowHealthSweepSchedule } from './routers/workflow-health.js'
 export { ArchiveBackedHistorySource } from './audit/archive-source.js';
 export type { HistoryVerificationJob } from './routers/history-verification.js';
 export { toUserError } from './errors.js';
+export { LiveFeed, parseLastEventId, type LiveChange, type LiveResource, type LiveFeedStats } from './live-feed.js';
 export { ensureEmailDigestWorkflow } from './delivery/digest-workflow.js';
 export type { DeliveryDetail, DeliveryRecord } from './routers/outbox.js';
 export type { PersonRecord } from './routers/people.js';

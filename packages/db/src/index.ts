@@ -14,3 +14,12 @@ export {
   type EmbeddedPrisma,
 } from './client.js';
 export { hashPassword, verifyPassword } from './passwords.js';
+export {
+  LIVE_CHANNEL,
+  parseLiveNotification,
+  pgLiveSource,
+  pgliteLiveSource,
+  type LiveNotification,
+  type LiveSource,
+  type LiveSourceHandlers,
+} from './live.js';

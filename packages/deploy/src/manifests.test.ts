@@ -5,7 +5,9 @@
  * configuration accepted by the apps' own env schemas, Dockerfiles well formed and non-root, and the
  * Temporal Helm values on PostgreSQL persistence with SQL visibility.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DockerfileParser } from 'dockerfile-ast';
@@ -15,6 +17,7 @@ import { loadApiEnv } from '../../../apps/api/src/env.js';
 import { loadWorkerEnv } from '../../../apps/worker/src/env.js';
 
 const DEPLOY = fileURLToPath(new URL('../../../infra/deploy/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function yamlFiles(dir: string): string[] {
@@ -94,6 +97,21 @@ describe('Kubernetes manifests (infra/deploy/k8s)', () => {
     expect(ports.has(svc.spec.ports[0].targetPort)).toBe(true);
   });
 
+  it('the worker is probed on its own /health (which fails when it does not poll), at the port it is told to serve', () => {
+    const worker = byKind('Deployment').find((d) => d.metadata.name === 'ip-worker')!;
+    const c = worker.spec.template.spec.containers[0];
+    const ports = new Map<string, number>(c.ports.map((p: Obj) => [p.name, p.containerPort]));
+    for (const probe of [c.startupProbe, c.readinessProbe, c.livenessProbe]) {
+      expect(probe?.httpGet?.path).toBe('/health');
+      expect(probe.exec, 'no exec probe: `node -e process.exit(0)` cannot fail').toBeUndefined();
+      expect(ports.has(probe.httpGet.port)).toBe(true);
+    }
+    const env = Object.fromEntries((c.env ?? []).map((e: Obj) => [e.name, e.value]));
+    const parsed = loadWorkerEnv({ ...byKind('ConfigMap')[0]!.data, ...byKind('Secret')[0]!.stringData, ...env });
+    expect(parsed.WORKER_HEALTH_PORT).toBe(ports.get(c.livenessProbe.httpGet.port));
+    expect(parsed.WORKER_HEALTH_HOST).toBe('0.0.0.0');
+  });
+
   it('each Deployment is horizontally scaled by an HPA that targets it, with sane bounds', () => {
     const names = new Set(byKind('Deployment').map((d) => d.metadata.name));
     const hpas = byKind('HorizontalPodAutoscaler');
@@ -151,8 +169,19 @@ describe('Dockerfiles (infra/deploy/docker)', () => {
     const lastFrom = froms.at(-1)!.getRange().start.line;
     const users = ins.filter((i) => i.getKeyword() === 'USER' && i.getRange().start.line > lastFrom);
     expect(users.map((u) => u.getArgumentsContent())).toEqual(['node']);
+    // The built output, as `pnpm test:cluster` starts it: no TypeScript at run time.
     const cmd = df.getCMDs().at(-1)!;
-    expect(JSON.parse(cmd.getArgumentsContent()!)).toContain('src/main.ts');
+    expect(JSON.parse(cmd.getArgumentsContent()!)).toEqual(['node', 'dist/main.js']);
+    const app = file.startsWith('api') ? '@ip/api-server' : '@ip/worker';
+    expect(df.getInstructions().some((i) => i.getKeyword() === 'RUN' && i.getArgumentsContent()!.includes(`turbo run build --filter=${app}`)), `${file} builds ${app}`).toBe(true);
+  });
+
+  it('the worker image checks the worker\'s own /health on the port it sets', () => {
+    const df = DockerfileParser.parse(readFileSync(join(DEPLOY, 'docker', 'worker.Dockerfile'), 'utf8'));
+    const env = df.getInstructions().filter((i) => i.getKeyword() === 'ENV').map((i) => i.getArgumentsContent()).join(' ');
+    const port = /WORKER_HEALTH_PORT=(\d+)/.exec(env)?.[1];
+    expect(port).toBeDefined();
+    expect(df.getHEALTHCHECKs()[0]?.getArgumentsContent()).toContain(`127.0.0.1:${port}/health`);
   });
 
   it('the API image exposes 3000 and checks /trpc/health', () => {
@@ -177,5 +206,26 @@ describe('Temporal cluster values (infra/deploy/temporal, for temporalio/helm-ch
     expect(v.elasticsearch.enabled).toBe(false);
     expect(v.server.config.numHistoryShards).toBeGreaterThanOrEqual(512);
     expect(p.default.sql.existingSecret).toBeTruthy();
+  });
+
+  it('agree with what infra/temporal-server.sh runs locally: version, shards, pools, databases, namespace and retention', () => {
+    const v = values.toJS() as Obj;
+    const script = readFileSync(join(ROOT, 'infra/temporal-server.sh'), 'utf8');
+    const assigned = (name: string) => new RegExp(`^${name}=(.+)$`, 'm').exec(script)?.[1];
+    const out = execFileSync('bash', [join(ROOT, 'infra/temporal-server.sh'), 'config', '--data', mkdtempSync(join(tmpdir(), 'ip-deploy-'))], { encoding: 'utf8' });
+    const local = parseDocument(out).toJS() as Obj;
+    expect(`v${v.server.image.tag}`).toBe(assigned('VERSION'));
+    expect(local.persistence.numHistoryShards).toBe(v.server.config.numHistoryShards);
+    const chart = v.server.config.persistence;
+    for (const [store, helm] of [['default', chart.default.sql], ['visibility', chart.visibility.sql]] as const) {
+      const sql = local.persistence.datastores[store].sql;
+      expect({ plugin: sql.pluginName, db: sql.databaseName, user: sql.user, maxConns: sql.maxConns, maxIdleConns: sql.maxIdleConns, maxConnLifetime: sql.maxConnLifetime }, store)
+        .toEqual({ plugin: helm.driver, db: helm.database, user: helm.user, maxConns: helm.maxConns, maxIdleConns: helm.maxIdleConns, maxConnLifetime: helm.maxConnLifetime });
+    }
+    const ns = v.server.config.namespaces.namespace[0];
+    const configMap = byKind('ConfigMap')[0]!.data;
+    expect(ns.name).toBe(configMap.TEMPORAL_NAMESPACE);
+    expect(assigned('NS') ?? script).toContain(ns.name);
+    expect(assigned('RETENTION')).toBe(ns.retention);
   });
 });

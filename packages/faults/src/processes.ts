@@ -61,7 +61,8 @@ export async function until<T>(what: string, probe: () => Promise<T | null | und
 export class PostgresCluster {
   readonly dir = mkdtempSync(join(tmpdir(), 'ip-faults-pg-'));
   private readonly bin: string;
-  constructor(readonly port: number) {
+  /** `settings`: extra server settings (-c name=value), e.g. max_connections for a Temporal cluster's pools. */
+  constructor(readonly port: number, private readonly settings: string[] = []) {
     const versions = spawnSync('sh', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1'], { encoding: 'utf8' }).stdout.trim();
     if (!versions) throw new Error('no PostgreSQL binaries under /usr/lib/postgresql/*/bin (run infra/postgres.sh ensure once)');
     this.bin = versions;
@@ -73,7 +74,7 @@ export class PostgresCluster {
   }
   start(): void {
     run(join(this.bin, 'pg_ctl'), ['-D', join(this.dir, 'data'), '-l', join(this.dir, 'log'), '-w', '-t', '60',
-      '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start'], { asPostgres: true });
+      '-o', [`-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`, ...this.settings.map((s) => `-c ${s}`)].join(' '), 'start'], { asPostgres: true });
   }
   /** A fast shutdown (what an operator's restart does): clients are disconnected at once. */
   stop(): void {
@@ -114,16 +115,19 @@ export class TemporalServer {
   }
 }
 
-/** apps/worker or apps/api as a child process, started as its package's `start` script does. */
+/**
+ * apps/worker or apps/api as a child process, by default from source through tsx; `args` gives the
+ * node arguments instead (the cluster suite runs the built output as the images do: dist/main.js).
+ */
 export class AppProcess {
   private child: ChildProcess | null = null;
   output = '';
-  constructor(readonly what: 'worker' | 'api', private readonly env: Record<string, string>) {}
+  constructor(readonly what: 'worker' | 'api', private readonly env: Record<string, string>, private readonly args = ['--import', 'tsx', 'src/main.ts']) {}
 
   /** Starts it and waits for `ready` to hold (the worker's "polling" line; the API's port answering). */
   async start(ready: () => Promise<boolean>): Promise<void> {
     const cwd = join(ROOT, 'apps', this.what);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, this.args, {
       cwd,
       env: { ...inheritedEnv(), ...this.env, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],

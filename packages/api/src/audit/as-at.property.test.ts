@@ -115,6 +115,44 @@ describe('as at T (rebuilt from history) equals the live query at T', () => {
     expect(counts.continuedRuns, 'some action continued as new').toBeGreaterThan(0);
   }, 120_000);
 
+  it('a command retried after the action continued as new has one effect, in the workflow and in the rebuilt state', async () => {
+    const id = actionWorkflowId('programme-E09000099-1', randomUUID());
+    const today = londonDateOf(await env.currentTimeMs());
+    const handle = await env.client.workflow.start('actionWorkflow', {
+      workflowId: id, taskQueue,
+      args: [{ definition: { programmeId: 'programme-E09000099-1', title: 'Supervision every four weeks', owner: { name: 'Sam Patel' }, dueOn: calendar.addWorkingDays(today, 120), ofstedLinked: false }, actor: pm, reason: 'Priority 1 of the plan', continueAsNewAfterEvents: 20 }],
+    });
+    const progress = (pct: number) => ({ actor: pm, reason: 'At the monthly review', percentComplete: pct, ragAssessment: 'green', note: `Now ${pct}%` });
+    // The API sends every command with an Update id derived from its request id (updateIdOf).
+    const first = await handle.executeUpdate<{ version: number; duplicate?: true }, [object]>('updateActionProgress', { updateId: 'updateActionProgress:req-1', args: [progress(10)] });
+    expect(first.duplicate).toBeUndefined();
+    // Other commands until the run continues as new (the runner does so only when idle, between them).
+    for (let pct = 11; (await handle.describe()).runId === handle.firstExecutionRunId; pct++) {
+      expect(pct, 'continued as new within 20 commands').toBeLessThan(31);
+      await handle.executeUpdate('updateActionProgress', { updateId: `updateActionProgress:req-${pct}`, args: [progress(pct)] });
+      await env.sleep(60_000);
+    }
+    const before = await handle.query(actionStateQuery);
+    // The first command again, as an API retry after a crash would send it: accepted, nothing done.
+    const again = await handle.executeUpdate<{ version: number; duplicate?: true }, [object]>('updateActionProgress', { updateId: 'updateActionProgress:req-1', args: [progress(10)] });
+    expect(again).toEqual({ version: before.version, duplicate: true });
+    const after = await handle.query(actionStateQuery);
+    expect(after.version).toBe(before.version);
+    expect(after.history).toEqual(before.history);
+    expect(after.percentComplete).toBe(before.percentComplete);
+    await env.sleep(60_000);
+    // A new request id with the same input is a new command: it is applied.
+    await handle.executeUpdate('updateActionProgress', { updateId: 'updateActionProgress:req-new', args: [progress(10)] });
+    const applied = await handle.query(actionStateQuery);
+    expect(applied.version).toBe(before.version + 1);
+    expect(applied.percentComplete).toBe(10);
+    // The fold skips the repeat as the workflow did: rebuilt state equals the live one.
+    const history = await new TemporalHistorySource(env.client).fetch(id);
+    expect(history.runs.length).toBeGreaterThan(1);
+    expect(plain(actionAsAt(history, { at: applied.asAt }).runView)).toEqual(plain(applied));
+    expect(plain(actionAsAt(history, { at: after.asAt }).runView)).toEqual(plain(after));
+  }, 60_000);
+
   it('programmes: inspection, then random plan commands and working-day gaps with ladder timers', async () => {
     type PStep = { cmd: 'publish' | 'submit' | 'accept' | 'return' | 'wait' };
     const pstep = fc.constantFrom<PStep>({ cmd: 'publish' }, { cmd: 'submit' }, { cmd: 'accept' }, { cmd: 'return' }, { cmd: 'wait' }, { cmd: 'wait' });

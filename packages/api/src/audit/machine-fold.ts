@@ -13,7 +13,7 @@
  * After an admin's restart the run starts from the read model's state it was given.
  */
 import { LifecycleRejection, withLogBase } from '@ip/domain';
-import { applyDue, MACHINE_PATCH, startState, type MachineSpec, type MachineState, type RunArgs } from '@ip/workflows/events';
+import { applyDue, MACHINE_PATCH, RecentUpdateIds, startState, type MachineSpec, type MachineState, type RunArgs } from '@ip/workflows/events';
 import { activationsOf, hasPatch } from './activations.js';
 import { Cutoff, newEntries, type FoldOptions } from './fold.js';
 import type { WorkflowHistory, WorkflowRun } from './history-source.js';
@@ -55,14 +55,17 @@ export function foldMachineRuns<S extends MachineState, E extends { type: string
     if (!cutoff.includesRun(runIndex)) break;
     const run = history.runs[runIndex]!;
     let spec: MachineSpec<S, E, A & RunArgs<S>> | null = null;
+    // The Update ids the run knows it took (carried from the run before, then its own): a repeat is a no-op.
+    let recentUpdates = new RecentUpdateIds(undefined);
 
     const report = (trigger: number, at: number, type: string, before: number, rejected: string | null) => {
       const s = out.state;
       if (s && rejected === null) opts.onState?.(s);
       opts.onApply?.({ runId: run.runId, triggerEventId: trigger, at, type, ...(s ? newEntries(s.history as never, before) : { entry: null, entries: [] }), rejected, version: s?.version ?? null });
     };
-    const apply = (make: () => E, trigger: number, fallbackType: string, at: number): void => {
-      if (!out.state || !spec) return;
+    /** Applies one event as the workflow would; false if the workflow refused it (no state change). */
+    const apply = (make: () => E, trigger: number, fallbackType: string, at: number): boolean => {
+      if (!out.state || !spec) return false;
       const before = out.state.history.length;
       let type = fallbackType;
       try {
@@ -70,10 +73,12 @@ export function foldMachineRuns<S extends MachineState, E extends { type: string
         type = event.type;
         out.state = spec.reduce(out.state, event);
         report(trigger, at, type, before, null);
+        return true;
       } catch (err) {
         // Refused as the workflow's handler refused it (a failed Update, no state change).
         if (!(err instanceof LifecycleRejection) && !(err instanceof Error)) throw err;
         report(trigger, at, type, before, err.message);
+        return false;
       }
     };
     const due = (trigger: number, at: number): void => {
@@ -96,6 +101,7 @@ export function foldMachineRuns<S extends MachineState, E extends { type: string
         const args = decodePayloads(started.workflowExecutionStartedEventAttributes!.input)[0] as A & RunArgs<S>;
         spec = specOf(args);
         out.args = args;
+        recentUpdates = new RecentUpdateIds(args.recentUpdateIds);
         const continued = args.carried && !args.restart && out.state;
         // A continued run resumes the whole state the fold already has; its own holds the carried logs only.
         const startArgs = continued ? { ...args, carried: out.state! } : args;
@@ -112,12 +118,16 @@ export function foldMachineRuns<S extends MachineState, E extends { type: string
       if (!spec) continue;
       const s = spec;
       for (const u of a.updates) {
-        const input = u.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
+        const request = u.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+        const input = request?.input;
         const toEvent = s.updates[input?.name ?? ''];
         if (!toEvent || !out.state) continue;
+        // Taken by an earlier run already (a command retried across continue-as-new): the workflow did nothing.
+        const updateId = request?.meta?.updateId ?? undefined;
+        if (recentUpdates.has(updateId)) continue;
         const payload = decodePayloads(input?.args)[0];
         const state = out.state;
-        apply(() => toEvent(payload, at, state), eventIdOf(u), input?.name ?? 'update', at);
+        if (apply(() => toEvent(payload, at, state), eventIdOf(u), input?.name ?? 'update', at)) recentUpdates.add(updateId);
       }
       // Rows put what time made due on the timer that woke the task, else on the task itself.
       const wake = a.incoming.find((e) => e.timerFiredEventAttributes);

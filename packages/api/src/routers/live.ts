@@ -1,67 +1,35 @@
 /**
  * Live updates for the console: a subscription (server-sent events over HTTP) that pushes every
- * change to the read model — programmes, actions, visits and the like, and new escalations — so
- * screens refresh when a workflow moves, whoever or whatever moved it. It reads the projections the
- * worker writes, so it works the same when the API and the worker are separate processes.
+ * change to the read model — programmes, actions, visits, registers, escalations — so screens
+ * refresh when a workflow moves, whoever or whatever moved it. Changes come from the process's one
+ * LISTEN (live-feed.ts), never from a query per client: the triggers of migration live_events
+ * number each committed change, and that number is the event id, so a reconnecting client
+ * (EventSource sends Last-Event-ID) resumes where it left off without a gap or a repeat.
  */
-import { tracked } from '@trpc/server';
+import { tracked, TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { parseLastEventId, type LiveChange } from '../live-feed.js';
 import { procedure, READERS, router } from '../trpc.js';
 
-export interface LiveChange {
-  resource: 'programmes' | 'actions' | 'lifecycleRecords' | 'escalations';
-  id: string;
-  /** The projection's state version (escalations: 0, they never change but by acknowledgement). */
-  version: number;
-  at: string;
+export type { LiveChange };
+/** One server-sent event: the changes that arrived together. */
+export interface LiveBatch {
+  changes: LiveChange[];
 }
 
-const POLL_MS = 1000;
 const ZLiveInput = z.object({ lastEventId: z.string().max(64).nullish() }).optional();
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
-  });
-}
 
 export const liveRouter = router({
   /**
-   * Yields each change once, in time order. The event id is the change's time, so a reconnecting
-   * client (EventSource sends Last-Event-ID) resumes where it left off without missing any.
+   * Yields each change once, in commit order, in batches (`changes`); the event id is the batch's
+   * last change. A change `reset` means "refetch everything".
    */
   changes: procedure(READERS)
     .input(ZLiveInput)
     .subscription(async function* ({ ctx, input, signal }) {
-      let cursor = input?.lastEventId && !Number.isNaN(Date.parse(input.lastEventId)) ? new Date(input.lastEventId) : new Date(ctx.now());
-      // Rows written in the same millisecond as the last one sent are fetched again (gte) and
-      // skipped by key, so none written just after a poll is ever missed.
-      let sentAtCursor = new Set<string>();
-      while (!signal?.aborted) {
-        const since = { gte: cursor };
-        const [programmes, actions, records, escalations] = await Promise.all([
-          ctx.prisma.programme.findMany({ where: { updatedAt: since }, select: { id: true, stateVersion: true, updatedAt: true }, orderBy: { updatedAt: 'asc' }, take: 500 }),
-          ctx.prisma.action.findMany({ where: { updatedAt: since }, select: { id: true, stateVersion: true, updatedAt: true }, orderBy: { updatedAt: 'asc' }, take: 500 }),
-          ctx.prisma.lifecycleRecord.findMany({ where: { updatedAt: since }, select: { id: true, stateVersion: true, updatedAt: true }, orderBy: { updatedAt: 'asc' }, take: 500 }),
-          ctx.prisma.escalation.findMany({ where: { createdAt: since }, select: { id: true, createdAt: true }, orderBy: { createdAt: 'asc' }, take: 500 }),
-        ]);
-        const changes: (LiveChange & { t: Date })[] = [
-          ...programmes.map((r) => ({ resource: 'programmes' as const, id: r.id, version: r.stateVersion, t: r.updatedAt })),
-          ...actions.map((r) => ({ resource: 'actions' as const, id: r.id, version: r.stateVersion, t: r.updatedAt })),
-          ...records.map((r) => ({ resource: 'lifecycleRecords' as const, id: r.id, version: r.stateVersion, t: r.updatedAt })),
-          ...escalations.map((r) => ({ resource: 'escalations' as const, id: r.id, version: 0, t: r.createdAt })),
-        ].map((c) => ({ ...c, at: c.t.toISOString() }));
-        changes.sort((a, b) => a.t.getTime() - b.t.getTime());
-        for (const { t, ...change } of changes) {
-          const key = `${change.resource}/${change.id}/${change.version}`;
-          if (t.getTime() === cursor.getTime() && sentAtCursor.has(key)) continue;
-          if (t.getTime() !== cursor.getTime()) sentAtCursor = new Set();
-          cursor = t;
-          sentAtCursor.add(key);
-          yield tracked(change.at, change satisfies LiveChange);
-        }
-        await sleep(POLL_MS, signal);
+      if (!ctx.live) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Live updates are not running in this process' });
+      for await (const changes of ctx.live.changes(parseLastEventId(input?.lastEventId), signal)) {
+        yield tracked(changes.at(-1)!.seq, { changes } satisfies LiveBatch);
       }
     }),
 });

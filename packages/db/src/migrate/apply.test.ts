@@ -78,6 +78,7 @@ describe('applyMigrations on PostgreSQL', () => {
       'kpi',
       'kpi_reading',
       'lifecycle_record',
+      'live_event',
       'local_authority',
       'programme',
       'programme_person',

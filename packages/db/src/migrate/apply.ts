@@ -4,6 +4,7 @@
  * CLI does (same table, checksums, advisory lock), so either tool can take over later.
  */
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { Pool } from 'pg';
 import type {
   SqlDriverAdapterFactory,
   SqlMigrationAwareDriverAdapterFactory,
@@ -11,6 +12,26 @@ import type {
 import { readMigrationsList } from './migrations-dir.js';
 import { MIGRATIONS_DIR } from './paths.js';
 import { withSchemaEngine } from './schema-engine.js';
+
+/**
+ * adapter-pg runs a script by splitting it on every ";", which breaks any migration with a function
+ * or DO body (the live_events triggers). The native engine sends a migration whole; so does this:
+ * one simple-protocol query, which PostgreSQL runs as one implicit transaction.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect(): ReturnType<PrismaPg['connect']> {
+    const adapter = await super.connect();
+    const pool = adapter.underlyingDriver() as Pool;
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        (adapter as unknown as { onError(e: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
+  }
+}
 
 /** Where to apply: an adapter factory (e.g. PGlite) or a PostgreSQL connection string. */
 export type MigrationTarget =
@@ -36,7 +57,7 @@ export interface ApplyMigrationsResult {
  * Fails (and applies nothing further) if a recorded migration failed or was edited.
  */
 export async function applyMigrations(options: ApplyMigrationsOptions): Promise<ApplyMigrationsResult> {
-  const adapterFactory = options.adapterFactory ?? new PrismaPg({ connectionString: options.databaseUrl });
+  const adapterFactory = options.adapterFactory ?? new WholeScriptPg({ connectionString: options.databaseUrl });
   const migrationsList = await readMigrationsList(options.migrationsDir ?? MIGRATIONS_DIR);
   const result = await withSchemaEngine({ adapterFactory, onLog: options.onLog }, (engine) =>
     engine.applyMigrations({

@@ -25,12 +25,12 @@
  */
 import {
   allHandlersFinished, ApplicationFailure, CancellationScope, condition, continueAsNew, defineQuery, defineUpdate, ParentClosePolicy,
-  proxyLocalActivities, setHandler, sleep, startChild, workflowInfo,
+  currentUpdateInfo, proxyLocalActivities, setHandler, sleep, startChild, workflowInfo,
 } from '@temporalio/workflow';
 import { LifecycleRejection, logLengths, splitLogs } from '@ip/domain/workflow';
 import type { Activities } from '@ip/activities';
 import {
-  DEFAULT_CONTINUE_AS_NEW_AFTER_EVENTS, MAX_DUE_EVENTS_PER_WAKE, startState, type MachineSpec, type MachineState, type RunArgs, type UpdateReply,
+  DEFAULT_CONTINUE_AS_NEW_AFTER_EVENTS, MAX_DUE_EVENTS_PER_WAKE, RecentUpdateIds, startState, type MachineSpec, type MachineState, type RunArgs, type UpdateReply,
 } from './spec.js';
 
 const { applyProjection, recordEscalation } = proxyLocalActivities<Activities>({
@@ -126,21 +126,28 @@ export async function runMachine<S extends MachineState, E extends { type: strin
   }
 
   // ---- Updates and the Query (registered before the first await: an Update sent with the start is not lost)
+  // An Update id this workflow took before (in an earlier run: Temporal itself answers repeats within
+  // a run) is accepted and does nothing: a command retried across a continue-as-new has one effect.
+  const recentUpdates = new RecentUpdateIds(args.recentUpdateIds);
   for (const [name, toEvent] of Object.entries(spec.updates)) {
     setHandler(
       defineUpdate<UpdateReply, [unknown]>(name),
       async (payload): Promise<UpdateReply> => {
+        const updateId = currentUpdateInfo()?.id;
+        if (recentUpdates.has(updateId)) return { version: state.version, duplicate: true };
         try {
           apply(toEvent(payload, Date.now(), state));
         } catch (err) {
           // Only if the state moved between validation and handling: a failed Update, not a failed task.
           throw ApplicationFailure.nonRetryable(err instanceof Error ? err.message : String(err), 'Rejected');
         }
+        recentUpdates.add(updateId);
         await project();
         return { version: state.version };
       },
       {
         validator: (payload) => {
+          if (recentUpdates.has(currentUpdateInfo()?.id)) return;
           try {
             spec.reduce(state, toEvent(payload, Date.now(), state));
           } catch (err) {
@@ -214,7 +221,7 @@ export async function runMachine<S extends MachineState, E extends { type: strin
     timerFired = false;
     await condition(() => state.version !== seen || timerFired || dueNow() || (historyLong() && idle()));
     if (state.version === seen && !timerFired && !dueNow() && historyLong() && idle()) {
-      await continueAsNew<(a: A & RunArgs<S>) => Promise<unknown>>({ ...args, carried: spec.carry(state, Date.now()), restart: undefined });
+      await continueAsNew<(a: A & RunArgs<S>) => Promise<unknown>>({ ...args, carried: spec.carry(state, Date.now()), restart: undefined, recentUpdateIds: recentUpdates.list() });
     }
   }
   // Let in-flight Updates reply and every effect land before the workflow completes (children are

@@ -75,6 +75,8 @@ export interface MachineSpec<S extends MachineState, E extends { type: string; a
 /** What every Update of a machine returns: small, so history does not grow with the state. */
 export interface UpdateReply {
   version: number;
+  /** Set when this Update id was applied before (by this workflow's earlier run): nothing was done again. */
+  duplicate?: true;
 }
 
 /** A run's start arguments as the runner reads them; `carried` and `restart` are the runner's own. */
@@ -85,6 +87,43 @@ export interface RunArgs<S> {
   restart?: { fromRunId: string | null; actor: { userId: string; role: string; name?: string }; reason: string; at: number };
   /** Continue as new after this many history events, even if the server has not suggested it. */
   continueAsNewAfterEvents?: number;
+  /**
+   * The ids of the last Updates the runs before this one took (oldest first, at most
+   * RECENT_UPDATE_IDS). Temporal recognises a repeated Update id only within a run; with these a
+   * command retried after a continue-as-new still has one effect.
+   */
+  recentUpdateIds?: string[];
+}
+
+/** How many Update ids a run remembers and hands to the next (a retry of any of them is a no-op). */
+export const RECENT_UPDATE_IDS = 200;
+
+/**
+ * The Update ids a workflow has taken, in order, keeping the last RECENT_UPDATE_IDS: the runner and
+ * the audit fold keep the same window, so they skip the same repeats.
+ */
+export class RecentUpdateIds {
+  private readonly ids: string[];
+  private readonly set: Set<string>;
+  constructor(carried: readonly string[] | undefined) {
+    this.ids = (carried ?? []).slice(-RECENT_UPDATE_IDS);
+    this.set = new Set(this.ids);
+  }
+  has(id: string | undefined): boolean {
+    return id !== undefined && this.set.has(id);
+  }
+  /** Records an Update id taken; false if it was already there (a repeat). */
+  add(id: string | undefined): boolean {
+    if (id === undefined) return true;
+    if (this.set.has(id)) return false;
+    this.ids.push(id);
+    this.set.add(id);
+    if (this.ids.length > RECENT_UPDATE_IDS) this.set.delete(this.ids.shift()!);
+    return true;
+  }
+  list(): string[] {
+    return [...this.ids];
+  }
 }
 
 /** Continue as new at Temporal's suggestion or at this many events (Temporal suggests at 4,096 by default). */
