@@ -41,9 +41,17 @@ export const ZHistoryInput = z.object({
 export const ZExportCsvInput = z.object({ programmeId: ZId, filter: ZHistoryFilter.default({ includeSystem: false }) });
 export const ZExportJsonInput = z.object({ workflowId: ZId });
 
+/**
+ * Which question an "as at" answers: what the system had *recorded* by then (workflow time, the
+ * default), or what had *happened* by then, by the dates the records themselves carry (./happened.ts).
+ */
+export const ZAsAtBasis = z.enum(['recorded', 'happened']);
+export type TAsAtBasis = z.infer<typeof ZAsAtBasis>;
+
 export const ZAsAtInput = z
   .object({
     kind: z.enum(['programme', 'action']),
+    basis: ZAsAtBasis.default('recorded'),
     workflowId: ZId,
     at: ZInstant.optional(),
     eventId: z.number().int().min(1).optional(),
@@ -51,10 +59,12 @@ export const ZAsAtInput = z
   })
   .superRefine((v, ctx) => {
     if ((v.at === undefined) === (v.eventId === undefined)) ctx.addIssue({ code: 'custom', path: ['at'], message: 'give either an instant (at) or an event id (eventId)' });
+    // A history event is a moment of recording: "had happened by" is asked at an instant.
+    if (v.basis === 'happened' && v.eventId !== undefined) ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'the "happened" view is asked at an instant (at), not at a history event' });
   });
 
 export const ZDiffInput = z
-  .object({ kind: z.enum(['programme', 'action']), workflowId: ZId, from: ZInstant, to: ZInstant })
+  .object({ kind: z.enum(['programme', 'action']), basis: ZAsAtBasis.default('recorded'), workflowId: ZId, from: ZInstant, to: ZInstant })
   .superRefine((v, ctx) => {
     if (instantMs(v.from) > instantMs(v.to, true)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
   });
