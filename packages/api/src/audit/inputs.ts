@@ -7,10 +7,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const ZInstant = z.union([z.number().int().min(0), z.string().regex(ISO_DATE, 'expected YYYY-MM-DD'), z.iso.datetime({ offset: true })]);
 export type TInstant = z.infer<typeof ZInstant>;
 
-/** Epoch ms of an instant; a bare date means its start (`end` false) or its end (`end` true). */
+/**
+ * Epoch ms of an instant; a bare date means its start (`end` false) or its last millisecond (`end`
+ * true: "by 31 March" must not take in what is dated 1 April, which counts from that midnight).
+ */
 export function instantMs(v: TInstant, end = false): number {
   if (typeof v === 'number') return v;
-  if (ISO_DATE.test(v)) return end ? endOfLondonDayUtcMs(v) : londonMidnightUtcMs(v);
+  if (ISO_DATE.test(v)) return end ? endOfLondonDayUtcMs(v) - 1 : londonMidnightUtcMs(v);
   return Date.parse(v);
 }
 

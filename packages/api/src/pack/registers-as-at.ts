@@ -35,14 +35,14 @@ function withValues<T extends object>(row: T, was: Record<string, unknown> | nul
   return out as T;
 }
 
-export interface WorkstreamAt { key: string; name: string; priorityNumber: number | null; leadName: string }
+export interface WorkstreamAt { key: string; name: string; priorityNumber: number | null; lead: { name: string } }
 
 export async function workstreamsAt(prisma: PrismaClient, programmeId: string, at: Date): Promise<WorkstreamAt[]> {
   const rows = await prisma.workstream.findMany({ where: { programmeId, createdAt: { lte: at } } });
   const out: WorkstreamAt[] = [];
   for (const w of rows) {
     const was = withValues(w, await valuesAt(prisma, 'workstream', w.id, at));
-    out.push({ key: was.key, name: was.name, priorityNumber: was.priorityNumber ?? null, leadName: was.leadName });
+    out.push({ key: was.key, name: was.name, priorityNumber: was.priorityNumber ?? null, lead: { name: was.leadName } });
   }
   // The dashboard's order: priority number, then name.
   return out.sort((a, b) => (a.priorityNumber ?? Infinity) - (b.priorityNumber ?? Infinity) || byText(a.name, b.name) || byText(a.key, b.key));

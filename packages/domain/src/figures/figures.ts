@@ -27,6 +27,9 @@ export interface TWorkstreamRag {
   total: number;
 }
 
+/** A workstream of the register, as the workstreams list returns it. */
+export interface TWorkstreamIn { key: string; name: string; priorityNumber?: number | null; lead?: { name: string } | null }
+
 const emptyColumns = (): Record<TWorkstreamRagColumn, number> => ({ red: 0, amber: 0, green: 0, awaiting_sign_off: 0, complete: 0 });
 
 /**
@@ -37,10 +40,10 @@ const emptyColumns = (): Record<TWorkstreamRagColumn, number> => ({ red: 0, ambe
  */
 export function ragByWorkstream(
   actions: readonly { workstream: string | null; rag: TActionRag }[],
-  workstreams: readonly { key: string; name: string; priorityNumber?: number | null; leadName?: string | null }[],
+  workstreams: readonly TWorkstreamIn[],
 ): TWorkstreamRag[] {
   const rows = workstreams.map((w): TWorkstreamRag => ({
-    key: w.key, name: w.priorityNumber != null ? `${w.priorityNumber}. ${w.name}` : w.name, lead: w.leadName ?? null, counts: emptyColumns(), total: 0,
+    key: w.key, name: w.priorityNumber != null ? `${w.priorityNumber}. ${w.name}` : w.name, lead: w.lead?.name ?? null, counts: emptyColumns(), total: 0,
   }));
   const byKey = new Map<string, TWorkstreamRag>();
   workstreams.forEach((w, i) => {
@@ -113,7 +116,7 @@ export interface TBoardFigures {
 
 export interface TBoardFigureInputs {
   actions: readonly { id: string; title: string; status: string; dueOn: string; workingDaysLeft: number | null; owner: { name: string }; workstream: string | null; rag: TActionRag; overdue: boolean }[];
-  workstreams: readonly { key: string; name: string; priorityNumber?: number | null; leadName?: string | null }[];
+  workstreams: readonly TWorkstreamIn[];
   clocks: Parameters<typeof deadlines>[0];
   kpis: readonly { rag: 'red' | 'amber' | 'green' | null }[];
   risks: readonly { rag: 'red' | 'amber' | 'green' | null; escalate: boolean }[];
