@@ -119,7 +119,8 @@ function reenact<S extends MachineState>(spec: AnySpec, workflowId: string, cap:
   const mark = (source: DatedChange | null) => {
     while (lineSources.length < s.history.length) lineSources.push(source);
   };
-  mark(null);
+  // The start is dated when the record's own dates put it before the day it was entered.
+  mark({ type: 'started', recordedAt: cap.startedAt, happenedAt: startAt, dated: startAt < cap.startedAt });
   const advance = (target: number) => {
     for (let i = 0; i < MAX_WAKES; i++) {
       const wake = spec.nextWakeAt(s, t);
