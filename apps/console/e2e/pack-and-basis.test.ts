@@ -129,8 +129,8 @@ describe('the board pack as at now (demo data)', () => {
     await signIn(page, rig.url, 'auditor@northmoor.gov.uk', DEMO_PASSWORD);
     // What the dashboard shows now.
     await page.getByRole('menuitem', { name: 'Dashboard' }).click();
-    const tileText = async (name: string) => (await page.getByRole('region', { name }).textContent()) ?? '';
-    await page.getByRole('region', { name: 'Open escalations' }).waitFor();
+    const tileText = async (name: string) => (await page.getByRole('region', { name, exact: true }).textContent()) ?? '';
+    await page.getByRole('region', { name: 'Open escalations', exact: true }).waitFor();
     const openEscalations = Number(/Open escalations(\d+)/.exec(await tileText('Open escalations'))?.[1]);
     const deadlines = await tileText('Deadlines');
     const soon = Number(/Deadlines(\d+)/.exec(deadlines)?.[1]);

@@ -34,7 +34,7 @@ export function DiffPanel({ kind, workflowId }: { kind: TAuditKind; workflowId: 
   const diff = useApiQuery(asked ? `diff:${workflowId}:${asked.basis}:${asked.from}:${asked.to}` : null, (signal) =>
     trpc.audit.diff.query({ kind, workflowId, from: asked!.from, to: asked!.to, basis: asked!.basis }, { signal }).then((r) => r.data));
   const shown = asked?.basis ?? basis;
-  const verb = shown === 'recorded' ? 'recorded' : 'happened';
+  const everything = shown === 'recorded' ? 'Everything recorded' : 'Everything that happened';
   return (
     <Box component="form" onSubmit={(e) => { e.preventDefault(); if (from && to) setAsked({ from, to, basis }); }}>
       <BasisChoice name={`diff-basis-${workflowId}`} value={basis} onChange={(b) => { setBasis(b); if (asked) setAsked({ ...asked, basis: b }); }} />
@@ -59,7 +59,7 @@ export function DiffPanel({ kind, workflowId }: { kind: TAuditKind; workflowId: 
           {diff.data.changes.length === 0 ? (
             <Typography>{shown === 'recorded' ? 'Nothing recorded between these dates.' : 'Nothing happened between these dates, by the dates the records carry.'}</Typography>
           ) : (
-            <List dense aria-label={`What changed (${verb})`}>
+            <List dense aria-label={`What changed (${shown})`}>
               {diff.data.changes.map((c, i) => <ListItem key={i} disableGutters>{c.subject}: {c.words}</ListItem>)}
             </List>
           )}
@@ -67,8 +67,8 @@ export function DiffPanel({ kind, workflowId }: { kind: TAuditKind; workflowId: 
           <List dense>
             {diff.data.escalations.map((e, i) => <ListItem key={i} disableGutters>{when(e, shown)} — {e.subject}: {e.summary}</ListItem>)}
           </List>
-          <Typography component="h4" variant="subtitle1">Everything that {verb} ({diff.data.events.length})</Typography>
-          <List dense aria-label={`Everything that ${verb}`}>
+          <Typography component="h4" variant="subtitle1">{everything} ({diff.data.events.length})</Typography>
+          <List dense aria-label={everything}>
             {diff.data.events.map((e, i) => <ListItem key={i} disableGutters>{when(e, shown)} — {e.subject}: {e.summary}</ListItem>)}
           </List>
         </Box>

@@ -97,6 +97,9 @@ export function renderBoardPackPdf(pack: BoardPack): Promise<Buffer> {
     doc.on('error', fail);
   });
   const f = pack.figures;
+  // Actions name their workstream by key: the pack shows the register's name, as the console does.
+  const workstreamNames = new Map(f.actionsByWorkstream.filter((w) => w.key).map((w) => [w.key, w.name.replace(/^\d+\. /, '')]));
+  const workstreamOf = (key: string | null) => (key ? (workstreamNames.get(key) ?? key) : '—');
 
   doc.font('bold').fontSize(18).text('Improvement board pack');
   doc.font('regular').fontSize(11).text(`${pack.authorityName} — improvement cycle ${pack.cycle}`);
@@ -123,16 +126,17 @@ export function renderBoardPackPdf(pack: BoardPack): Promise<Buffer> {
     pack.clocks.map((c) => [c.label, isoDateEnGb(c.dueOn), labelOf(CLOCK_OUTCOME_LABELS, c.status), clockProgressText(c)]), 'No deadlines running.');
 
   heading(doc, 'Actions by RAG, per workstream');
-  table(doc, [{ title: 'Workstream', width: 175 }, { title: 'Lead', width: 90 }, ...WORKSTREAM_RAG_COLUMNS.map((c) => ({ title: RAG_WORDS[c] ?? c, width: c === 'awaiting_sign_off' ? 70 : 40 }))],
+  const widths: Record<string, number> = { red: 35, amber: 45, green: 45, awaiting_sign_off: 65, complete: 60 };
+  table(doc, [{ title: 'Workstream', width: 160 }, { title: 'Lead', width: 85 }, ...WORKSTREAM_RAG_COLUMNS.map((c) => ({ title: RAG_WORDS[c] ?? c, width: widths[c]! }))],
     f.actionsByWorkstream.map((p) => [p.name, p.lead ?? '—', ...WORKSTREAM_RAG_COLUMNS.map((c) => String(p.counts[c]))]), 'No workstreams or actions yet.');
 
   heading(doc, `Overdue actions (${pack.overdue.length})`);
   table(doc, [{ title: 'Action', width: 215 }, { title: 'Workstream', width: 90 }, { title: 'Owner', width: 100 }, { title: 'Was due', width: 90 }],
-    pack.overdue.map((a) => [a.title, a.workstream ?? '—', a.owner.name, isoDateEnGb(a.dueOn)]), 'No action was overdue.');
+    pack.overdue.map((a) => [a.title, workstreamOf(a.workstream), a.owner.name, isoDateEnGb(a.dueOn)]), 'No action was overdue.');
 
   heading(doc, `All actions (${pack.actions.length})`);
   table(doc, [{ title: 'Action', width: 200 }, { title: 'Workstream', width: 85 }, { title: 'Due', width: 85 }, { title: 'Status', width: 65 }, { title: 'RAG', width: 60 }],
-    pack.actions.map((a) => [a.title, a.workstream ?? '—', isoDateEnGb(a.dueOn), labelOf(ACTION_STATUS_LABELS, a.status), RAG_WORDS[a.rag] ?? a.rag]), 'No actions yet.');
+    pack.actions.map((a) => [a.title, workstreamOf(a.workstream), isoDateEnGb(a.dueOn), labelOf(ACTION_STATUS_LABELS, a.status), RAG_WORDS[a.rag] ?? a.rag]), 'No actions yet.');
 
   heading(doc, `Escalations (${pack.escalations.length})`);
   table(doc, [{ title: pack.basis === 'recorded' ? 'Fired' : 'Due', width: 115 }, { title: 'About', width: 170 }, { title: 'Step', width: 130 }, { title: 'Acknowledged', width: 80 }],
