@@ -118,8 +118,10 @@ describe('recorded by a date, and happened by a date (demo data)', () => {
     await section.getByText('Plan submitted', { exact: true }).first().waitFor();
     // The recorded mode at the same point in time: nothing was recorded before today.
     await section.getByRole('radio', { name: /When it was recorded/ }).check();
+    await section.getByRole('heading', { name: /^As at .* \(now\)/ }).waitFor();
+    await slider.focus();
     await page.keyboard.press('Home');
-    await section.getByRole('heading', { name: /^As recorded at/ }).waitFor();
+    await section.getByRole('heading', { name: /^As at .* — after “Programme started/ }).waitFor();
   });
 });
 

@@ -111,7 +111,7 @@ export function AsAtPanel({ kind, workflowId }: { kind: TAuditKind; workflowId: 
         />
       </Box>
       <Typography component="h3" variant="h6" aria-live="polite" sx={{ mt: 1 }}>
-        {happened ? 'As it had happened by' : 'As recorded at'} {whenOf(selected ?? { at, dated: false })}
+        {happened ? 'As it had happened by' : 'As at'} {whenOf(selected ?? { at, dated: false })}
         {selected && selected.label !== 'Now' ? ` — after “${selected.label}”` : ' (now)'}
       </Typography>
       {(shown?.notes ?? []).map((n, i) => <Alert key={i} severity="info" sx={{ my: 1 }}>{n}</Alert>)}
