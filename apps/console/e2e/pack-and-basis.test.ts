@@ -167,7 +167,7 @@ describe('the board pack as at now (demo data)', () => {
 
     const pdfPath = join(SCREENSHOTS, 'board-pack-now.pdf');
     writeFileSync(pdfPath, first);
-    await promisify(execFile)('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(SCREENSHOTS, 'board-pack-page-1-tmp')]);
+    await promisify(execFile)('pdftoppm', ['-png', '-r', '90', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(SCREENSHOTS, 'board-pack-page-1-tmp')]);
     renameSync(join(SCREENSHOTS, 'board-pack-page-1-tmp.png'), join(SCREENSHOTS, 'board-pack-page-1.png'));
     expect(readFileSync(join(SCREENSHOTS, 'board-pack-page-1.png')).subarray(1, 4).toString()).toBe('PNG');
   });

@@ -38,7 +38,7 @@ const HAPPENED_ON: Readonly<Record<string, DateOf>> = {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The date (YYYY-MM-DD) a change happened by its own record, or null when it carries none. */
-export function happenedOnOf(event: { type: string } & object): string | null {
+export function happenedOnOf(event: { type: string } & Readonly<Record<string, unknown>>): string | null {
   const e = event as Record<string, unknown>;
   // Every DfE step carries `on` (intervention/schemas.ts), whatever its type.
   const v = HAPPENED_ON[event.type]?.(e) ?? (typeof e.on === 'string' && e.type !== 'timer_fired' ? e.on : undefined);
@@ -46,7 +46,7 @@ export function happenedOnOf(event: { type: string } & object): string | null {
 }
 
 /** The instant a dated change counts from: the start of its day in London (a thing done on a due date stops that day's steps). */
-export function happenedAtOf(event: { type: string } & object, recordedAt: number): { at: number; dated: boolean } {
+export function happenedAtOf(event: { type: string } & Readonly<Record<string, unknown>>, recordedAt: number): { at: number; dated: boolean } {
   const on = happenedOnOf(event);
   return on ? { at: londonMidnightUtcMs(on), dated: true } : { at: recordedAt, dated: false };
 }
