@@ -14,12 +14,15 @@ usage() { echo "usage: infra/chromium.sh ensure" >&2; exit 2; }
 
 CHROMIUM=/usr/bin/chromium
 DRIVER=/usr/bin/chromedriver
+# The browser tests render a board pack's first page to PNG with poppler's pdftoppm (a screenshot
+# reviewers look at), so it comes with the browser.
+PDFTOPPM=/usr/bin/pdftoppm
 
 do_ensure() {
-  if [[ ! -x $CHROMIUM || ! -x $DRIVER ]]; then
+  if [[ ! -x $CHROMIUM || ! -x $DRIVER || ! -x $PDFTOPPM ]]; then
     # shellcheck source=lib/apt.sh
     . "$ROOT/infra/lib/apt.sh"
-    apt_install chromium chromium-driver
+    apt_install chromium chromium-driver poppler-utils
     [[ -x $CHROMIUM ]] || die "apt installed chromium but $CHROMIUM is missing"
   fi
   local ver

@@ -114,7 +114,7 @@ describe('audit over HTTP (auditor)', () => {
 
   it('diffs two instants in business words', async () => {
     const d = await auditor.audit.diff.query({ kind: 'programme', workflowId: programmeId, from: beforeInspection, to: Date.now() });
-    expect(d.data.changes.map((c) => c.words)).toEqual(expect.arrayContaining(['Phase: awaiting inspection → action planning', 'Judgement: none → inadequate']));
+    expect(d.data.changes.map((c) => c.words)).toEqual(expect.arrayContaining(['Phase: Awaiting inspection → Action planning', 'Judgement: none → Inadequate']));
     expect(d.data.changes.some((c) => c.subject === 'Audit the front door' && c.words.startsWith('New action'))).toBe(true);
     expect(d.data.events.some((e) => e.summary.startsWith('Inspection recorded'))).toBe(true);
   });

@@ -1,49 +1,20 @@
 import Box from '@mui/material/Box';
-import type { TActionRag } from '@ip/domain';
-import type { TActionListRecord, TWorkstreamRecord } from '../api-types';
+import { WORKSTREAM_RAG_COLUMNS, type TWorkstreamRag, type TWorkstreamRagColumn } from '@ip/domain';
 import { ACTION_RAG_LABELS } from '../actions/labels';
 import { VisuallyHidden } from '../components/VisuallyHidden';
 import { Panel } from './Panel';
 import { RAG_COLOURS } from './rag-colours';
 
-/** The columns, worst first; cancelled actions are left out of the plan's picture. */
-const COLUMNS = ['red', 'amber', 'green', 'awaiting_sign_off', 'complete'] as const satisfies readonly TActionRag[];
-type TColumn = (typeof COLUMNS)[number];
+const COLUMNS = WORKSTREAM_RAG_COLUMNS;
+type TColumn = TWorkstreamRagColumn;
 const FILLS: Record<TColumn, string> = { ...RAG_COLOURS, awaiting_sign_off: '#1d70b8', complete: '#85994b' };
 
-export interface TWorkstreamRag {
-  key: string;
-  name: string;
-  counts: Record<TColumn, number>;
-  total: number;
-}
-
-const empty = (): Record<TColumn, number> => ({ red: 0, amber: 0, green: 0, awaiting_sign_off: 0, complete: 0 });
-
-/**
- * Actions counted by RAG for each workstream, in the plan's priority order; actions whose workstream
- * is not in the register come last under "Not in a workstream". Rows with no actions are kept, so a
- * priority with nothing planned against it shows as such.
- */
-export function ragByWorkstream(actions: readonly TActionListRecord[], workstreams: readonly TWorkstreamRecord[]): TWorkstreamRag[] {
-  const rows = workstreams.map((w) => ({
-    key: w.key, name: w.priorityNumber != null ? `${w.priorityNumber}. ${w.name}` : w.name, counts: empty(), total: 0,
-  }));
-  const byKey = new Map(workstreams.flatMap((w, i) => [[w.key, rows[i]!], [w.name, rows[i]!]] as const));
-  const other: TWorkstreamRag = { key: '', name: 'Not in a workstream', counts: empty(), total: 0 };
-  for (const a of actions) {
-    if (a.rag === 'cancelled') continue;
-    const row = (a.workstream && byKey.get(a.workstream)) || other;
-    row.counts[a.rag] += 1;
-    row.total += 1;
-  }
-  return other.total > 0 ? [...rows, other] : rows;
-}
+/** The counting is the domain's (figures.ts), shared with the board pack, so the two agree. */
+export { ragByWorkstream, type TWorkstreamRag } from '@ip/domain';
 
 /** RAG of the plan's actions by workstream: a table (the numbers) with a stacked bar per row (decorative). */
-export function ActionRagPanel({ actions, workstreams }: { actions: readonly TActionListRecord[]; workstreams: readonly TWorkstreamRecord[] }) {
-  const rows = ragByWorkstream(actions, workstreams);
-  const totals = empty();
+export function ActionRagPanel({ rows }: { rows: readonly TWorkstreamRag[] }) {
+  const totals: Record<TColumn, number> = { red: 0, amber: 0, green: 0, awaiting_sign_off: 0, complete: 0 };
   for (const r of rows) for (const c of COLUMNS) totals[c] += r.counts[c];
   const cell = { p: 1, borderBottom: '1px solid', borderColor: 'divider', textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' };
   return (

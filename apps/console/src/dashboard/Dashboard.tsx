@@ -11,12 +11,13 @@ import type { TProgrammeRecord } from '../programmes/types';
 import { useRiskHeatMap } from '../risks/use-risk-heat-map';
 import { useCanMutate } from '../use-can-mutate';
 import { ActionRagPanel } from './ActionRagPanel';
-import { DeadlinesPanel, deadlines, overdue, upcoming } from './DeadlinesPanel';
+import { boardFigures, deadlines } from '@ip/domain';
+import { DeadlinesPanel } from './DeadlinesPanel';
 import { EscalationsPanel } from './EscalationsPanel';
 import { HeatMapPanel } from './HeatMapPanel';
 import { KpiTiles } from './KpiTiles';
 import { NextVisitPanel } from './NextVisitPanel';
-import { countRag, SummaryTiles } from './SummaryTiles';
+import { SummaryTiles } from './SummaryTiles';
 import { StoppedWorkflowsPanel } from './StoppedWorkflowsPanel';
 
 const ALL = { page: 1, perPage: 500 };
@@ -41,16 +42,25 @@ function ProgrammeDashboard({ programmeId, header }: { programmeId: string; head
   const visits = useGetList<TMonitoringVisitRecord>('monitoringVisits', { filter, pagination: ALL, sort: { field: 'createdAt', order: 'ASC' } });
 
   if (!programme || kpis.isPending || risks.isPending || escalations.isPending || actions.isPending || workstreams.isPending) return <Loading />;
-  const due = deadlines(programme.clocks ?? [], actions.data ?? []);
-  const overdueActionsPath = `/actions?filter=${encodeURIComponent(JSON.stringify({ programmeId, overdue: true }))}`;
   const riskList = risks.data ?? [];
-  const summary = {
-    kpis: countRag(kpis.data ?? []),
-    risks: countRag(riskList),
-    risksToEscalate: riskList.filter((r) => r.escalation.escalate).length,
+  const due = deadlines(programme.clocks ?? [], actions.data ?? []);
+  // The figures are counted by the domain (figures.ts), as the board pack counts them, so they agree.
+  const figures = boardFigures({
+    actions: actions.data ?? [],
+    workstreams: workstreams.data ?? [],
+    clocks: programme.clocks ?? [],
+    kpis: kpis.data ?? [],
+    risks: riskList.map((r) => ({ rag: r.rag, escalate: r.escalation.escalate })),
     openEscalations: escalations.total ?? 0,
-    deadlinesSoon: upcoming(due).length,
-    overdue: overdue(due).length,
+  });
+  const overdueActionsPath = `/actions?filter=${encodeURIComponent(JSON.stringify({ programmeId, overdue: true }))}`;
+  const summary = {
+    kpis: figures.kpis,
+    risks: figures.risks,
+    risksToEscalate: figures.risksToEscalate,
+    openEscalations: figures.openEscalations,
+    deadlinesSoon: figures.deadlinesSoon,
+    overdue: figures.overdueDeadlines,
   };
   const idsByRef = Object.fromEntries(riskList.map((r) => [r.ref, r.id]));
 
@@ -64,7 +74,7 @@ function ProgrammeDashboard({ programmeId, header }: { programmeId: string; head
           <DeadlinesPanel all={due} overdueActionsPath={overdueActionsPath} />
           <NextVisitPanel visits={visits.data} isPending={visits.isPending} />
         </Box>
-        <ActionRagPanel actions={actions.data ?? []} workstreams={workstreams.data ?? []} />
+        <ActionRagPanel rows={figures.actionsByWorkstream} />
         <EscalationsPanel escalations={escalations.data ?? []} total={escalations.total ?? 0} />
         <KpiTiles kpis={kpis.data ?? []} readings={readings.data ?? []} />
         <HeatMapPanel heat={heat} idsByRef={idsByRef} />

@@ -1,45 +1,17 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { Link } from 'react-admin';
-import type { TActionListRecord } from '../api-types';
+import { DEADLINE_WINDOW_WORKING_DAYS, overdueDeadlines, upcomingDeadlines, type TDeadline } from '@ip/domain';
 import { formatDate } from '../format';
-import type { TProgrammeClock } from '../programmes/types';
 import { Panel } from './Panel';
 
-/** How far ahead the dashboard looks: the board meets about monthly, so 20 working days. */
-export const DEADLINE_WINDOW_WORKING_DAYS = 20;
+// What counts as a deadline, due soon or overdue is the domain's (figures.ts), shared with the board pack.
+export { DEADLINE_WINDOW_WORKING_DAYS, deadlines, type TDeadline } from '@ip/domain';
+export const upcoming = upcomingDeadlines;
+export const overdue = overdueDeadlines;
 
 /** Overdue actions listed by name; the rest are counted with a link to the filtered actions list. */
 const OVERDUE_ACTIONS_SHOWN = 5;
-
-/** A date something is due: a statutory or plan clock of the programme, or an open action. */
-export interface TDeadline {
-  key: string;
-  kind: 'clock' | 'action';
-  label: string;
-  dueOn: string;
-  workingDaysLeft: number;
-  /** The action's page; clocks are on the programme page. */
-  to?: string;
-  owner?: string;
-}
-
-/** Clocks still waiting for their event (not met, not closed late) and open actions, soonest first. */
-export function deadlines(clocks: readonly TProgrammeClock[], actions: readonly TActionListRecord[]): TDeadline[] {
-  const fromClocks = clocks
-    .filter((c) => c.status !== 'met' && c.closedAt == null && c.workingDaysLeft != null)
-    .map((c): TDeadline => ({ key: `clock:${c.name}:${c.dueOn}`, kind: 'clock', label: c.label, dueOn: c.dueOn, workingDaysLeft: c.workingDaysLeft! }));
-  const fromActions = actions
-    .filter((a) => a.status === 'open' && a.workingDaysLeft != null)
-    .map((a): TDeadline => ({
-      key: `action:${a.id}`, kind: 'action', label: a.title, dueOn: a.dueOn, workingDaysLeft: a.workingDaysLeft!,
-      to: `/actions/${encodeURIComponent(a.id)}/show`, owner: a.owner.name,
-    }));
-  return [...fromClocks, ...fromActions].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.label.localeCompare(b.label));
-}
-
-export const upcoming = (all: readonly TDeadline[]) => all.filter((d) => d.workingDaysLeft >= 0 && d.workingDaysLeft <= DEADLINE_WINDOW_WORKING_DAYS);
-export const overdue = (all: readonly TDeadline[]) => all.filter((d) => d.workingDaysLeft < 0);
 
 /** The countdown: the number of working days left, large, with the words beneath it. */
 function Countdown({ days }: { days: number }) {
@@ -68,11 +40,12 @@ function Countdown({ days }: { days: number }) {
 }
 
 function DeadlineRow({ deadline: d }: { deadline: TDeadline }) {
+  const to = d.actionId ? `/actions/${encodeURIComponent(d.actionId)}/show` : undefined;
   return (
     <Box component="li" sx={{ display: 'flex', gap: 2, alignItems: 'center', py: 1.5, borderBottom: '1px solid', borderColor: 'divider' }}>
       <Countdown days={d.workingDaysLeft} />
       <Box>
-        <Typography sx={{ fontWeight: 700, fontSize: '1.05rem' }}>{d.to ? <Link to={d.to}>{d.label}</Link> : d.label}</Typography>
+        <Typography sx={{ fontWeight: 700, fontSize: '1.05rem' }}>{to ? <Link to={to}>{d.label}</Link> : d.label}</Typography>
         <Typography variant="body2">
           {d.kind === 'action' ? `Action, owner ${d.owner} · ` : ''}Due <time dateTime={d.dueOn}>{formatDate(d.dueOn)}</time>
         </Typography>

@@ -2,21 +2,15 @@ import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { Link } from 'react-admin';
-import type { TRag } from '../api-types';
+import type { TRagCounts } from '@ip/domain';
 import { HEAT_FILLS } from '../components/RiskHeatMap';
 import { RAG_LABELS } from '../labels';
 import { RAG_COLOURS } from './rag-colours';
 
-const ORDER: TRag[] = ['red', 'amber', 'green'];
-const BAR: Record<TRag | 'none', string> = { ...RAG_COLOURS, none: '#b1b4b6' };
+const ORDER = ['red', 'amber', 'green'] as const;
+const BAR: Record<keyof TRagCounts, string> = { ...RAG_COLOURS, none: '#b1b4b6' };
 
-export type TRagCounts = Record<TRag | 'none', number>;
-
-export function countRag(items: readonly { rag: TRag | null }[]): TRagCounts {
-  const counts: TRagCounts = { red: 0, amber: 0, green: 0, none: 0 };
-  for (const i of items) counts[i.rag ?? 'none'] += 1;
-  return counts;
-}
+export { countRag, type TRagCounts } from '@ip/domain';
 
 function Tile({ id, title, to, linkText, children }: { id: string; title: string; to: string; linkText: string; children: ReactNode }) {
   return (

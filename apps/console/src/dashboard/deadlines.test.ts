@@ -25,7 +25,7 @@ describe('dashboard deadlines', () => {
     expect(all.map((d) => d.key)).toEqual(['action:a2', 'clock:late:2026-11-02', 'clock:publish:2026-12-01', 'action:a1', 'action:a3']);
     expect(upcoming(all).map((d) => d.label)).toEqual(['Publish the inspection report', 'Action a1']);
     expect(overdue(all).map((d) => d.label)).toEqual(['Action a2', 'Internal draft']);
-    expect(all.find((d) => d.key === 'action:a1')).toMatchObject({ to: '/actions/a1/show', owner: 'Helen Okafor' });
+    expect(all.find((d) => d.key === 'action:a1')).toMatchObject({ actionId: 'a1', owner: 'Helen Okafor' });
   });
 });
 

@@ -2,7 +2,10 @@
  * What changed between two "as at" states, in business words ("what changed between the March and
  * June boards?"): fields, clocks, visits, actions' status/RAG/progress/due date, escalations reached.
  */
-import { formatLongDate, type THistoryEntry, type TActionState, type TProgrammeState } from '@ip/domain';
+import {
+  ACTION_RAG_LABELS, ACTION_STATUS_LABELS, CLOCK_OUTCOME_LABELS, formatLongDate, GRADE_LABELS, labelOf, PROGRAMME_PHASE_LABELS,
+  type THistoryEntry, type TActionState, type TProgrammeState,
+} from '@ip/domain';
 
 export interface Change {
   /** What changed: the programme, or an action's title. */
@@ -14,7 +17,8 @@ export interface Change {
 }
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
-const words = (s: string) => s.replace(/_/g, ' ');
+// Coded values read as the console shows them (the domain's labels module).
+const label = (labels: Readonly<Record<string, string>>) => (v: string | null) => (v ? labelOf(labels, v) : null);
 const dateOrNull = (d: string | null | undefined) => (d ? formatLongDate(d) : null);
 
 function field(out: Change[], subject: string, name: string, label: string, a: unknown, b: unknown, fmt: (v: string | null) => string | null = (v) => v): void {
@@ -31,17 +35,17 @@ export function diffProgrammeStates(a: TProgrammeState | null, b: TProgrammeStat
   if (!b) return out;
   if (!a) return [{ subject, field: 'programme', before: null, after: 'started', words: `Programme started (cycle ${b.cycle})` }];
   field(out, subject, 'cycle', 'Cycle', a.cycle, b.cycle);
-  field(out, subject, 'phase', 'Phase', a.phase, b.phase, (v) => (v ? words(v) : null));
-  field(out, subject, 'grade', 'Judgement', a.grade, b.grade, (v) => (v ? words(v) : null));
+  field(out, subject, 'phase', 'Phase', a.phase, b.phase, label(PROGRAMME_PHASE_LABELS));
+  field(out, subject, 'grade', 'Judgement', a.grade, b.grade, label(GRADE_LABELS));
   field(out, subject, 'planSubmittedOn', 'Action plan submitted', a.planSubmittedOn, b.planSubmittedOn, dateOrNull);
   field(out, subject, 'planResponse', 'Ofsted response to the plan', a.planResponse?.outcome, b.planResponse?.outcome);
   const key = (c: TProgrammeState['clocks'][number]) => `${c.name}@${c.startedOn}`;
   const before = new Map(a.clocks.map((c) => [key(c), c]));
   for (const c of b.clocks) {
     const was = before.get(key(c));
-    if (!was) out.push({ subject, field: `clock.${c.name}`, before: null, after: c.status, words: `${c.workingDays}-working-day clock started: ${c.label}, due ${formatLongDate(c.dueOn)}` });
+    if (!was) out.push({ subject, field: `clock.${c.name}`, before: null, after: c.status, words: `${c.workingDays > 0 ? `${c.workingDays}-working-day clock` : 'Clock'} started: ${c.label}, due ${formatLongDate(c.dueOn)}` });
     else if (was.status !== c.status || (was.closedAt === null) !== (c.closedAt === null)) {
-      out.push({ subject, field: `clock.${c.name}`, before: was.status, after: c.status, words: `${c.label}: ${was.status} → ${c.status}${c.closedAt !== null && was.closedAt === null ? ' (done)' : ''}` });
+      out.push({ subject, field: `clock.${c.name}`, before: was.status, after: c.status, words: `${c.label}: ${labelOf(CLOCK_OUTCOME_LABELS, was.status)} → ${labelOf(CLOCK_OUTCOME_LABELS, c.status)}${c.closedAt !== null && was.closedAt === null ? ' (done)' : ''}` });
     }
   }
   const visits = new Map(a.visits.map((v) => [v.number, v]));
@@ -58,8 +62,8 @@ export function diffActionStates(a: TActionState | null, b: TActionState | null)
   if (!b) return out;
   const subject = b.title;
   if (!a) return [{ subject, field: 'action', before: null, after: b.status, words: `New action, owned by ${b.owner.name}, due ${formatLongDate(b.dueOn)}` }];
-  field(out, subject, 'status', 'Status', a.status, b.status, (v) => (v ? words(v) : null));
-  field(out, subject, 'rag', 'RAG', a.rag.rag, b.rag.rag, (v) => (v ? words(v) : null));
+  field(out, subject, 'status', 'Status', a.status, b.status, label(ACTION_STATUS_LABELS));
+  field(out, subject, 'rag', 'RAG', a.rag.rag, b.rag.rag, label(ACTION_RAG_LABELS));
   field(out, subject, 'percentComplete', 'Progress (%)', a.percentComplete, b.percentComplete);
   field(out, subject, 'dueOn', 'Due date', a.dueOn, b.dueOn, dateOrNull);
   field(out, subject, 'owner', 'Owner', a.owner.name, b.owner.name);

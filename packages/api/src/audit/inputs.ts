@@ -7,10 +7,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const ZInstant = z.union([z.number().int().min(0), z.string().regex(ISO_DATE, 'expected YYYY-MM-DD'), z.iso.datetime({ offset: true })]);
 export type TInstant = z.infer<typeof ZInstant>;
 
-/** Epoch ms of an instant; a bare date means its start (`end` false) or its end (`end` true). */
+/**
+ * Epoch ms of an instant; a bare date means its start (`end` false) or its last millisecond (`end`
+ * true: "by 31 March" must not take in what is dated 1 April, which counts from that midnight).
+ */
 export function instantMs(v: TInstant, end = false): number {
   if (typeof v === 'number') return v;
-  if (ISO_DATE.test(v)) return end ? endOfLondonDayUtcMs(v) : londonMidnightUtcMs(v);
+  if (ISO_DATE.test(v)) return end ? endOfLondonDayUtcMs(v) - 1 : londonMidnightUtcMs(v);
   return Date.parse(v);
 }
 
@@ -41,9 +44,17 @@ export const ZHistoryInput = z.object({
 export const ZExportCsvInput = z.object({ programmeId: ZId, filter: ZHistoryFilter.default({ includeSystem: false }) });
 export const ZExportJsonInput = z.object({ workflowId: ZId });
 
+/**
+ * Which question an "as at" answers: what the system had *recorded* by then (workflow time, the
+ * default), or what had *happened* by then, by the dates the records themselves carry (./happened.ts).
+ */
+export const ZAsAtBasis = z.enum(['recorded', 'happened']);
+export type TAsAtBasis = z.infer<typeof ZAsAtBasis>;
+
 export const ZAsAtInput = z
   .object({
     kind: z.enum(['programme', 'action']),
+    basis: ZAsAtBasis.default('recorded'),
     workflowId: ZId,
     at: ZInstant.optional(),
     eventId: z.number().int().min(1).optional(),
@@ -51,6 +62,8 @@ export const ZAsAtInput = z
   })
   .superRefine((v, ctx) => {
     if ((v.at === undefined) === (v.eventId === undefined)) ctx.addIssue({ code: 'custom', path: ['at'], message: 'give either an instant (at) or an event id (eventId)' });
+    // A history event is a moment of recording: "had happened by" is asked at an instant.
+    if (v.basis === 'happened' && v.eventId !== undefined) ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'the "happened" view is asked at an instant (at), not at a history event' });
   });
 
 /** instantMs, or null for a date that does not exist (30 February): a field error, not a crash in the refinement. */
@@ -63,7 +76,7 @@ const safeMs = (v: TInstant, end = false): number | null => {
 };
 
 export const ZDiffInput = z
-  .object({ kind: z.enum(['programme', 'action']), workflowId: ZId, from: ZInstant, to: ZInstant })
+  .object({ kind: z.enum(['programme', 'action']), basis: ZAsAtBasis.default('recorded'), workflowId: ZId, from: ZInstant, to: ZInstant })
   .superRefine((v, ctx) => {
     const [from, to] = [safeMs(v.from), safeMs(v.to, true)];
     if (from === null) ctx.addIssue({ code: 'custom', path: ['from'], message: 'not a real date' });

@@ -5,11 +5,11 @@
  */
 import { TRPCError } from '@trpc/server';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import type { THistoryEntry } from '@ip/domain';
 import { procedure, READERS, router } from '../trpc.js';
 import { actionAsAt, programmeAsAt, workflowKindOf } from './as-at.js';
 import { rowsToCsv } from './csv.js';
-import { diffActionStates, diffProgrammeStates, entriesBetween, isEscalationEntry, type Change } from './diff.js';
+import { actionOn, diffOn, programmeOn, type DiffLine } from './basis.js';
+import { isEscalationEntry, type Change } from './diff.js';
 import { foldAction } from './action-fold.js';
 import type { AppliedEvent, AsAtPoint } from './fold.js';
 import type { WorkflowHistory } from './history-source.js';
@@ -99,10 +99,25 @@ export const auditRouter = router({
       const filtered = filterRows(rows, input.filter);
       return { fileName: `${input.programmeId}-history.csv`, rows: filtered.length, csv: rowsToCsv(filtered) };
     }),
+  /**
+   * The state as at an instant (or a history event), on a basis: what had been recorded by then
+   * (default), or what had happened by then by the dates the records carry. The timeline the slider
+   * steps through is on the same basis.
+   */
   asAt: procedure(READERS)
     .input(ZAsAtInput)
     .query(async ({ ctx, input }) => {
       const history = await fetchKind(ctx, input.workflowId, input.kind);
+      if (input.basis === 'happened') {
+        const at = instantMs(input.at!, true);
+        const on = input.kind === 'programme' ? programmeOn(history, at, 'happened') : actionOn(history, at, 'happened');
+        // The moments to step through: every line of the state as it had happened by now.
+        const now = input.kind === 'programme' ? programmeOn(history, ctx.now(), 'happened') : actionOn(history, ctx.now(), 'happened');
+        const timeline = now.lineSources
+          ? (now.state?.history ?? []).map((l, i) => ({ at: l.at, runId: null, eventId: null, type: l.type, summary: l.summary, recordedAt: now.lineSources![i]?.recordedAt ?? null, dated: now.lineSources![i]?.dated ?? false }))
+          : timelineOf(history);
+        return { data: { workflowId: input.workflowId, kind: input.kind, basis: input.basis, at, view: on.view, existed: on.state !== null, timeline, range: { from: timeline[0]?.at ?? null, to: timeline.at(-1)?.at ?? null }, notes: on.notes } };
+      }
       const point: AsAtPoint = input.eventId !== undefined ? { eventId: input.eventId, ...(input.runId ? { runId: input.runId } : {}) } : { at: instantMs(input.at!, true) };
       let result;
       try {
@@ -113,39 +128,25 @@ export const auditRouter = router({
       }
       const timeline = timelineOf(history);
       const first = timeline[0]?.at ?? null;
-      return { data: { workflowId: input.workflowId, kind: input.kind, at: result.at, view: result.view, existed: result.state !== null, timeline, range: { from: first, to: timeline.at(-1)?.at ?? null } } };
+      return { data: { workflowId: input.workflowId, kind: input.kind, basis: input.basis, at: result.at, view: result.view, existed: result.state !== null, timeline, range: { from: first, to: timeline.at(-1)?.at ?? null }, notes: [] as string[] } };
     }),
-  /** What changed between two instants: fields, clocks, visits, actions and the escalations reached. */
+  /**
+   * What changed between two instants, on a basis (recorded by / had happened by): fields, clocks,
+   * visits, actions and the escalations reached. A programme's diff includes its actions'.
+   */
   diff: procedure(READERS)
     .input(ZDiffInput)
     .query(async ({ ctx, input }) => {
       const from = instantMs(input.from, true);
       const to = instantMs(input.to, true);
       const history = await fetchKind(ctx, input.workflowId, input.kind);
-      const changes: Change[] = [];
-      const events: Array<THistoryEntry & { subject: string }> = [];
-      const add = (subject: string, a: { history: THistoryEntry[] } | null, b: { history: THistoryEntry[] } | null) => {
-        for (const e of entriesBetween(a, b)) events.push({ ...e, subject });
-      };
+      const parts = [diffOn(input.kind, history, from, to, input.basis)];
       if (input.kind === 'programme') {
-        const a = programmeAsAt(history, { at: from }).state;
-        const b = programmeAsAt(history, { at: to }).state;
-        changes.push(...diffProgrammeStates(a, b));
-        add(b?.authorityName ?? input.workflowId, a, b);
         const actionIds = (await ctx.prisma.action.findMany({ where: { programmeId: input.workflowId }, select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id);
-        for (const h of await fetchHistories(historySourceOf(ctx), actionIds)) {
-          const x = actionAsAt(h, { at: from }).state;
-          const y = actionAsAt(h, { at: to }).state;
-          changes.push(...diffActionStates(x, y));
-          add(y?.title ?? h.workflowId, x, y);
-        }
-      } else {
-        const a = actionAsAt(history, { at: from }).state;
-        const b = actionAsAt(history, { at: to }).state;
-        changes.push(...diffActionStates(a, b));
-        add(b?.title ?? input.workflowId, a, b);
+        for (const h of await fetchHistories(historySourceOf(ctx), actionIds)) parts.push(diffOn('action', h, from, to, input.basis));
       }
-      events.sort((p, q) => p.at - q.at);
-      return { data: { from, to, changes, events, escalations: events.filter(isEscalationEntry) } };
+      const changes: Change[] = parts.flatMap((p) => p.changes);
+      const events: DiffLine[] = parts.flatMap((p) => p.events).sort((p, q) => p.at - q.at);
+      return { data: { basis: input.basis, from, to, changes, events, escalations: events.filter(isEscalationEntry), notes: parts.flatMap((p) => p.notes) } };
     }),
 });

@@ -1,169 +1,181 @@
 /**
- * What an improvement-board pack says, as at one history event of the programme workflow.
+ * What an improvement-board pack says, as at one instant ("now" by default), built from every
+ * workflow of the programme as it stood then — the programme, each action, each monitoring visit,
+ * its DfE intervention and its information requests, each rebuilt from its own history by the audit
+ * folds (never by asking a running workflow) — and from its registers as they stood
+ * (./registers-as-at.ts).
  *
- * Reconstructed from history (the same folds as the audit "as at"): the programme (phase, grade,
- * statutory clocks, monitoring visits), each action (RAG and due date as at that instant), each
- * monitoring visit's published findings (the state its workflow last projected before the instant).
- * From the read model, filtered to the instant: escalations fired by then (acknowledged only if
- * acknowledged by then), workstreams, KPIs and risks created by then, KPI readings recorded by then;
- * a KPI reading or risk changed since is shown with the values its audit row says it had before.
+ * Two questions, chosen by `basis`: what had been *recorded* by then (workflow time: the default,
+ * and what the dashboard shows for "now"), or what had *happened* by then, by the dates the records
+ * carry (../audit/happened.ts).
  *
- * Everything is ordered explicitly, so the same event always gives the same pack.
+ * Its headline figures are the dashboard's, counted by the same domain function (boardFigures) from
+ * rows computed the same way as the API's list rows, so for the same instant they are equal
+ * (board-pack-figures.test.ts proves it). Everything is ordered explicitly, so the same instant always
+ * gives the same pack.
  */
-import { kpiRag, londonDateOf, type TActionRag } from '@ip/domain';
+import { assessActionRag, boardFigures, defaultCalendar, isActionOverdue, londonDateOf, type TActionRag, type TBoardFigures } from '@ip/domain';
 import type { PrismaClient } from '@ip/db';
-import { actionAsAt, lifecycleAsAt, programmeAsAt } from '../audit/as-at.js';
+import { programmeAsAt, workflowKindOf } from '../audit/as-at.js';
+import { actionOn, lifecycleOn, programmeOn } from '../audit/basis.js';
 import type { HistorySource, WorkflowHistory } from '../audit/history-source.js';
-import { fetchHistories } from '../audit/programme-workflows.js';
-import { eventIdOf } from '../audit/raw.js';
+import { programmeHistories } from '../audit/programme-workflows.js';
 import { fieldError } from '../errors.js';
+import { escalationsAt, kpisAt, risksAt, workstreamsAt, type EscalationAt, type KpiAt, type RiskAt } from './registers-as-at.js';
+
+export type TPackBasis = 'recorded' | 'happened';
+
+export interface BoardPackAction {
+  id: string; title: string; workstream: string | null; dueOn: string; dueAt: number; rag: TActionRag; status: string;
+  owner: { name: string }; workingDaysLeft: number | null; overdue: boolean;
+}
 
 export interface BoardPack {
   programmeId: string;
   authorityName: string;
   cycle: number;
-  runId: string;
-  eventId: number;
-  /** The instant the pack is as at (the event's workflow time), epoch ms. */
+  basis: TPackBasis;
+  /** The instant the pack is as at, epoch ms. */
   at: number;
-  eventSummary: string;
+  /** Set when the pack was asked for as at a history event of the programme (kept for old links). */
+  event: { runId: string; eventId: number } | null;
+  /** The programme's last change by then, in business words. */
+  lastChange: string;
   phase: string;
   grade: string | null;
-  clocks: { label: string; dueOn: string; status: string; workingDaysLeft: number | null }[];
-  priorities: { key: string; name: string; lead: string; counts: Record<'green' | 'amber' | 'red' | 'complete' | 'other', number> }[];
-  actions: { id: string; title: string; workstream: string | null; dueOn: string; rag: TActionRag; status: string; owner: string | null }[];
-  overdue: { id: string; title: string; dueOn: string; owner: string | null; workstream: string | null }[];
-  escalations: { firedAt: number; subjectTitle: string; label: string; level: string; kind: string; acknowledged: boolean }[];
-  kpis: { key: string; name: string; unit: string; target: number; direction: string; value: number | null; periodEnd: string | null; rag: 'green' | 'amber' | 'red' | null }[];
+  clocks: { name: string; label: string; dueOn: string; status: string; closedAt: number | null; doneOn: string | null; workingDaysLeft: number | null; workingDaysLate: number | null }[];
+  figures: TBoardFigures;
+  actions: BoardPackAction[];
+  overdue: BoardPackAction[];
+  escalations: EscalationAt[];
+  kpis: KpiAt[];
   visits: { number: number; theme: string; plannedStartOn: string; status: string; letterPublishedOn: string | null; progress: string[]; improvement: string[] }[];
-  risks: { ref: string; title: string; owner: string; score: number; threshold: number; mitigation: string | null }[];
-  /** What the pack could not reconstruct, said in the pack itself. */
+  interventions: { phase: string; lastStepOn: string | null; clocks: { label: string; dueOn: string; status: string }[] }[];
+  requests: { subject: string; requester: string; dueOn: string; phase: string; answeredOn: string | null; overdue: boolean }[];
+  risks: RiskAt[];
+  /** What the pack could not reconstruct, or must qualify, said in the pack itself. */
   notes: string[];
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The earliest audit row after `at` for a record holds its values as they were at `at`. */
-async function beforeAfter(prisma: PrismaClient, entity: string, entityId: string, at: Date): Promise<Record<string, unknown> | null> {
-  const row = await prisma.auditEvent.findFirst({ where: { entity, entityId, at: { gt: at } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
-  const before = row?.before;
-  return before && typeof before === 'object' && !Array.isArray(before) ? (before as Record<string, unknown>) : null;
+export interface BoardPackInput {
+  programmeId: string;
+  basis: TPackBasis;
+  /** Epoch ms; or, instead, one history event of the programme workflow. */
+  at?: number;
+  runId?: string;
+  eventId?: number;
 }
 
-/** A monitoring visit's state as at `at`, rebuilt from its history (audit/as-at.ts lifecycleAsAt). */
-function visitStateAt(history: WorkflowHistory, at: number): Record<string, unknown> | null {
-  return lifecycleAsAt(history, { at }).state as Record<string, unknown> | null;
+/** The instant of a history event of the programme (its workflow time); fails naming the field. */
+function eventInstant(programme: WorkflowHistory, runId: string | undefined, eventId: number): number {
+  const run = runId ? programme.runs.find((r) => r.runId === runId) : programme.runs.at(-1);
+  if (!run) throw fieldError(['runId'], `no run ${runId} of programme ${programme.workflowId}`);
+  if (!run.history.events?.some((e) => Number(e.eventId) === eventId)) throw fieldError(['eventId'], `no event ${eventId} in run ${run.runId}`);
+  const asAt = programmeAsAt(programme, { eventId, runId: run.runId });
+  if (asAt.at === null || !asAt.state) throw fieldError(['eventId'], 'the programme had not started at that event');
+  return asAt.at;
 }
 
-export async function boardPackData(
-  prisma: PrismaClient,
-  source: HistorySource,
-  input: { programmeId: string; runId: string; eventId: number },
-): Promise<BoardPack> {
-  const programme = await source.fetch(input.programmeId);
-  const run = programme.runs.find((r) => r.runId === input.runId);
-  if (!run) throw fieldError(['runId'], `no run ${input.runId} of programme ${input.programmeId}`);
-  const event = run.history.events?.find((e) => eventIdOf(e) === input.eventId);
-  if (!event) throw fieldError(['eventId'], `no event ${input.eventId} in run ${input.runId}`);
-  const asAt = programmeAsAt(programme, { eventId: input.eventId, runId: input.runId });
-  if (!asAt.state || !asAt.view || asAt.at === null) throw fieldError(['eventId'], 'the programme had not started at that event');
-  const at = asAt.at;
+export async function boardPackData(prisma: PrismaClient, source: HistorySource, input: BoardPackInput): Promise<BoardPack> {
+  const histories = await programmeHistories(prisma, source, input.programmeId);
+  const programme = histories[0]!;
+  const at = input.eventId !== undefined ? eventInstant(programme, input.runId, input.eventId) : input.at;
+  if (at === undefined) throw fieldError(['at'], 'which instant the pack is as at');
   const atDate = new Date(at);
-  const state = asAt.view;
+  const basis = input.basis;
   const notes: string[] = [];
+  const p = programmeOn(programme, at, basis);
+  notes.push(...p.notes);
+  if (!p.state || !p.view) throw fieldError(['at'], basis === 'recorded' ? 'the programme had not been recorded by then' : 'nothing of the programme had happened by then');
+  const state = p.view;
 
-  // Actions, as at the instant, from their own histories.
-  const actionRows = await prisma.action.findMany({ where: { programmeId: input.programmeId }, select: { id: true }, orderBy: { id: 'asc' } });
-  const actionHistories = await fetchHistories(source, actionRows.map((a) => a.id));
-  if (actionHistories.length < actionRows.length) notes.push(`${actionRows.length - actionHistories.length} action(s) have no history in Temporal or the archive and are left out.`);
-  const actions: BoardPack['actions'] = [];
-  for (const h of actionHistories) {
-    const a = actionAsAt(h, { at });
-    if (!a.view) continue; // not started yet at the instant
-    const v = a.view;
-    actions.push({ id: h.workflowId, title: v.title, workstream: v.workstream, dueOn: v.dueOn, rag: v.rag.rag, status: v.status, owner: v.owner?.name ?? null });
+  // Actions, from their own histories, with the list rows' rules for the same instant.
+  const calendar = defaultCalendar();
+  const today = londonDateOf(at);
+  const actions: BoardPackAction[] = [];
+  const byKind = (kind: string) => histories.filter((h) => workflowKindOf(h.workflowType) === kind);
+  for (const h of byKind('action')) {
+    const a = actionOn(h, at, basis, 'An action');
+    notes.push(...a.notes);
+    const s = a.state;
+    if (!s) continue; // not yet recorded (or happened) by then
+    const closed = s.status === 'complete' || s.status === 'cancelled';
+    actions.push({
+      id: h.workflowId, title: s.title, workstream: s.workstream, dueOn: s.dueOn, dueAt: s.dueAt, status: s.status, owner: { name: s.owner.name },
+      // The RAG and days left exactly as the actions list computes them (routers/action-record.ts).
+      rag: assessActionRag(s, at, calendar).rag,
+      workingDaysLeft: closed ? null : calendar.workingDaysBetween(today, s.dueOn),
+      overdue: isActionOverdue(s, at),
+    });
   }
   actions.sort((x, y) => byText(x.workstream ?? '~', y.workstream ?? '~') || byText(x.dueOn, y.dueOn) || byText(x.id, y.id));
-  const today = londonDateOf(at);
-  const overdue = actions
-    .filter((a) => (a.status === 'open' || a.status === 'awaiting_sign_off') && a.dueOn < today)
-    .map(({ id, title, dueOn, owner, workstream }) => ({ id, title, dueOn, owner, workstream }));
 
-  const workstreams = await prisma.workstream.findMany({ where: { programmeId: input.programmeId, createdAt: { lte: atDate } }, orderBy: [{ key: 'asc' }] });
-  const priorities: BoardPack['priorities'] = [];
-  for (const w of workstreams) {
-    const was = (await beforeAfter(prisma, 'workstream', w.id, atDate)) ?? {};
-    const counts = { green: 0, amber: 0, red: 0, complete: 0, other: 0 };
-    for (const a of actions.filter((x) => x.workstream === w.key)) {
-      if (a.rag === 'green' || a.rag === 'amber' || a.rag === 'red' || a.rag === 'complete') counts[a.rag]++;
-      else counts.other++;
-    }
-    priorities.push({ key: w.key, name: String(was.name ?? w.name), lead: String(was.leadName ?? w.leadName), counts });
+  const visits: BoardPack['visits'] = [];
+  for (const h of byKind('monitoring_visit')) {
+    const v = lifecycleOn(h, at, basis, 'A monitoring visit');
+    notes.push(...v.notes);
+    const s = v.state as { number: number; theme: string; plannedStartOn: string; phase: string; letterPublishedOn: string | null; findings: { areasOfProgress: string[]; areasForImprovement: string[] } | null } | null;
+    if (!s) continue;
+    visits.push({ number: s.number, theme: s.theme, plannedStartOn: s.plannedStartOn, status: s.phase, letterPublishedOn: s.letterPublishedOn, progress: s.findings?.areasOfProgress ?? [], improvement: s.findings?.areasForImprovement ?? [] });
   }
-  const unassigned = actions.filter((a) => !a.workstream || !workstreams.some((w) => w.key === a.workstream));
-  if (unassigned.length) {
-    const counts = { green: 0, amber: 0, red: 0, complete: 0, other: 0 };
-    for (const a of unassigned) (a.rag in counts ? counts[a.rag as keyof typeof counts]++ : counts.other++);
-    priorities.push({ key: '—', name: 'Not in a workstream', lead: '—', counts });
+  visits.sort((a, b) => a.number - b.number || byText(a.plannedStartOn, b.plannedStartOn));
+
+  const interventions: BoardPack['interventions'] = [];
+  for (const h of byKind('intervention')) {
+    const v = lifecycleOn(h, at, basis, 'The DfE intervention');
+    notes.push(...v.notes);
+    const view = v.view as { phase: string; lastStepOn: string | null; clocks: { label: string; dueOn: string; status: string }[] } | null;
+    if (view) interventions.push({ phase: view.phase, lastStepOn: view.lastStepOn, clocks: view.clocks.map((c) => ({ label: c.label, dueOn: c.dueOn, status: c.status })) });
   }
 
-  const escalations = (await prisma.escalation.findMany({
-    where: { programmeId: input.programmeId, firedAt: { lte: atDate } },
-    orderBy: [{ firedAt: 'asc' }, { id: 'asc' }],
-  })).map((e) => ({ firedAt: e.firedAt.getTime(), subjectTitle: e.subjectTitle, label: e.label, level: e.level, kind: e.kind, acknowledged: e.acknowledgedAt !== null && e.acknowledgedAt <= atDate }));
-
-  const kpiRows = await prisma.kpi.findMany({ where: { programmeId: input.programmeId, createdAt: { lte: atDate } }, include: { readings: { where: { createdAt: { lte: atDate } } } }, orderBy: { key: 'asc' } });
-  const kpis: BoardPack['kpis'] = [];
-  for (const k of kpiRows) {
-    const was = (await beforeAfter(prisma, 'kpi', k.id, atDate)) ?? {};
-    const bands = { direction: String(was.direction ?? k.direction), amberBand: Number(was.amberBand ?? k.amberBand), redBand: Number(was.redBand ?? k.redBand) } as Parameters<typeof kpiRag>[0];
-    const latest = [...k.readings].sort((a, b) => byText(b.periodEnd, a.periodEnd))[0];
-    let value: number | null = latest?.value ?? null;
-    if (latest && latest.updatedAt > atDate) {
-      const before = await beforeAfter(prisma, 'kpi_reading', latest.id, atDate);
-      if (before && typeof before.value === 'number') value = before.value;
-      else notes.push(`KPI ${k.key}: the ${latest.periodEnd} figure was corrected after this instant and its earlier value is not recorded; the corrected figure is shown.`);
-    }
-    kpis.push({ key: k.key, name: String(was.name ?? k.name), unit: k.unit, target: Number(was.target ?? k.target), direction: bands.direction, value, periodEnd: latest?.periodEnd ?? null, rag: value === null ? null : kpiRag(bands, value) });
+  const requests: BoardPack['requests'] = [];
+  for (const h of byKind('information_request')) {
+    const v = lifecycleOn(h, at, basis, 'An information request');
+    notes.push(...v.notes);
+    const s = v.state as { subject: string; requester: { name: string }; dueOn: string; phase: string; answer: { answeredOn: string } | null } | null;
+    if (!s) continue;
+    requests.push({ subject: s.subject, requester: s.requester.name, dueOn: s.dueOn, phase: s.phase, answeredOn: s.answer?.answeredOn ?? null, overdue: s.phase === 'open' && s.dueOn < today });
   }
+  requests.sort((a, b) => byText(a.dueOn, b.dueOn) || byText(a.subject, b.subject));
 
-  const visitHistories = await fetchHistories(source, state.visits.map((v) => v.workflowId));
-  const visits = [...state.visits].sort((a, b) => a.number - b.number).map((v) => {
-    const h = visitHistories.find((x) => x.workflowId === v.workflowId);
-    const vs = h ? visitStateAt(h, at) : null;
-    const findings = (vs?.findings ?? null) as { areasOfProgress: string[]; areasForImprovement: string[] } | null;
-    return { number: v.number, theme: v.theme, plannedStartOn: v.plannedStartOn, status: String(vs?.phase ?? v.status), letterPublishedOn: (vs?.letterPublishedOn as string | null) ?? v.letterPublishedOn, progress: findings?.areasOfProgress ?? [], improvement: findings?.areasForImprovement ?? [] };
+  const workstreams = await workstreamsAt(prisma, input.programmeId, atDate);
+  const escalations = await escalationsAt(prisma, input.programmeId, atDate, basis);
+  const kpis = await kpisAt(prisma, input.programmeId, atDate, basis, notes);
+  const risks = await risksAt(prisma, input.programmeId, atDate, notes);
+  if (basis === 'happened') notes.push('Workstreams and risks carry no date of their own: they are shown as recorded by this instant.');
+
+  const clocks = state.clocks.map((c) => ({
+    name: c.name, label: c.label, dueOn: c.dueOn, status: c.status, closedAt: c.closedAt ?? null, doneOn: c.doneOn ?? null,
+    workingDaysLeft: c.workingDaysLeft, workingDaysLate: c.workingDaysLate ?? null,
+  }));
+  const figures = boardFigures({
+    actions, workstreams, clocks, kpis,
+    risks: risks.map((r) => ({ rag: r.rag, escalate: r.escalation.escalate })),
+    openEscalations: escalations.filter((e) => !e.acknowledged).length,
   });
-
-  const riskRows = await prisma.risk.findMany({ where: { programmeId: input.programmeId, createdAt: { lte: atDate } }, orderBy: [{ ref: 'asc' }] });
-  const risks: BoardPack['risks'] = [];
-  for (const r of riskRows) {
-    const was = r.updatedAt > atDate ? await beforeAfter(prisma, 'risk', r.id, atDate) : null;
-    if (r.updatedAt > atDate && !was) notes.push(`Risk ${r.ref} changed after this instant and its earlier values are not recorded; current values are shown.`);
-    const w = was ?? {};
-    risks.push({ ref: r.ref, title: String(w.title ?? r.title), owner: String(w.owner ?? r.owner), score: Number(w.afterScore ?? r.afterScore), threshold: Number(w.threshold ?? r.threshold), mitigation: (w.mitigation as string | null | undefined) ?? r.mitigation });
-  }
-  risks.sort((a, b) => b.score - a.score || byText(a.ref, b.ref));
-
   const last = state.history.at(-1);
   return {
     programmeId: input.programmeId,
     authorityName: state.authorityName,
     cycle: state.cycle,
-    runId: input.runId,
-    eventId: input.eventId,
+    basis,
     at,
-    eventSummary: last?.summary ?? 'Programme started',
+    event: input.eventId !== undefined ? { runId: input.runId ?? programme.runs.at(-1)!.runId, eventId: input.eventId } : null,
+    lastChange: last?.summary ?? 'Programme started',
     phase: state.phase,
     grade: state.grade,
-    clocks: state.clocks.map((c) => ({ label: c.label, dueOn: c.dueOn, status: c.status, workingDaysLeft: c.workingDaysLeft })),
-    priorities,
+    clocks,
+    figures,
     actions,
-    overdue,
+    overdue: actions.filter((a) => a.overdue),
     escalations,
     kpis,
     visits,
+    interventions,
+    requests,
     risks,
-    notes,
+    notes: [...new Set(notes)],
   };
 }

@@ -1,6 +1,7 @@
 /** Test fixtures for board packs: the golden full-cycle programme with its visits, and registers around it. */
 import { readFileSync } from 'node:fs';
 import type { PrismaClient } from '@ip/db';
+import { kpiColumns } from '../routers/kpi-record.js';
 import { GOLDEN_DIR, loadHistoryJson } from '../audit/golden.js';
 import { MemoryHistorySource, type WorkflowHistory } from '../audit/history-source.js';
 
@@ -20,8 +21,12 @@ export function goldenSource(): MemoryHistorySource {
 export async function seedRegisters(prisma: PrismaClient): Promise<void> {
   const d = (iso: string) => new Date(iso);
   await prisma.workstream.create({ data: { programmeId: PROGRAMME, key: 'front-door', name: 'Front door and MASH', leadName: 'Head of MASH', phase: 'delivery', priorityNumber: 1, createdAt: d('2026-12-01T09:00:00Z') } });
+  // Stored as the API stores it (routers/kpi-record.ts kpiColumns): the columns and the whole definition.
   const kpi = await prisma.kpi.create({
-    data: { programmeId: PROGRAMME, key: 'timely-assessments', name: 'Assessments within 45 working days', unit: 'percent', direction: 'higher_is_better', target: 85, amberBand: 80, redBand: 70, period: 'monthly', definition: {}, createdAt: d('2026-12-01T09:00:00Z') },
+    data: {
+      programmeId: PROGRAMME, createdAt: d('2026-12-01T09:00:00Z'),
+      ...kpiColumns({ key: 'timely-assessments', name: 'Assessments within 45 working days', unit: 'percent', direction: 'higher_is_better', target: 85, amberBand: 80, redBand: 70, period: 'monthly', source: 'Monthly performance report' }),
+    },
   });
   await prisma.kpiReading.create({ data: { kpiId: kpi.id, periodEnd: '2027-01-31', value: 62.5, recordedBy: 'u-pm', createdAt: d('2027-02-05T09:00:00Z'), updatedAt: d('2027-02-05T09:00:00Z') } });
   await prisma.kpiReading.create({ data: { kpiId: kpi.id, periodEnd: '2027-09-30', value: 91.5, recordedBy: 'u-pm', createdAt: d('2027-10-05T09:00:00Z'), updatedAt: d('2027-10-05T09:00:00Z') } });

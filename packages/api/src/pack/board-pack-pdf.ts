@@ -2,13 +2,15 @@
  * Renders a BoardPack as a PDF, byte for byte the same for the same pack: the document's dates are
  * the pack's instant (pdfkit derives the file ID from them), the font is DejaVu Sans embedded from
  * the pinned npm package (no system fonts), and every table is in the order boardPackData gives.
+ * Page 1 opens with the dashboard's headline figures and says which question the pack answers
+ * (recorded by, or happened by, its instant).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import {
-  ACTION_RAG_LABELS, CLOCK_OUTCOME_LABELS, clockProgressText, ESCALATION_KIND_LABELS, ESCALATION_LEVEL_LABELS, GRADE_LABELS, labelOf,
-  PROGRAMME_PHASE_LABELS, VISIT_PHASE_LABELS,
+  ACTION_RAG_LABELS, ACTION_STATUS_LABELS, CLOCK_OUTCOME_LABELS, clockProgressText, DEADLINE_WINDOW_WORKING_DAYS, ESCALATION_KIND_LABELS, ESCALATION_LEVEL_LABELS,
+  GRADE_LABELS, INTERVENTION_PHASE_LABELS, labelOf, PROGRAMME_PHASE_LABELS, REQUEST_PHASE_LABELS, VISIT_PHASE_LABELS, WORKSTREAM_RAG_COLUMNS,
 } from '@ip/domain';
 import type { BoardPack } from './board-pack-data.js';
 
@@ -59,18 +61,27 @@ function table(doc: Doc, columns: { title: string; width: number }[], rows: stri
   for (const r of rows) draw(r, 'regular');
 }
 
+/** What the pack answers, in the words the console uses for the two bases. */
+export const BASIS_WORDS = {
+  recorded: 'What had been recorded by then (by when each change was entered)',
+  happened: 'What had happened by then (by the dates the records carry: report received, plan submitted, letter published, …)',
+} as const;
+
+const pct = (unit: string) => (unit === 'percent' ? '%' : '');
+
 /** The pack as PDF bytes. */
 export function renderBoardPackPdf(pack: BoardPack): Promise<Buffer> {
   const asAt = new Date(pack.at);
+  const point = pack.event ? `, run ${pack.event.runId}, history event ${pack.event.eventId}` : '';
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     lang: 'en-GB',
     displayTitle: true,
     info: {
-      Title: `Improvement board pack: ${pack.authorityName}, as at ${instantEnGb(pack.at)}`,
+      Title: `Improvement board pack: ${pack.authorityName}, as at ${instantEnGb(pack.at)} (${pack.basis === 'recorded' ? 'recorded by then' : 'happened by then'})`,
       Author: 'Improvement programme',
-      Subject: `Programme ${pack.programmeId}, run ${pack.runId}, history event ${pack.eventId}`,
+      Subject: `Programme ${pack.programmeId}, as at ${asAt.toISOString()} (${pack.basis})${point}`,
       Creator: 'Improvement programme',
       Producer: 'Improvement programme',
       CreationDate: asAt,
@@ -85,38 +96,55 @@ export function renderBoardPackPdf(pack: BoardPack): Promise<Buffer> {
     doc.on('end', () => ok(Buffer.concat(chunks)));
     doc.on('error', fail);
   });
+  const f = pack.figures;
+  // Actions name their workstream by key: the pack shows the register's name, as the console does.
+  const workstreamNames = new Map(f.actionsByWorkstream.filter((w) => w.key).map((w) => [w.key, w.name.replace(/^\d+\. /, '')]));
+  const workstreamOf = (key: string | null) => (key ? (workstreamNames.get(key) ?? key) : '—');
 
   doc.font('bold').fontSize(18).text('Improvement board pack');
   doc.font('regular').fontSize(11).text(`${pack.authorityName} — improvement cycle ${pack.cycle}`);
-  doc.fontSize(10).text(`As at ${instantEnGb(pack.at)} (history event ${pack.eventId}: ${pack.eventSummary})`);
-  doc.text(`Phase: ${labelOf(PROGRAMME_PHASE_LABELS, pack.phase)}. Judgement: ${pack.grade ? labelOf(GRADE_LABELS, pack.grade) : 'not yet recorded'}.`);
-  doc.fontSize(8).fillColor('#505a5f').text(`Programme ${pack.programmeId}, run ${pack.runId}. Reconstructed from workflow history; the same event always gives this same document.`);
+  doc.font('bold').fontSize(10).text(`As at ${instantEnGb(pack.at)}${pack.event ? ` (history event ${pack.event.eventId})` : ''}`);
+  doc.font('regular').text(BASIS_WORDS[pack.basis]);
+  doc.text(`Phase: ${labelOf(PROGRAMME_PHASE_LABELS, pack.phase)}. Judgement: ${pack.grade ? labelOf(GRADE_LABELS, pack.grade) : 'not yet recorded'}. Last change: ${pack.lastChange}`);
+  doc.fontSize(8).fillColor('#505a5f').text(`Programme ${pack.programmeId}${point}. Rebuilt from the histories of the programme and every workflow of it, and its registers as they stood; the same instant always gives this same document.`);
   doc.fillColor('#0b0c0c');
+
+  heading(doc, 'At a glance (the dashboard’s figures for this instant)');
+  const rag = (c: typeof f.kpis) => `${c.red} red, ${c.amber} amber, ${c.green} green${c.none ? `, ${c.none} no data` : ''}`;
+  table(doc, [{ title: 'Figure', width: 230 }, { title: 'Value', width: 265 }], [
+    ['KPIs by RAG', rag(f.kpis)],
+    ['Risks after mitigation', `${rag(f.risks)}; ${f.risksToEscalate} at or over threshold`],
+    ['Open escalations (not acknowledged)', String(f.openEscalations)],
+    [`Deadlines in the next ${DEADLINE_WINDOW_WORKING_DAYS} working days`, String(f.deadlinesSoon)],
+    ['Deadlines overdue (clocks and actions)', String(f.overdueDeadlines)],
+    ['Actions overdue', `${f.overdueActions} of ${pack.actions.length}`],
+  ], '');
 
   heading(doc, 'Statutory and plan deadlines');
   // The same clock reads as on the programme page: the domain's one rule and wording (clockProgressText).
   table(doc, [{ title: 'Deadline', width: 200 }, { title: 'Due', width: 100 }, { title: 'Status', width: 65 }, { title: 'Working days', width: 130 }],
     pack.clocks.map((c) => [c.label, isoDateEnGb(c.dueOn), labelOf(CLOCK_OUTCOME_LABELS, c.status), clockProgressText(c)]), 'No deadlines running.');
 
-  heading(doc, 'RAG by priority');
-  table(doc, [{ title: 'Priority / workstream', width: 185 }, { title: 'Lead', width: 110 }, { title: 'Red', width: 40 }, { title: 'Amber', width: 45 }, { title: 'Green', width: 45 }, { title: 'Complete', width: 70 }],
-    pack.priorities.map((p) => [p.name, p.lead, String(p.counts.red), String(p.counts.amber), String(p.counts.green), String(p.counts.complete)]), 'No workstreams or actions yet.');
+  heading(doc, 'Actions by RAG, per workstream');
+  const widths: Record<string, number> = { red: 35, amber: 45, green: 45, awaiting_sign_off: 65, complete: 60 };
+  table(doc, [{ title: 'Workstream', width: 160 }, { title: 'Lead', width: 85 }, ...WORKSTREAM_RAG_COLUMNS.map((c) => ({ title: RAG_WORDS[c] ?? c, width: widths[c]! }))],
+    f.actionsByWorkstream.map((p) => [p.name, p.lead ?? '—', ...WORKSTREAM_RAG_COLUMNS.map((c) => String(p.counts[c]))]), 'No workstreams or actions yet.');
 
   heading(doc, `Overdue actions (${pack.overdue.length})`);
   table(doc, [{ title: 'Action', width: 215 }, { title: 'Workstream', width: 90 }, { title: 'Owner', width: 100 }, { title: 'Was due', width: 90 }],
-    pack.overdue.map((a) => [a.title, a.workstream ?? '—', a.owner ?? '—', isoDateEnGb(a.dueOn)]), 'No action was overdue.');
+    pack.overdue.map((a) => [a.title, workstreamOf(a.workstream), a.owner.name, isoDateEnGb(a.dueOn)]), 'No action was overdue.');
 
   heading(doc, `All actions (${pack.actions.length})`);
-  table(doc, [{ title: 'Action', width: 215 }, { title: 'Workstream', width: 90 }, { title: 'Due', width: 100 }, { title: 'RAG', width: 90 }],
-    pack.actions.map((a) => [a.title, a.workstream ?? '—', isoDateEnGb(a.dueOn), RAG_WORDS[a.rag] ?? a.rag]), 'No actions yet.');
+  table(doc, [{ title: 'Action', width: 200 }, { title: 'Workstream', width: 85 }, { title: 'Due', width: 85 }, { title: 'Status', width: 65 }, { title: 'RAG', width: 60 }],
+    pack.actions.map((a) => [a.title, workstreamOf(a.workstream), isoDateEnGb(a.dueOn), labelOf(ACTION_STATUS_LABELS, a.status), RAG_WORDS[a.rag] ?? a.rag]), 'No actions yet.');
 
   heading(doc, `Escalations (${pack.escalations.length})`);
-  table(doc, [{ title: 'Fired', width: 115 }, { title: 'About', width: 170 }, { title: 'Step', width: 130 }, { title: 'Acknowledged', width: 80 }],
+  table(doc, [{ title: pack.basis === 'recorded' ? 'Fired' : 'Due', width: 115 }, { title: 'About', width: 170 }, { title: 'Step', width: 130 }, { title: 'Acknowledged', width: 80 }],
     pack.escalations.map((e) => [instantEnGb(e.firedAt), e.subjectTitle, `${e.label} (${labelOf(ESCALATION_KIND_LABELS, e.kind)}, ${labelOf(ESCALATION_LEVEL_LABELS, e.level)})`, e.acknowledged ? 'Yes' : 'No']), 'No reminders or escalations had fired.');
 
   heading(doc, 'KPIs against targets');
   table(doc, [{ title: 'KPI', width: 185 }, { title: 'Target', width: 70 }, { title: 'Latest', width: 70 }, { title: 'Period end', width: 100 }, { title: 'RAG', width: 70 }],
-    pack.kpis.map((k) => [k.name, `${k.direction === 'lower_is_better' ? '≤ ' : '≥ '}${k.target}${k.unit === 'percent' ? '%' : ''}`, k.value === null ? '—' : `${k.value}${k.unit === 'percent' ? '%' : ''}`, isoDateEnGb(k.periodEnd), k.rag ? RAG_WORDS[k.rag]! : 'No figure']), 'No KPIs defined.');
+    pack.kpis.map((k) => [k.name, `${k.direction === 'lower_is_better' ? '≤ ' : '≥ '}${k.target}${pct(k.unit)}`, k.latestValue === null ? '—' : `${k.latestValue}${pct(k.unit)}`, isoDateEnGb(k.latestPeriodEnd), k.rag ? RAG_WORDS[k.rag]! : 'No figure']), 'No KPIs defined.');
 
   heading(doc, 'Monitoring visits and findings');
   if (pack.visits.length === 0) doc.text('No monitoring visits scheduled.', MARGIN);
@@ -127,6 +155,17 @@ export function renderBoardPackPdf(pack: BoardPack): Promise<Buffer> {
     for (const p of v.improvement) doc.text(`To improve: ${p}`, { indent: 10 });
     doc.moveDown(0.3);
   }
+
+  heading(doc, 'DfE intervention');
+  if (pack.interventions.length === 0) doc.font('regular').fontSize(9).text('No DfE intervention recorded.', MARGIN);
+  for (const i of pack.interventions) {
+    doc.font('regular').fontSize(9).text(`${labelOf(INTERVENTION_PHASE_LABELS, i.phase)}${i.lastStepOn ? `; last step ${isoDateEnGb(i.lastStepOn)}` : ''}.`, MARGIN);
+    for (const c of i.clocks) doc.text(`${c.label}: due ${isoDateEnGb(c.dueOn)}, ${labelOf(CLOCK_OUTCOME_LABELS, c.status)}`, { indent: 10 });
+  }
+
+  heading(doc, `Information requests (${pack.requests.length})`);
+  table(doc, [{ title: 'Request', width: 190 }, { title: 'From', width: 100 }, { title: 'Due', width: 90 }, { title: 'Status', width: 115 }],
+    pack.requests.map((r) => [r.subject, r.requester, isoDateEnGb(r.dueOn), r.answeredOn ? `Answered ${isoDateEnGb(r.answeredOn)}` : `${labelOf(REQUEST_PHASE_LABELS, r.phase)}${r.overdue ? ', overdue' : ''}`]), 'No information requests.');
 
   heading(doc, 'Risks (residual score, highest first)');
   table(doc, [{ title: 'Ref', width: 45 }, { title: 'Risk', width: 200 }, { title: 'Owner', width: 100 }, { title: 'Score', width: 50 }, { title: 'Threshold', width: 100 }],

@@ -49,9 +49,9 @@ afterAll(async () => {
 
 describe('board pack as at a history event', () => {
   it('is byte-identical for the same event, here and in a fresh process', async () => {
-    const a = await renderBoardPackPdf(await boardPackData(prisma, source, { programmeId: PROGRAMME, runId, eventId: PLAN_ACCEPTED }));
+    const a = await renderBoardPackPdf(await boardPackData(prisma, source, { programmeId: PROGRAMME, basis: 'recorded', runId, eventId: PLAN_ACCEPTED }));
     await new Promise((r) => setTimeout(r, 1100)); // a clock-dependent date would now differ
-    const b = await renderBoardPackPdf(await boardPackData(prisma, source, { programmeId: PROGRAMME, runId, eventId: PLAN_ACCEPTED }));
+    const b = await renderBoardPackPdf(await boardPackData(prisma, source, { programmeId: PROGRAMME, basis: 'recorded', runId, eventId: PLAN_ACCEPTED }));
     expect(a.subarray(0, 5).toString()).toBe('%PDF-');
     expect(sha(b)).toBe(sha(a));
     const script = fileURLToPath(new URL('./print-pack-sha.ts', import.meta.url));
@@ -60,8 +60,8 @@ describe('board pack as at a history event', () => {
   }, 60_000);
 
   it('says what the registers said at that instant', async () => {
-    const text = await textOf(await renderBoardPackPdf(await boardPackData(prisma, source, { programmeId: PROGRAMME, runId, eventId: PLAN_ACCEPTED })));
-    for (const h of ['Improvement board pack', 'Statutory and plan deadlines', 'RAG by priority', 'Overdue actions', 'Escalations (1)', 'KPIs against targets', 'Monitoring visits and findings', 'Risks']) expect(text).toContain(h);
+    const text = await textOf(await renderBoardPackPdf(await boardPackData(prisma, source, { programmeId: PROGRAMME, basis: 'recorded', runId, eventId: PLAN_ACCEPTED })));
+    for (const h of ['Improvement board pack', 'Statutory and plan deadlines', 'Actions by RAG, per workstream', 'Overdue actions', 'Escalations (1)', 'KPIs against targets', 'Monitoring visits and findings', 'Risks']) expect(text).toContain(h);
     expect(text).toContain('Northmoor Borough Council');
     expect(text).toMatch(/As at 1 April 2027/);
     expect(text).toContain('Front door and MASH');
@@ -77,8 +77,8 @@ describe('board pack as at a history event', () => {
   });
 
   it('is a different pack for a different event', async () => {
-    const early = await renderBoardPackPdf(await boardPackData(prisma, source, { programmeId: PROGRAMME, runId, eventId: PLAN_ACCEPTED }));
-    const late = await renderBoardPackPdf(await boardPackData(prisma, source, { programmeId: PROGRAMME, runId, eventId: REINSPECTED }));
+    const early = await renderBoardPackPdf(await boardPackData(prisma, source, { programmeId: PROGRAMME, basis: 'recorded', runId, eventId: PLAN_ACCEPTED }));
+    const late = await renderBoardPackPdf(await boardPackData(prisma, source, { programmeId: PROGRAMME, basis: 'recorded', runId, eventId: REINSPECTED }));
     expect(sha(late)).not.toBe(sha(early));
     const text = await textOf(late);
     expect(text).toMatch(/As at 31 January 2029/);
@@ -90,7 +90,7 @@ describe('board pack as at a history event', () => {
   });
 
   it('names the field when the event is not in the run', async () => {
-    await expect(boardPackData(prisma, source, { programmeId: PROGRAMME, runId, eventId: 99_999 })).rejects.toThrow(/eventId: no event 99999/);
-    await expect(boardPackData(prisma, source, { programmeId: PROGRAMME, runId: 'nope', eventId: 1 })).rejects.toThrow(/runId: no run nope/);
+    await expect(boardPackData(prisma, source, { programmeId: PROGRAMME, basis: 'recorded', runId, eventId: 99_999 })).rejects.toThrow(/eventId: no event 99999/);
+    await expect(boardPackData(prisma, source, { programmeId: PROGRAMME, basis: 'recorded', runId: 'nope', eventId: 1 })).rejects.toThrow(/runId: no run nope/);
   });
 });

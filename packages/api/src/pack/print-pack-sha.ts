@@ -11,7 +11,7 @@ import { renderBoardPackPdf } from './board-pack-pdf.js';
 const [databaseUrl, runId, eventId] = process.argv.slice(2);
 const prisma = createPrisma({ databaseUrl: databaseUrl! });
 try {
-  const pdf = await renderBoardPackPdf(await boardPackData(prisma, goldenSource(), { programmeId: PROGRAMME, runId: runId!, eventId: Number(eventId) }));
+  const pdf = await renderBoardPackPdf(await boardPackData(prisma, goldenSource(), { programmeId: PROGRAMME, basis: 'recorded', runId: runId!, eventId: Number(eventId) }));
   console.log(createHash('sha256').update(pdf).digest('hex'));
 } finally {
   await prisma.$disconnect();

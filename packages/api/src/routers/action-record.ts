@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Action } from '@ip/db';
-import { assessActionRag, defaultCalendar, londonDateOf, pendingActionSteps, ZActionState, type ActionCalendar, type TActionRag } from '@ip/domain';
+import { assessActionRag, defaultCalendar, isActionOverdue, londonDateOf, pendingActionSteps, ZActionState, type ActionCalendar, type TActionRag } from '@ip/domain';
 
 /** Most urgent first: the order "sort by RAG" shows, and how lists rank equal due dates' RAGs. */
 export const RAG_SEVERITY: Record<TActionRag, number> = {
@@ -52,7 +52,7 @@ function listFields(row: Omit<ActionRow, 'state'>, state: TActionListState, evid
     /** Working days from today (London) to the due date; negative once overdue; null once closed. */
     workingDaysLeft: closed ? null : calendar.workingDaysBetween(londonDateOf(nowMs), state.dueOn),
     /** Past the end of its due date and still open (awaiting sign-off counts as delivered, as the RAG rules say). */
-    overdue: state.status === 'open' && nowMs >= state.dueAt,
+    overdue: isActionOverdue(state, nowMs),
     rag: rag.rag,
     ragReasons: rag.reasons,
     flags: rag.flags,

@@ -1,7 +1,8 @@
 /**
- * Improvement-board packs (issue 6): a PDF of the programme as at one history event. The same event
- * gives the same bytes, so a pack tabled at a board can be regenerated and checked (sha256) later.
- * Readers only: it changes nothing.
+ * Improvement-board packs: a PDF of the programme and every workflow of it as at one instant (now by
+ * default; or any instant; or, as before, one history event of the programme), on either basis:
+ * recorded by then, or happened by then. The same instant and basis give the same bytes, so a pack
+ * tabled at a board can be regenerated and checked (sha256) later. Readers only: it changes nothing.
  */
 import { createHash } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
@@ -10,6 +11,7 @@ import type { AppliedEvent } from '../audit/fold.js';
 import type { HistorySource, WorkflowHistory } from '../audit/history-source.js';
 import { foldProgramme } from '../audit/programme-fold.js';
 import { historySourceOf } from '../audit/source-of.js';
+import { instantMs } from '../audit/inputs.js';
 import { boardPackData } from '../pack/board-pack-data.js';
 import { renderBoardPackPdf } from '../pack/board-pack-pdf.js';
 import { procedure, READERS, router } from '../trpc.js';
@@ -39,18 +41,23 @@ export const boardPackRouter = router({
       });
       return { data };
     }),
-  /** The pack as a PDF (base64) with its sha256 and a file name. */
+  /** The pack as a PDF (base64) with its sha256, a file name, and the instant it is as at (to make it again). */
   generate: procedure(READERS)
     .input(ZBoardPackInput)
     .query(async ({ ctx, input }) => {
       const source = historySourceOf(ctx);
       await programmeHistory(source, input.programmeId);
-      const pack = await boardPackData(ctx.prisma, source, input);
+      // "Now" is fixed here and returned: asking again with this instant gives the same bytes.
+      const at = input.eventId !== undefined ? undefined : input.at === undefined ? ctx.now() : instantMs(input.at, true);
+      const pack = await boardPackData(ctx.prisma, source, { programmeId: input.programmeId, basis: input.basis, ...(at === undefined ? { runId: input.runId, eventId: input.eventId } : { at }) });
       const pdf = await renderBoardPackPdf(pack);
+      const stamp = new Date(pack.at).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
       return {
-        fileName: `board-pack-${input.programmeId}-event-${input.eventId}.pdf`,
+        fileName: `board-pack-${input.programmeId}-${pack.basis}-${stamp}.pdf`,
         sha256: createHash('sha256').update(pdf).digest('hex'),
         at: pack.at,
+        basis: pack.basis,
+        figures: pack.figures,
         bytes: pdf.length,
         base64: pdf.toString('base64'),
       };

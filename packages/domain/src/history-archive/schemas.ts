@@ -28,12 +28,31 @@ export const ZHistoryMismatch = z.object({
 });
 export type THistoryMismatch = z.infer<typeof ZHistoryMismatch>;
 
-/** A board pack is the programme as at one history event of one of its runs. */
-export const ZBoardPackInput = z.strictObject({
-  programmeId: z.string().min(1, 'programmeId: which programme').max(200),
-  runId: z.string().min(1, 'runId: which run of the programme workflow').max(100),
-  eventId: z.number().int().min(1, 'eventId: a history event id (1 or more)'),
-});
+/**
+ * A board pack is the programme, with every workflow of it (actions, visits, intervention,
+ * information requests) and its registers, as at one instant: `at` (epoch ms, an ISO date-time, or a
+ * date meaning the end of that day in London); omitted, now (the reply says which instant, so the
+ * same pack can be made again byte for byte). `basis` says which question it answers: what had
+ * been recorded by then (default) or what had happened by then, by the dates the records carry.
+ * Still accepted: as at one history event of the programme (runId + eventId), on the recorded basis.
+ */
+export const ZBoardPackInput = z
+  .strictObject({
+    programmeId: z.string().min(1, 'programmeId: which programme').max(200),
+    at: z.union([
+      z.number().int().min(0, 'at: an instant (epoch ms)').max(4_102_444_800_000, 'at: before 2100'),
+      z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'at: a date YYYY-MM-DD or an ISO date-time'),
+      z.iso.datetime({ offset: true }),
+    ]).optional(),
+    basis: z.enum(['recorded', 'happened']).default('recorded'),
+    runId: z.string().min(1, 'runId: which run of the programme workflow').max(100).optional(),
+    eventId: z.number().int().min(1, 'eventId: a history event id (1 or more)').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.eventId !== undefined && v.at !== undefined) ctx.addIssue({ code: 'custom', path: ['at'], message: 'give an instant (at) or a history event (eventId), not both' });
+    if (v.runId !== undefined && v.eventId === undefined) ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'which history event of that run' });
+    if (v.eventId !== undefined && v.basis === 'happened') ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'a history event is a moment of recording: ask "had happened by" at an instant (at)' });
+  });
 export type TBoardPackInput = z.infer<typeof ZBoardPackInput>;
 
 export const ZBoardPackEventsInput = z.strictObject({ programmeId: z.string().min(1, 'programmeId: which programme').max(200) });
