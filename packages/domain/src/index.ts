@@ -15,3 +15,4 @@ export * from './lifecycle/payload.js';
 export { ROLES, REASON_MAX, REASON_MIN, REASON_TOO_LONG, REASON_TOO_SHORT } from './schemas/roles.js';
 export { GRADES } from './schemas/grades.js';
 export * from './delivery/index.js';
+export * from './what-if/index.js';
