@@ -21,6 +21,7 @@ import { defaultCalendar, londonDateOf, londonLocalTimeUtcMs, type TRole } from 
 import { startTimeSkippingRig, type TimeSkippingRig } from '../audit/time-skipping.js';
 import { createContextInner, type SessionUser } from '../context.js';
 import { appRouter } from '../root.js';
+import { failure, fieldsOf } from '../test-support.js';
 import { createCallerFactory } from '../trpc.js';
 
 const cal = defaultCalendar();
@@ -162,4 +163,31 @@ describe('what-if against what really fires (time-skipping Temporal, PostgreSQL,
     const directorRow = history.data.find((r) => r.deliveries.some((d) => d.recipientRole === 'director' && d.status === 'sent'))!;
     expect(directorRow.deliveries.find((d) => d.recipientRole === 'director')).toMatchObject({ recipientEmail: 'dcs@northmoor.gov.uk', status: 'sent', serverResponse: expect.stringMatching(/^250/) });
   }, 600_000);
+
+  it('refuses what cannot be asked, on the field at fault, and what the workflow would refuse, with its reason', async () => {
+    nowMs = await env.currentTimeMs();
+    const today = londonDateOf(nowMs);
+    const pm = as('programme_manager');
+    const dueOn = cal.addWorkingDays(today, 10);
+    const c = (await pm.actions.create({ clientRequestId: rid(), reason: 'Priority 2', programmeId: PROGRAMME, title: 'Publish the practice standards', owner: OWNER, dueOn, ofstedLinked: false, recommendationRefs: [] })).data;
+    nowMs = await env.currentTimeMs();
+    expect((await failure(pm.whatIf.action({ actionId: 'action-nobody', change: { kind: 'none' } }))).code).toBe('NOT_FOUND');
+    const earlier = await failure(pm.whatIf.action({ actionId: c.id, change: { kind: 'extension', newDueOn: today } }));
+    expect([earlier.code, fieldsOf(earlier)]).toEqual(['BAD_REQUEST', ['change.newDueOn']]);
+    expect(earlier.message).toMatch(/after the current due date/);
+    const notADate = await failure(pm.whatIf.action({ actionId: c.id, change: { kind: 'extension', newDueOn: '2027-02-30' } }));
+    expect(fieldsOf(notADate)).toEqual(['change.newDueOn']);
+    // The publication clock was met above; the plan clock runs, the priority-action plan never started.
+    const notRunning = await failure(pm.whatIf.clock({ programmeId: PROGRAMME, clock: 'priorityActionPlan', change: { kind: 'not_done' } }));
+    expect([notRunning.code, fieldsOf(notRunning)]).toEqual(['BAD_REQUEST', ['clock']]);
+    const past = await failure(pm.whatIf.clock({ programmeId: PROGRAMME, clock: 'actionPlan', change: { kind: 'done_on', doneOn: cal.addWorkingDays(today, -1) } }));
+    expect([past.code, fieldsOf(past)]).toEqual(['BAD_REQUEST', ['change.doneOn']]);
+
+    await as('admin').actions.cancel({ clientRequestId: rid(), reason: 'Superseded by the revised plan', actionId: c.id });
+    nowMs = await env.currentTimeMs();
+    const closed = await failure(pm.whatIf.action({ actionId: c.id, change: { kind: 'extension', newDueOn: cal.addWorkingDays(dueOn, 5) } }));
+    expect([closed.code, closed.message]).toEqual(['PRECONDITION_FAILED', expect.stringMatching(/would be refused: .*cancelled/)]);
+    const nothing = (await pm.whatIf.action({ actionId: c.id, change: { kind: 'none' } })).data;
+    expect([nothing.asItStands.steps, nothing.asItStands.end]).toEqual([[], 'finished']);
+  });
 });
