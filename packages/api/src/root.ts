@@ -28,6 +28,7 @@ import { workflowHealthRouter } from './routers/workflow-health.js';
 import { peopleRouter } from './routers/people.js';
 import { outboxRouter } from './routers/outbox.js';
 import { deliveryPreferencesRouter } from './routers/delivery-preferences.js';
+import { whatIfRouter } from './what-if/router.js';
 
 async function probe(fn: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -75,6 +76,7 @@ export const appRouter = router({
   people: peopleRouter,
   outbox: outboxRouter,
   deliveryPreferences: deliveryPreferencesRouter,
+  whatIf: whatIfRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,3 +16,4 @@ export { ROLES, REASON_MAX, REASON_MIN, REASON_TOO_LONG, REASON_TOO_SHORT } from
 export { GRADES } from './schemas/grades.js';
 export * from './delivery/index.js';
 export * from './figures/index.js';
+export * from './what-if/index.js';

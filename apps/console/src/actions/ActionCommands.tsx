@@ -16,6 +16,7 @@ import { CommandDialog } from '../components/CommandDialog';
 import { formatDate } from '../format';
 import { trpc } from '../providers/trpc';
 import { useCanMutate } from '../use-can-mutate';
+import { ExtensionWhatIf, RequestExtensionWhatIf } from '../what-if/ExtensionWhatIf';
 
 type TSend = Parameters<typeof CommandDialog>[0]['send'];
 /** The typed client takes the schema's exact input; the dialog has checked it against that schema. */
@@ -120,6 +121,7 @@ export function ActionCommands({ action }: { action: TActionRecord }) {
         >
           <DateInput source="newDueOn" label="New due date" />
           <TextInput source="justification" label="Why more time is needed" multiline minRows={3} />
+          <RequestExtensionWhatIf actionId={String(action.id)} dueOn={action.dueOn} />
         </CommandDialog>
       )}
       {pending && (
@@ -134,7 +136,9 @@ export function ActionCommands({ action }: { action: TActionRecord }) {
             success="Extension approved: the due date has moved"
             reasonExample="Agreed at the improvement board"
             intro={`${pending.requestedBy.name ?? 'A colleague'} asked to move the due date from ${formatDate(action.dueOn)} to ${formatDate(pending.newDueOn)}: “${pending.justification}”. Every reminder and escalation is re-timed from the new date.`}
-          />
+          >
+            <ExtensionWhatIf actionId={String(action.id)} newDueOn={pending.newDueOn} dueOn={action.dueOn} />
+          </CommandDialog>
           <CommandDialog
             label="Reject extension"
             schema={ZRejectExtensionInput}

@@ -17,6 +17,7 @@ import { ActionCommands } from './ActionCommands';
 import { ActionRagChip, DueCountdown, OwnerField, RecommendationRefs } from './fields';
 import { Section } from '../components/Section';
 import { StoppedNotice } from '../components/StoppedNotice';
+import { ActionWhatIfSection } from '../what-if/ActionWhatIfSection';
 
 
 const None = ({ children }: { children: ReactNode }) => <Typography color="text.secondary">{children}</Typography>;
@@ -142,6 +143,8 @@ function Detail() {
       <Section id="next-steps-heading" title="Reminders and escalations to come">
         <NextSteps action={a} />
       </Section>
+
+      <ActionWhatIfSection action={a} />
 
       <Section id="escalations-heading" title="Escalations fired">
         <ReferenceManyField reference="escalations" target="subjectId" sort={{ field: 'firedAt', order: 'DESC' }} perPage={50} empty={<None>None so far.</None>}>

@@ -1,7 +1,8 @@
 /**
  * A programme's history: every event of the programme and its actions, visits, interventions and
  * information requests, in business words (when, who, what, why), each expandable to the raw
- * Temporal event. Filters by kind, category, person and dates; exports CSV and replayable JSON.
+ * Temporal event. An escalation's row lists its emails beneath it (to whom, status, when sent, the
+ * server's answer). Filters by kind, category, person and dates; exports CSV and replayable JSON.
  * Read only: auditors and programme managers see the same page.
  */
 import { Fragment, useState } from 'react';
@@ -19,7 +20,11 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { Link, Title, useCreatePath, useGetOne, useParams } from 'react-admin';
+import { RECIPIENT_ROLE_LABELS, type TRecipientRole } from '@ip/domain';
 import { WORKFLOW_KIND_LABELS } from '../labels';
+import { StatusTag } from '../components/StatusTag';
+import { formatDateTime } from '../format';
+import { DELIVERY_STATUS } from '../outbox/fields';
 import { programmeName } from '../programmes/current-programme';
 import type { TProgrammeRecord } from '../programmes/types';
 import { fileSlug, useWorkflowNames } from './workflow-names';
@@ -35,6 +40,40 @@ const CATEGORY_LABELS: Record<string, string> = { person: 'By a person', timer: 
 const PER_PAGE = 50;
 
 type TFilter = { kind?: string; category?: string; actor?: string; from?: string; to?: string; includeSystem: boolean };
+
+/** The emails of the escalation a row recorded: to whom, in which role, what became of each. */
+function RowDeliveries({ row }: { row: THistoryRow }) {
+  return (
+    <TableRow>
+      <TableCell colSpan={6} sx={{ pt: 0, pl: 4, bgcolor: 'grey.50' }}>
+        <Table size="small" aria-label={`Emails for: ${row.what}`} sx={{ tableLayout: 'fixed', width: '100%' }}>
+          <TableHead>
+            <TableRow>
+              {([['Emailed to', '30%'], ['Status', '18%'], ['Sent', '17%'], ['Server’s answer or reason', '35%']] as const).map(([h, width]) => (
+                <TableCell key={h} component="th" scope="col" sx={{ width }}>{h}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {row.deliveries.map((d) => {
+              const status = DELIVERY_STATUS[d.status] ?? { label: d.status, tone: 'grey' as const };
+              const role = RECIPIENT_ROLE_LABELS[d.recipientRole as TRecipientRole] ?? d.recipientRole;
+              const answer = d.status === 'sent' ? d.serverResponse : (d.lastError ?? d.modeReason);
+              return (
+                <TableRow key={d.id} sx={{ '& td': { overflowWrap: 'anywhere', verticalAlign: 'top' } }}>
+                  <TableCell>{d.recipientEmail ? `${d.recipientName} <${d.recipientEmail}>` : 'Nobody'}<Typography variant="body2" color="text.secondary">{role}</Typography></TableCell>
+                  <TableCell><StatusTag label={status.label} tone={status.tone} />{d.digestId ? <Typography variant="body2" color="text.secondary">In a daily digest</Typography> : null}</TableCell>
+                  <TableCell>{d.sentAt ? <time dateTime={d.sentAt}>{formatDateTime(d.sentAt)}</time> : '—'}</TableCell>
+                  <TableCell>{answer ?? ''}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </TableCell>
+    </TableRow>
+  );
+}
 
 function Row({ row, name }: { row: THistoryRow; name: string }) {
   const [open, setOpen] = useState(false);
@@ -52,6 +91,7 @@ function Row({ row, name }: { row: THistoryRow; name: string }) {
           </Button>
         </TableCell>
       </TableRow>
+      {row.deliveries.length > 0 ? <RowDeliveries row={row} /> : null}
       {open ? (
         <TableRow>
           <TableCell colSpan={6} id={`raw-${row.id}`}>

@@ -64,7 +64,7 @@ function ProgrammeDetail() {
       </Section>
 
       <Section id="clocks-heading" title="Statutory clocks">
-        <ClocksTable clocks={record.clocks ?? []} />
+        <ClocksTable clocks={record.clocks ?? []} whatIfFor={String(record.id)} />
       </Section>
 
       <Section id="history-heading" title="History">

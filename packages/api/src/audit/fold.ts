@@ -26,6 +26,12 @@ export interface AppliedEvent {
   entries: THistoryEntry[];
   rejected: string | null;
   version: number | null;
+  /**
+   * The escalations the workflow recorded for it (their derived ids), as its machine says
+   * (`spec.escalations`): how a history row finds its escalation's emails. Machine runs only: the
+   * first versions recorded escalations with an activity whose input the history keeps (rows.ts).
+   */
+  escalationIds?: string[];
 }
 
 export interface FoldOptions {

@@ -58,11 +58,16 @@ export function foldMachineRuns<S extends MachineState, E extends { type: string
     // The Update ids the run knows it took (carried from the run before, then its own): a repeat is a no-op.
     let recentUpdates = new RecentUpdateIds(undefined);
 
-    const report = (trigger: number, at: number, type: string, before: number, rejected: string | null) => {
+    const report = (trigger: number, at: number, type: string, before: number, rejected: string | null, escalationIds: string[] = []) => {
       const s = out.state;
       if (s && rejected === null) opts.onState?.(s);
-      opts.onApply?.({ runId: run.runId, triggerEventId: trigger, at, type, ...(s ? newEntries(s.history as never, before) : { entry: null, entries: [] }), rejected, version: s?.version ?? null });
+      opts.onApply?.({
+        runId: run.runId, triggerEventId: trigger, at, type, ...(s ? newEntries(s.history as never, before) : { entry: null, entries: [] }), rejected, version: s?.version ?? null,
+        ...(escalationIds.length ? { escalationIds } : {}),
+      });
     };
+    /** The ids of the escalations the runner records for an applied event (spec.escalations). */
+    const recorded = (event: E, after: S): string[] => (spec ? spec.escalations(event, after, history.workflowId).map((f) => f.id) : []);
     /** Applies one event as the workflow would; false if the workflow refused it (no state change). */
     const apply = (make: () => E, trigger: number, fallbackType: string, at: number): boolean => {
       if (!out.state || !spec) return false;
@@ -72,7 +77,7 @@ export function foldMachineRuns<S extends MachineState, E extends { type: string
         const event = make();
         type = event.type;
         out.state = spec.reduce(out.state, event);
-        report(trigger, at, type, before, null);
+        report(trigger, at, type, before, null, recorded(event, out.state));
         return true;
       } catch (err) {
         // Refused as the workflow's handler refused it (a failed Update, no state change).
@@ -87,7 +92,7 @@ export function foldMachineRuns<S extends MachineState, E extends { type: string
       let before = out.state.history.length;
       out.state = applyDue(s, out.state, at, (event, _b, after) => {
         out.state = after;
-        report(trigger, at, event.type, before, null);
+        report(trigger, at, event.type, before, null, recorded(event, after));
         before = after.history.length;
       });
     };

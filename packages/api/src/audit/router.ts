@@ -17,6 +17,7 @@ import { ZAsAtInput, ZDiffInput, ZExportCsvInput, ZExportJsonInput, ZHistoryInpu
 import { fetchHistories, programmeHistories } from './programme-workflows.js';
 import { foldProgramme } from './programme-fold.js';
 import { historyRows, type HistoryRow } from './rows.js';
+import { withDeliveries } from './deliveries.js';
 import { historySourceOf } from './source-of.js';
 
 function filterRows(rows: HistoryRow[], f: THistoryFilter): HistoryRow[] {
@@ -72,7 +73,8 @@ export const auditRouter = router({
       if (input.order === 'DESC') filtered.reverse();
       const { page, perPage } = input.pagination;
       return {
-        data: filtered.slice((page - 1) * perPage, page * perPage),
+        // Escalation rows carry their emails (who, status, sent, the server's answer): see deliveries.ts.
+        data: await withDeliveries(ctx.prisma, filtered.slice((page - 1) * perPage, page * perPage)),
         total: filtered.length,
         workflows: histories.map((h) => ({ workflowId: h.workflowId, kind: workflowKindOf(h.workflowType), runs: h.runs.length, events: h.runs.reduce((n, r) => n + (r.history.events?.length ?? 0), 0) })),
         actors: [...new Map(rows.filter((r) => r.actor).map((r) => [r.actor!.userId, { userId: r.actor!.userId, who: r.who }])).values()],

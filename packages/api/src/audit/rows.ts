@@ -31,6 +31,11 @@ export interface HistoryRow {
   eventType: string;
   /** The raw event in Temporal's JSON form (as `Worker.runReplayHistory` reads it). */
   raw: unknown;
+  /**
+   * The escalations this event recorded (their derived ids): the router adds each one's emails
+   * (router.ts), so the row that says an escalation fired also says who was emailed.
+   */
+  escalationIds: string[];
 }
 
 const ROLE_WORDS: Record<string, string> = { programme_manager: 'programme manager', auditor: 'auditor', admin: 'admin' };
@@ -81,7 +86,7 @@ export function historyRows(history: WorkflowHistory): HistoryRow[] {
       const base = { id: `${history.workflowId}:${run.runId}:${eventId}`, workflowId: history.workflowId, workflowKind: kind, runId: run.runId, eventId, at, when: formatLondonInstant(at), eventType: eventKind(e), raw: rawJson[i] };
       const done = applied.get(`${run.runId}:${eventId}`) ?? [];
       const words = describe(e, kind, done, scheduled, updateNames);
-      rows.push({ ...base, ...words, who: whoOf(words.actor) });
+      rows.push({ ...base, ...words, who: whoOf(words.actor), escalationIds: escalationIdsOf(e, done) });
     });
   }
   return rows;
@@ -173,6 +178,21 @@ function describe(e: RawEvent, kind: WorkflowKind, done: AppliedEvent[], schedul
 const STEP_EVENTS = new Set([
   'escalation_fired', 'reminder_skipped', 'escalation_superseded', 'ladder_step_fired', 'ladder_step_due', 'timer_fired',
 ]);
+
+/**
+ * The escalations an event recorded: machine runs say so through the fold (the machine's own
+ * `escalations`, reported on the event that applied the step); the first versions scheduled a
+ * recordEscalation activity whose input, the fact with its id, the history keeps.
+ */
+function escalationIdsOf(e: RawEvent, done: AppliedEvent[]): string[] {
+  const ids = done.flatMap((d) => d.escalationIds ?? []);
+  const a = e.activityTaskScheduledEventAttributes;
+  if (a?.activityType?.name === 'recordEscalation') {
+    const fact = decodePayloads(a.input)[0] as { id?: unknown } | undefined;
+    if (typeof fact?.id === 'string') ids.push(fact.id);
+  }
+  return [...new Set(ids)];
+}
 
 /** The activity a local-activity marker recorded the result of, or null for another marker. */
 function localActivityOf(e: RawEvent): string | null {

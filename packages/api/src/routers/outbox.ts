@@ -111,6 +111,19 @@ async function list(ctx: Context, input: TListParams) {
   return { data: rows.map(toDeliveryRecord), total };
 }
 
+/**
+ * Each escalation's emails, oldest first: escalation id → its deliveries. What `forEscalations`
+ * serves, and what the business history adds under each escalation row (audit/router.ts).
+ */
+export async function deliveriesForEscalations(prisma: Context['prisma'], escalationIds: readonly string[]): Promise<Record<string, DeliveryRecord[]>> {
+  const rows = escalationIds.length
+    ? await prisma.emailDelivery.findMany({ where: { escalationId: { in: [...new Set(escalationIds)] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+    : [];
+  const data: Record<string, DeliveryRecord[]> = {};
+  for (const r of rows) (data[r.escalationId!] ??= []).push(toDeliveryRecord(r));
+  return data;
+}
+
 const byIds = async (ctx: Context, ids: string[]) => fullRecords(ctx, await ctx.prisma.emailDelivery.findMany({ where: { id: { in: ids } } }));
 const reads = resourceReads({ filter: ZOutboxFilter, noun: 'email', targets: ['escalationId', 'subjectId', 'programmeId', 'digestId'], list, byIds });
 
@@ -134,14 +147,7 @@ export const outboxRouter = router({
    */
   forEscalations: procedure(READERS)
     .input(z.strictObject({ escalationIds: z.array(z.string().min(1).max(400)).max(500) }))
-    .query(async ({ ctx, input }) => {
-      const rows = input.escalationIds.length
-        ? await ctx.prisma.emailDelivery.findMany({ where: { escalationId: { in: input.escalationIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
-        : [];
-      const data: Record<string, DeliveryRecord[]> = {};
-      for (const r of rows) (data[r.escalationId!] ??= []).push(toDeliveryRecord(r));
-      return { data };
-    }),
+    .query(async ({ ctx, input }) => ({ data: await deliveriesForEscalations(ctx.prisma, input.escalationIds) })),
   /**
    * Admin: send again an email that was not delivered, whose delivery is uncertain, or that had
    * nobody to go to (the people now recorded are used). The workflow starts first (a Temporal
