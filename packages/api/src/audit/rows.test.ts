@@ -63,7 +63,7 @@ describe('diff between two instants', () => {
     const before = actionAsAt(action, { eventId: approved.eventId - 1 }).state;
     const after = actionAsAt(action, { at: rows.at(-1)!.at }).state;
     expect(diffActionStates(before, after).map((c) => c.words)).toEqual(expect.arrayContaining([
-      'Due date: 14 March 2029 → 13 April 2029', 'RAG: green → red',
+      'Due date: 14 March 2029 → 13 April 2029', 'RAG: Green → Red',
     ]));
     expect(entriesBetween(before, after).map((e) => e.type)).toEqual(expect.arrayContaining(['extension_approved', 'escalation_fired']));
   });
