@@ -18,7 +18,7 @@ export { clockViews } from './lifecycle/views.js';
 export { clockOutcome } from './clock-outcome/outcome.js';
 export { GRADES } from './schemas/grades.js';
 export { checkedActor, checkedLadder, checkedPayload, checkedReason } from './lifecycle/payload.js';
-export { dueWithLateRule, ladderClockViews, pendingLadderTimers } from './information-request/ladder-clock.js';
+export { dueWithLateRule, ladderClockViews, pendingLadderTimers } from './ladder-clock/ladder-clock.js';
 export { defaultInformationRequestContext, nextInformationRequestTimer, reduceInformationRequest } from './information-request/reducer.js';
 export { DEFAULT_MV_NEW_ACTIONS_LADDER } from './monitoring-visit/ladders.js';
 export { defaultMonitoringVisitContext, isMonitoringVisitFinished, monitoringVisitSummary, nextMonitoringVisitTimer, reduceMonitoringVisit } from './monitoring-visit/reducer.js';
