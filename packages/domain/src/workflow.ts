@@ -26,6 +26,7 @@ export { DEFAULT_COMMISSIONER_REPORT_LADDER, DEFAULT_COMMISSIONER_UPDATE_LADDER,
 export { defaultInterventionContext, nextInterventionTimer, reduceIntervention } from './intervention/reducer.js';
 export { checkedInterventionStep } from './intervention/step-check.js';
 export { actionCommandEvent } from './action/commands.js';
+export { ACTION_COMMAND_NAMES, ACTION_COMMANDS } from './action/declarations.js';
 export { actionRulesWithDefaults, checkedActionDefinition, DEFAULT_ACTION_RULES } from './action/rules.js';
 export { actionView, ladderStepEvent, nextActionWakeAt, nextDueActionEvent, pendingActionSteps } from './action/schedule.js';
 export { ACTION_LOGS, carryActionState } from './action/carry.js';
