@@ -168,6 +168,22 @@ export const ACTION_COMMANDS = {
     offeredWhen: (a) => notClosed(a) && !!a.pendingExtension,
     form: { label: 'Reject extension', success: 'Extension rejected', reasonExample: 'The original date still stands', fields: [] },
   },
+  reassignOwner: {
+    update: 'reassignActionOwner',
+    event: 'owner_reassigned',
+    body: { ownerName: 'text', ownerEmail: 'value?' },
+    roles: MANAGERS,
+    offeredWhen: notClosed,
+    form: {
+      label: 'Reassign owner', success: 'Owner reassigned', reasonExample: 'Sam Patel has moved to the fostering service',
+      intro: 'The new owner is accountable from now on and receives the reminders; the history keeps who owned it before.',
+      fields: [
+        { source: 'ownerName', label: 'New owner’s name', input: 'text' },
+        { source: 'ownerEmail', label: 'New owner’s email (optional)', input: 'text', type: 'email' },
+      ],
+      required: { ownerName: 'Give the new owner’s name' },
+    },
+  },
   cancel: {
     update: 'cancelAction',
     event: 'action_cancelled',

@@ -80,6 +80,12 @@ export type TActionExtensionBody = z.infer<typeof ZActionExtensionBody>;
 
 const ZEmptyBody = z.object({});
 
+/** Reassigning the action to another accountable person; who owned it before stays in its history. */
+export const ZActionReassignBody = z.object({
+  ownerName: ZActionOwner.shape.name,
+  ownerEmail: ZActionOwner.shape.email,
+});
+
 // ---- the zod half of each command's declaration (./declarations.ts) -----------------------------------
 
 const ZHumanCommand = z.object({ actor: ZActor, reason: ZCommandMeta.shape.reason });
@@ -108,6 +114,7 @@ export const ZActionCommands = {
   requestExtension: commandSchemas(ZActionExtensionBody),
   approveExtension: commandSchemas(ZEmptyBody),
   rejectExtension: commandSchemas(ZEmptyBody),
+  reassignOwner: commandSchemas(ZActionReassignBody),
   cancel: commandSchemas(ZEmptyBody),
 } satisfies Record<TActionCommandName, unknown>;
 // The reverse direction: no schema for a command that is not declared.
