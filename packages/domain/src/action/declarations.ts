@@ -21,7 +21,7 @@ import type { TRole } from '../schemas/roles.js';
 
 /** One input of a command's form in the console (labels as the user reads them). */
 export type CommandFormField =
-  | { source: string; label: string; input: 'text'; multiline?: boolean; type?: 'url' | 'email'; helperText?: string }
+  | { source: string; label: string; input: 'text'; multiline?: boolean; type?: 'url'; helperText?: string }
   | { source: string; label: string; input: 'number'; min?: number; max?: number; step?: number }
   | { source: string; label: string; input: 'date' }
   | { source: string; label: string; input: 'select'; choices: ReadonlyArray<{ id: string; name: string }>; emptyText?: string };
@@ -179,7 +179,7 @@ export const ACTION_COMMANDS = {
       intro: 'The new owner is accountable from now on and receives the reminders; the history keeps who owned it before.',
       fields: [
         { source: 'ownerName', label: 'New owner’s name', input: 'text' },
-        { source: 'ownerEmail', label: 'New owner’s email (optional)', input: 'text', type: 'email' },
+        { source: 'ownerEmail', label: 'New owner’s email (optional)', input: 'text' },
       ],
       required: { ownerName: 'Give the new owner’s name' },
     },
