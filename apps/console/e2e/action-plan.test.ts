@@ -245,7 +245,7 @@ describe('the programme manager’s working path in Chromium against the real sy
     }
   });
 
-  it('a second manager approves the extension: the due date moves and the timeline says so', async () => {
+  it('a second manager approves the extension and reassigns the owner: the due date and the owner move, and the timeline says so', async () => {
     expect(actionUrl).not.toBe('');
     const page = await newPage();
     const errors: string[] = [];
