@@ -245,7 +245,7 @@ describe('the programme manager’s working path in Chromium against the real sy
     }
   });
 
-  it('a second manager approves the extension: the due date moves and the timeline says so', async () => {
+  it('a second manager approves the extension and reassigns the owner: the due date and the owner move, and the timeline says so', async () => {
     expect(actionUrl).not.toBe('');
     const page = await newPage();
     const errors: string[] = [];
@@ -261,6 +261,23 @@ describe('the programme manager’s working path in Chromium against the real sy
     await expect(page.getByText(long(extendedDueOn)).first().isVisible()).resolves.toBe(true);
     const row = await rig.prisma.action.findFirstOrThrow({ where: { title: 'Recruit four permanent MASH social workers' } });
     expect(row.dueOn).toBe(extendedDueOn);
+
+    // The owner moves on: a declared command's dialog (domain action/declarations.ts), validated by
+    // its own schema, then accepted; the page, the read model and the timeline show the new owner.
+    await page.getByRole('button', { name: 'Reassign owner' }).click();
+    const reassign = page.getByRole('dialog');
+    await reassign.getByLabel('New owner’s email (optional)').fill('not an email');
+    await reassign.getByLabel('Reason for this change').fill('Sam Okafor has moved to the fostering service');
+    await reassign.getByRole('button', { name: 'Reassign owner' }).click();
+    await reassign.getByText('Give the new owner’s name').waitFor();
+    await reassign.getByText('Enter a valid email address').waitFor();
+    await reassign.getByLabel('New owner’s name').fill('Lee Front');
+    await reassign.getByLabel('New owner’s email (optional)').fill('lee.front@northmoor.gov.uk');
+    await reassign.getByRole('button', { name: 'Reassign owner' }).click();
+    await reassign.waitFor({ state: 'detached' });
+    await page.getByText('Owner changed from Sam Okafor to Lee Front').first().waitFor();
+    const reassigned = await rig.prisma.action.findFirstOrThrow({ where: { title: 'Recruit four permanent MASH social workers' } });
+    expect([reassigned.ownerName, reassigned.ownerEmail]).toEqual(['Lee Front', 'lee.front@northmoor.gov.uk']);
     // Screenshots without the passing "saved" notice: reload, as a director opening the page would see it.
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Recruit four permanent MASH social workers' }).waitFor();

@@ -5,6 +5,7 @@ export * from './escalation/index.js';
 export * from './kpi/index.js';
 export * from './risk/index.js';
 export * from './action/index.js';
+export * from './ladder-clock/index.js';
 export * from './information-request/index.js';
 export * from './monitoring-visit/index.js';
 export * from './intervention/index.js';

@@ -18,7 +18,7 @@ export { clockViews } from './lifecycle/views.js';
 export { clockOutcome } from './clock-outcome/outcome.js';
 export { GRADES } from './schemas/grades.js';
 export { checkedActor, checkedLadder, checkedPayload, checkedReason } from './lifecycle/payload.js';
-export { dueWithLateRule, ladderClockViews, pendingLadderTimers } from './information-request/ladder-clock.js';
+export { dueWithLateRule, ladderClockViews, pendingLadderTimers } from './ladder-clock/ladder-clock.js';
 export { defaultInformationRequestContext, nextInformationRequestTimer, reduceInformationRequest } from './information-request/reducer.js';
 export { DEFAULT_MV_NEW_ACTIONS_LADDER } from './monitoring-visit/ladders.js';
 export { defaultMonitoringVisitContext, isMonitoringVisitFinished, monitoringVisitSummary, nextMonitoringVisitTimer, reduceMonitoringVisit } from './monitoring-visit/reducer.js';
@@ -26,6 +26,7 @@ export { DEFAULT_COMMISSIONER_REPORT_LADDER, DEFAULT_COMMISSIONER_UPDATE_LADDER,
 export { defaultInterventionContext, nextInterventionTimer, reduceIntervention } from './intervention/reducer.js';
 export { checkedInterventionStep } from './intervention/step-check.js';
 export { actionCommandEvent } from './action/commands.js';
+export { ACTION_COMMAND_NAMES, ACTION_COMMANDS } from './action/declarations.js';
 export { actionRulesWithDefaults, checkedActionDefinition, DEFAULT_ACTION_RULES } from './action/rules.js';
 export { actionView, ladderStepEvent, nextActionWakeAt, nextDueActionEvent, pendingActionSteps } from './action/schedule.js';
 export { ACTION_LOGS, carryActionState } from './action/carry.js';

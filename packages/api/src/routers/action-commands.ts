@@ -1,39 +1,18 @@
 /**
- * Action commands: each parses its shared zod schema, authorises, then sends the matching Update to
- * the action's workflow with an Update id derived from the client request id, once per request id
- * (receipts.ts: a retried command has one effect and gets the first answer). The workflow's validator rejects what the domain forbids (an extension approved by
- * the person who asked, sign-off without evidence, ...) as PRECONDITION_FAILED with the reason; an
- * action that is signed off or cancelled has finished, and says so.
+ * Action commands, generated from their declarations (domain action/declarations.ts): one procedure
+ * per command, open to the roles the declaration names, parsing the command's zod input
+ * (ZActionCommands), then sending the declared Update to the action's workflow with an Update id
+ * derived from the client request id, once per request id (receipts.ts: a retried command has one
+ * effect and gets the first answer). The workflow's validator rejects what the domain forbids (an
+ * extension approved by the person who asked, sign-off without evidence, ...) as PRECONDITION_FAILED
+ * with the reason; an action that is signed off or cancelled has finished, and says so.
  */
-import type { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/client';
-import {
-  ZApproveExtensionInput,
-  ZAttachEvidenceInput,
-  ZCancelActionInput,
-  ZRejectExtensionInput,
-  ZRequestExtensionInput,
-  ZRequestSignOffInput,
-  ZSignOffActionInput,
-  ZUpdateActionProgressInput,
-  type ActionView,
-  type TActionCommandName,
-  type TActor,
-} from '@ip/domain';
-import {
-  approveActionExtensionUpdate,
-  attachActionEvidenceUpdate,
-  cancelActionUpdate,
-  rejectActionExtensionUpdate,
-  requestActionExtensionUpdate,
-  requestActionSignOffUpdate,
-  signOffActionUpdate,
-  updateActionProgressUpdate,
-  type ActionCommand,
-} from '@ip/workflows/definitions';
+import { ACTION_COMMAND_NAMES, ACTION_COMMANDS, ZActionCommands, type TActionCommandName } from '@ip/domain';
+import { ACTION_UPDATES } from '@ip/workflows/definitions';
 import type { Context } from '../context.js';
 import type { WorkflowWording } from '../errors.js';
-import { MANAGERS, procedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { toActionRecord } from './action-record.js';
 import { programmeSettingsOf } from './programme-settings.js';
 import { notFound } from './register-support.js';
@@ -45,22 +24,19 @@ export const ACTION_WORDING: WorkflowWording = {
 };
 
 type CommandInput = { actionId: string; clientRequestId: string; reason: string };
-type Payload<S extends z.ZodType<CommandInput>> = Omit<z.infer<S>, 'actionId' | 'clientRequestId'> & { actor: TActor };
+type Input<K extends TActionCommandName> = (typeof ZActionCommands)[K]['input'];
 
-/** The schema's payload must be what the Update takes: checked at compile time for each command. */
-function actionCommand<S extends z.ZodType<CommandInput>, A extends ActionCommand<TActionCommandName>>(
-  schema: S & (Payload<S> extends A ? unknown : never),
-  update: UpdateDefinition<unknown, [A], string>,
-  /** Fields the server adds from the programme's settings (never from the client). */
-  fromSettings?: (ctx: Context, actionId: string) => Promise<Record<string, unknown>>,
-) {
-  return procedure(MANAGERS)
-    .input(schema)
+/** The procedure of one declared command. */
+function actionCommand<K extends TActionCommandName>(name: K) {
+  const fromSettings = FROM_SETTINGS[name];
+  const update = ACTION_UPDATES[name] as UpdateDefinition<unknown, [unknown], string>;
+  return procedure(ACTION_COMMANDS[name].roles)
+    .input(ZActionCommands[name].input as Input<K>)
     .mutation(async ({ ctx, input, path }) => {
-      const { actionId, clientRequestId: _id, ...payload } = input as CommandInput & Record<string, unknown>;
+      const { actionId, clientRequestId: _id, ...payload } = input as unknown as CommandInput & Record<string, unknown>;
       const wording = { ...ACTION_WORDING, notFound: `No action with id ${actionId}` };
       const settings = fromSettings ? await fromSettings(ctx, actionId) : {};
-      const target = { workflowId: actionId, update: update as UpdateDefinition<unknown, [unknown], string>, arg: { ...payload, ...settings, actor: actorOf(ctx.user) }, wording };
+      const target = { workflowId: actionId, update, arg: { ...payload, ...settings, actor: actorOf(ctx.user) }, wording };
       return updateCommand(ctx, { path, input }, target, async () => {
         // The workflow projects before the Update returns, so the row already shows this command.
         const row = await ctx.prisma.action.findUnique({ where: { id: actionId } });
@@ -79,15 +55,12 @@ async function signOffRule(ctx: Context, actionId: string): Promise<{ separateDu
   return { separateDuties: action ? (await programmeSettingsOf(ctx.prisma, action.programmeId)).signOffSeparation : true };
 }
 
-export const actionCommands = {
-  updateProgress: actionCommand(ZUpdateActionProgressInput, updateActionProgressUpdate),
-  attachEvidence: actionCommand(ZAttachEvidenceInput, attachActionEvidenceUpdate),
-  requestSignOff: actionCommand(ZRequestSignOffInput, requestActionSignOffUpdate),
-  /** `outcome: 'returned'` refuses the sign-off and hands the action back to its owner. */
-  signOff: actionCommand(ZSignOffActionInput, signOffActionUpdate, signOffRule),
-  requestExtension: actionCommand(ZRequestExtensionInput, requestActionExtensionUpdate),
-  /** Must come from someone other than the requester: the workflow refuses otherwise. */
-  approveExtension: actionCommand(ZApproveExtensionInput, approveActionExtensionUpdate),
-  rejectExtension: actionCommand(ZRejectExtensionInput, rejectActionExtensionUpdate),
-  cancel: actionCommand(ZCancelActionInput, cancelActionUpdate),
+/** Fields the server adds from the programme's settings (never from the client), by command. */
+const FROM_SETTINGS: Partial<Record<TActionCommandName, (ctx: Context, actionId: string) => Promise<Record<string, unknown>>>> = {
+  signOff: signOffRule,
+};
+
+/** One procedure per declared command, under the command's name (actions.updateProgress, ...). */
+export const actionCommands = Object.fromEntries(ACTION_COMMAND_NAMES.map((name) => [name, actionCommand(name)])) as {
+  [K in TActionCommandName]: ReturnType<typeof actionCommand<K>>;
 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
 import { actionCommandEvent } from './commands.js';
-import { ZAttachEvidenceInput, ZCreateActionInput, ZRequestExtensionInput, ZUpdateActionProgressInput } from './schemas.js';
+import { ACTION_COMMAND_NAMES, ACTION_COMMANDS, type ActionCommandDeclaration } from './declarations.js';
+import { ZActionCommands, ZAttachEvidenceInput, ZCreateActionInput, ZRequestExtensionInput, ZUpdateActionProgressInput } from './schemas.js';
 
 const actor = { userId: 'u-pm', role: 'programme_manager' as const };
 const meta = { clientRequestId: 'req-12345678', reason: 'Monthly return', actionId: 'action-p1-a1' };
@@ -53,5 +54,26 @@ describe('actionCommandEvent', () => {
     expect(f).toThrow(LifecycleRejection);
     expect(f).toThrow(/^reason: Give a reason of at least 3 characters$/);
     expect(() => actionCommandEvent('cancel', { actor: { userId: '' }, reason: 'Merged' }, 1)).toThrow(/^actor\./);
+  });
+});
+
+describe('the two halves of each command declaration agree', () => {
+  it.each(ACTION_COMMAND_NAMES)('%s: the workflow checks every field zod accepts, and the form shows only fields zod knows', (name) => {
+    const declared: ActionCommandDeclaration = ACTION_COMMANDS[name];
+    const zodFields = Object.keys(ZActionCommands[name].body.shape);
+    // The workflow may check more (fields the API adds itself, such as sign-off's separateDuties), never fewer.
+    expect(Object.keys(declared.body)).toEqual(expect.arrayContaining(zodFields));
+    for (const field of declared.form.fields) expect(zodFields).toContain(field.source);
+    for (const field of Object.keys(declared.form.required ?? {})) expect(zodFields).toContain(field);
+  });
+
+  it('Update names and event types are unique: one command per Update, one event per command', () => {
+    const updates = ACTION_COMMAND_NAMES.map((n) => ACTION_COMMANDS[n].update);
+    expect(new Set(updates).size).toBe(updates.length);
+    const events = ACTION_COMMAND_NAMES.flatMap((n) => {
+      const e: string | { events: Record<string, string> } = ACTION_COMMANDS[n].event;
+      return typeof e === 'string' ? [e] : Object.values(e.events);
+    });
+    expect(new Set(events).size).toBe(events.length);
   });
 });

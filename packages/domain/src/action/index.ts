@@ -5,6 +5,7 @@ export * from './events.js';
 export * from './rag.js';
 export * from './reducer.js';
 export * from './schedule.js';
+export * from './declarations.js';
 export * from './commands.js';
 export * from './carry.js';
 export { actionRulesWithDefaults, checkedActionDefinition } from './rules.js';

@@ -162,6 +162,30 @@ describe('reduceAction: extensions', () => {
   });
 });
 
+describe('reduceAction: reassigning the owner', () => {
+  it('changes the owner (and the email the reminders go to), logs who owned it before, and leaves "stale" running', () => {
+    const s = act(progress(created, 40), 'owner_reassigned', at('2027-02-10'), pm, { ownerName: 'Lee Front', ownerEmail: 'lee.front@northmoor.gov.uk' });
+    expect(s.owner).toEqual({ name: 'Lee Front', email: 'lee.front@northmoor.gov.uk' });
+    expect(s.history.at(-1)).toMatchObject({ type: 'owner_reassigned', actor: pm, reason: 'because (owner_reassigned)', summary: 'Owner changed from Sam Patel to Lee Front' });
+    // Reassigning is not the owner reporting progress: the last update is still the progress of 1 February.
+    expect(s.lastUpdateOn).toBe('2027-02-01');
+    expect(ZActionState.parse(s)).toEqual(s);
+    // Without an email, the old owner's email does not linger on the new owner.
+    expect(act(s, 'owner_reassigned', at('2027-02-11'), pm, { ownerName: 'Jo Bloggs' }).owner).toEqual({ name: 'Jo Bloggs' });
+  });
+
+  it('refuses the current owner again, auditors, and a closed action; the new owner is held to separation of duties', () => {
+    rejects(() => act(created, 'owner_reassigned', at('2027-02-10'), pm, { ownerName: ' sam  patel ', ownerEmail: 'sam.patel@northmoor.gov.uk' }), 'Sam Patel already owns this action');
+    rejects(() => act(created, 'owner_reassigned', at('2027-02-10'), auditor, { ownerName: 'Lee Front' }), 'Auditors can read actions but not change them');
+    const cancelled = act(created, 'action_cancelled', at('2027-02-10'), pm, {});
+    rejects(() => act(cancelled, 'owner_reassigned', at('2027-02-11'), pm, { ownerName: 'Lee Front' }), 'The action was cancelled; nothing more can change');
+    // Reassigned to the programme manager while awaiting sign-off: they now own it, so they may not sign it off.
+    const awaiting = act(evidenced(progress(created, 100)), 'sign_off_requested', at('2027-02-03'), pm2, {});
+    const ownedByPm = act(awaiting, 'owner_reassigned', at('2027-02-04'), admin, { ownerName: 'Priya Shah' });
+    rejects(() => act(ownedByPm, 'signed_off', at('2027-02-05'), pm, { separateDuties: true }), 'someone other than the action’s owner');
+  });
+});
+
 describe('reduceAction: ladder steps and time', () => {
   it('the red step turns the action red; a step is reached once', () => {
     const red = reach(created, 'red-0');

@@ -174,6 +174,14 @@ function applyToOpen(state: TActionState, event: Exclude<TActionEvent, { type: '
       return [{ ...state, pendingExtension: null, extensions: [...state.extensions, decide(state, event, outcome)] },
         `Extension to ${formatLongDate(pending.newDueOn)} ${outcome}; still due ${formatLongDate(state.dueOn)}`];
     }
+    case 'owner_reassigned': {
+      const owner = { name: event.ownerName, ...(event.ownerEmail ? { email: event.ownerEmail } : {}) };
+      if (sameName(owner.name, state.owner.name) && owner.email === state.owner.email) {
+        throw new LifecycleRejection(`${state.owner.name} already owns this action`);
+      }
+      // Not owner activity: the RAG's "stale" clock runs on from the last progress or evidence.
+      return [{ ...state, owner }, `Owner changed from ${state.owner.name} to ${owner.name}`];
+    }
     case 'action_cancelled': {
       requireDecider(event.actor, 'cancel an action');
       return [{ ...close(state, event, 'cancelled'), status: 'cancelled' }, `Action cancelled${closedExtension(state, 'cancelled')}`];

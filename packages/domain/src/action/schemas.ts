@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { ZIsoDate } from '../calendar/index.js';
 import { ZActor, ZCommandMeta } from '../schemas/common.js';
+import { ACTION_COMMANDS, type TActionCommandName } from './declarations.js';
 
 /** The person accountable for delivering the action (often not a user of this system). */
 export const ZActionOwner = z.object({
@@ -79,53 +80,89 @@ export type TActionExtensionBody = z.infer<typeof ZActionExtensionBody>;
 
 const ZEmptyBody = z.object({});
 
+/** Reassigning the action to another accountable person; who owned it before stays in its history. */
+export const ZActionReassignBody = z.object({
+  ownerName: ZActionOwner.shape.name,
+  ownerEmail: ZActionOwner.shape.email,
+});
+
+// ---- the zod half of each command's declaration (./declarations.ts) -----------------------------------
+
+const ZHumanCommand = z.object({ actor: ZActor, reason: ZCommandMeta.shape.reason });
+
+/** A command's body, the API's input (body + actionId + reason + clientRequestId) and the Update payload (body + actor + reason). */
+function commandSchemas<B extends z.ZodObject>(body: B, refine?: (value: z.infer<B>, ctx: z.RefinementCtx) => void) {
+  const input = ZActionCommandMeta.extend(body.shape);
+  const payload = ZHumanCommand.extend(body.shape);
+  return {
+    body,
+    input: refine ? input.superRefine(refine as never) : input,
+    payload: refine ? payload.superRefine(refine as never) : payload,
+  };
+}
+
+/**
+ * Each action command's fields with their messages, keyed as ACTION_COMMANDS (./declarations.ts):
+ * `input` is the API procedure's `.input()` and the console dialog's validation, `payload` what the
+ * Update carries. A command declared there without an entry here (or the reverse) does not compile.
+ */
+export const ZActionCommands = {
+  updateProgress: commandSchemas(ZActionProgressBody),
+  attachEvidence: commandSchemas(ZActionEvidenceBody, linkOrReference),
+  requestSignOff: commandSchemas(ZEmptyBody),
+  signOff: commandSchemas(ZActionSignOffBody),
+  requestExtension: commandSchemas(ZActionExtensionBody),
+  approveExtension: commandSchemas(ZEmptyBody),
+  rejectExtension: commandSchemas(ZEmptyBody),
+  reassignOwner: commandSchemas(ZActionReassignBody),
+  cancel: commandSchemas(ZEmptyBody),
+} satisfies Record<TActionCommandName, unknown>;
+// The reverse direction: no schema for a command that is not declared.
+const _declared: Record<keyof typeof ZActionCommands, unknown> = ACTION_COMMANDS;
+void _declared;
+
+/** The fields one command adds to actor + reason (what its event carries). */
+export type TActionCommandBody<K extends TActionCommandName> = NoFields<z.infer<(typeof ZActionCommands)[K]['body']>>;
+/** zod infers an empty object as Record<string, never>, which no event with a `type` would satisfy. */
+type NoFields<T> = string extends keyof T ? unknown : T;
+
 // ---- API inputs -------------------------------------------------------------------------------------
 
 export const ZCreateActionInput = ZCommandMeta.extend(ZActionDefinition.shape);
 export type TCreateActionInput = z.infer<typeof ZCreateActionInput>;
 
-export const ZUpdateActionProgressInput = ZActionCommandMeta.extend(ZActionProgressBody.shape);
+export const ZUpdateActionProgressInput = ZActionCommands.updateProgress.input;
 export type TUpdateActionProgressInput = z.infer<typeof ZUpdateActionProgressInput>;
 
-export const ZAttachEvidenceInput = ZActionCommandMeta.extend(ZActionEvidenceBody.shape).superRefine(linkOrReference);
+export const ZAttachEvidenceInput = ZActionCommands.attachEvidence.input;
 export type TAttachEvidenceInput = z.infer<typeof ZAttachEvidenceInput>;
 
-export const ZRequestSignOffInput = ZActionCommandMeta;
+export const ZRequestSignOffInput = ZActionCommands.requestSignOff.input;
 export type TRequestSignOffInput = z.infer<typeof ZRequestSignOffInput>;
 
-export const ZSignOffActionInput = ZActionCommandMeta.extend(ZActionSignOffBody.shape);
+export const ZSignOffActionInput = ZActionCommands.signOff.input;
 export type TSignOffActionInput = z.infer<typeof ZSignOffActionInput>;
 
-export const ZRequestExtensionInput = ZActionCommandMeta.extend(ZActionExtensionBody.shape);
+export const ZRequestExtensionInput = ZActionCommands.requestExtension.input;
 export type TRequestExtensionInput = z.infer<typeof ZRequestExtensionInput>;
 
-export const ZApproveExtensionInput = ZActionCommandMeta;
+export const ZApproveExtensionInput = ZActionCommands.approveExtension.input;
 export type TApproveExtensionInput = z.infer<typeof ZApproveExtensionInput>;
 
-export const ZRejectExtensionInput = ZActionCommandMeta;
+export const ZRejectExtensionInput = ZActionCommands.rejectExtension.input;
 export type TRejectExtensionInput = z.infer<typeof ZRejectExtensionInput>;
 
-export const ZCancelActionInput = ZActionCommandMeta;
+export const ZCancelActionInput = ZActionCommands.cancel.input;
 export type TCancelActionInput = z.infer<typeof ZCancelActionInput>;
 
 // ---- workflow Update payloads: body + who + why ----------------------------------------------------
 
-const ZHumanCommand = z.object({ actor: ZActor, reason: ZCommandMeta.shape.reason });
-
 /**
- * What each action Update carries, keyed by command. The workflow's validators parse with these, so
- * a malformed payload is rejected before it reaches history.
+ * What each action Update carries, keyed by command. The API parses with these; the workflow checks
+ * the same fields without zod (./commands.ts), and payload.test.ts holds the two equal.
  */
-export const ZActionCommandPayloads = {
-  updateProgress: ZHumanCommand.extend(ZActionProgressBody.shape),
-  attachEvidence: ZHumanCommand.extend(ZActionEvidenceBody.shape).superRefine(linkOrReference),
-  requestSignOff: ZHumanCommand.extend(ZEmptyBody.shape),
-  signOff: ZHumanCommand.extend(ZActionSignOffBody.shape),
-  requestExtension: ZHumanCommand.extend(ZActionExtensionBody.shape),
-  approveExtension: ZHumanCommand.extend(ZEmptyBody.shape),
-  rejectExtension: ZHumanCommand.extend(ZEmptyBody.shape),
-  cancel: ZHumanCommand.extend(ZEmptyBody.shape),
-} as const;
-export type TActionCommandName = keyof typeof ZActionCommandPayloads;
+export const ZActionCommandPayloads = Object.fromEntries(
+  Object.entries(ZActionCommands).map(([name, c]) => [name, c.payload]),
+) as { [K in TActionCommandName]: (typeof ZActionCommands)[K]['payload'] };
 /** The payload type of one action Update (input side: defaults such as `outcome` may be omitted). */
-export type TActionCommandPayload<K extends TActionCommandName> = z.input<(typeof ZActionCommandPayloads)[K]>;
+export type TActionCommandPayload<K extends TActionCommandName> = z.input<(typeof ZActionCommands)[K]['payload']>;

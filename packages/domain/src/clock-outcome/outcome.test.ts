@@ -3,7 +3,7 @@ import { endOfLondonDayUtcMs } from '../calendar/london-time.js';
 import { defaultCalendar } from '../lifecycle/context.js';
 import { satisfyClock } from '../lifecycle/clocks.js';
 import { clockViews } from '../lifecycle/views.js';
-import { armClock, ladderClockViews, satisfyClocks } from '../information-request/ladder-clock.js';
+import { armClock, ladderClockViews, satisfyClocks } from '../ladder-clock/ladder-clock.js';
 import { DEFAULT_INFO_REQUEST_LADDER } from '../escalation/ladder.js';
 import { clockOutcome } from './outcome.js';
 import { clockProgressText } from './words.js';

@@ -1,6 +1,6 @@
 import type { TActor } from '../schemas/common.js';
 import type { TLadder } from '../escalation/ladder.js';
-import type { TTimerFired } from './ladder-clock.js';
+import type { TTimerFired } from '../ladder-clock/ladder-clock.js';
 import type { TInformationRequester } from './schemas.js';
 
 interface At { at: number }

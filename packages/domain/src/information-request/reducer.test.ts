@@ -3,7 +3,7 @@ import { endOfLondonDayUtcMs } from '../calendar/index.js';
 import { DEFAULT_INFO_REQUEST_LADDER } from '../escalation/index.js';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
 import type { TInformationRequestEvent } from './events.js';
-import { pendingLadderTimers } from './ladder-clock.js';
+import { pendingLadderTimers } from '../ladder-clock/ladder-clock.js';
 import { defaultInformationRequestContext, nextInformationRequestTimer, reduceInformationRequest } from './reducer.js';
 import { ZCreateInformationRequestInput, ZInformationRequestArgs } from './schemas.js';
 import type { TInformationRequestState } from './state.js';

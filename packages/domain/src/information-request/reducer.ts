@@ -13,7 +13,7 @@ import {
   satisfyClocks,
   type PendingTimer,
   type LadderCalendar,
-} from './ladder-clock.js';
+} from '../ladder-clock/ladder-clock.js';
 import type { TInformationRequestState } from './state.js';
 
 export interface InformationRequestContext {

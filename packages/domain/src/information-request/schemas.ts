@@ -8,7 +8,7 @@ import { ZIsoDate } from '../calendar/index.js';
 import { ZLadder } from '../escalation/index.js';
 import { ZActor, ZCommandMeta } from '../schemas/common.js';
 import { ZOnsCode } from '../schemas/programme.js';
-import { ZLifecycleUpdateMeta } from './ladder-clock-schemas.js';
+import { ZLifecycleUpdateMeta } from '../ladder-clock/schemas.js';
 
 /** Who asked: a committee (scrutiny, improvement board) or a named person (e.g. a councillor). */
 export const ZInformationRequester = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZStoredIsoDate } from '../calendar/index.js';
 import { ZHistoryEntry, ZLogBase } from '../lifecycle/state.js';
-import { ZLadderClock } from './ladder-clock-schemas.js';
+import { ZLadderClock } from '../ladder-clock/schemas.js';
 import { ZInformationRequester } from './schemas.js';
 
 export const ZInformationRequestPhase = z.enum(['open', 'answered', 'withdrawn']);

@@ -1,5 +1,5 @@
 import type { TLadder } from '../escalation/ladder.js';
-import type { TTimerFired } from '../information-request/ladder-clock.js';
+import type { TTimerFired } from '../ladder-clock/ladder-clock.js';
 import type { TActor } from '../schemas/common.js';
 import type { TInterventionStep } from './schemas.js';
 

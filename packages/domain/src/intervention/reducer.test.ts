@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endOfLondonDayUtcMs } from '../calendar/index.js';
-import { pendingLadderTimers } from '../information-request/ladder-clock.js';
+import { pendingLadderTimers } from '../ladder-clock/ladder-clock.js';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
 import {
   DEFAULT_COMMISSIONER_REPORT_LADDER, DEFAULT_COMMISSIONER_UPDATE_LADDER, DEFAULT_INTERVENTION_REVIEW_LADDER,

@@ -5,7 +5,7 @@ import { LifecycleRejection } from '../lifecycle/reducer.js';
 import {
   armClock, assertNotInFuture, closeClocks, fireLadderTimer, isLadderClockActive, lifecycleEntry, nextLadderTimer, satisfyClocks,
   type LadderCalendar, type PendingTimer, type TLadderClock, type TTimerFired,
-} from '../information-request/ladder-clock.js';
+} from '../ladder-clock/ladder-clock.js';
 import { DEFAULT_INTERVENTION_CLOCKS, type InterventionClocks } from './clocks.js';
 import type { TInterventionEvent } from './events.js';
 import type { TInterventionStep, TInterventionStepType } from './schemas.js';

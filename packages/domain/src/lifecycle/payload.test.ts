@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionRulesWithDefaults, checkedActionDefinition } from '../action/rules.js';
 import { actionCommandEvent } from '../action/commands.js';
+import type { TActionCommandName } from '../action/declarations.js';
 import { ZActionCommandPayloads, ZActionDefinition } from '../action/schemas.js';
 import { ZActionRules } from '../action/state.js';
 import { DEFAULT_ACTION_LADDER, DEFAULT_INFO_REQUEST_LADDER, ladderProblem, ladderWithDefaults } from '../escalation/ladder.js';
@@ -125,8 +126,9 @@ describe('action inputs without zod', () => {
       requestExtension: { newDueOn: '2029-04-30', justification: ' Waiting for the new case system ' },
       approveExtension: {},
       rejectExtension: {},
+      reassignOwner: { ownerName: ' Lee Front ', ownerEmail: 'lee.front@northmoor.gov.uk' },
       cancel: {},
-    } as const;
+    } as const satisfies Record<TActionCommandName, object>; // a command declared without a case here does not compile
     for (const [name, body] of Object.entries(cases) as [keyof typeof cases, object][]) {
       const payload = { ...body, actor, reason: ' Monthly return ', clientRequestId: 'req-12345678', actionId: 'a1' };
       const { type: _type, at: _at, ...event } = actionCommandEvent(name, payload, at) as unknown as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endOfLondonDayUtcMs } from '../calendar/index.js';
-import { pendingLadderTimers } from '../information-request/ladder-clock.js';
+import { pendingLadderTimers } from '../ladder-clock/ladder-clock.js';
 import type { TMonitoringVisitEvent } from './events.js';
 import { DEFAULT_MV_NEW_ACTIONS_LADDER } from './ladders.js';
 import {

@@ -6,7 +6,7 @@ import { LifecycleRejection } from '../lifecycle/reducer.js';
 import {
   armClock, assertNotInFuture, closeClocks, fireLadderTimer, lifecycleEntry, nextLadderTimer, satisfyClocks,
   type LadderCalendar, type PendingTimer,
-} from '../information-request/ladder-clock.js';
+} from '../ladder-clock/ladder-clock.js';
 import type { TMonitoringVisitEvent } from './events.js';
 import { DEFAULT_MV_EVIDENCE_PACK_LADDER } from './ladders.js';
 import type { TMonitoringVisitPhase, TMonitoringVisitState, TMonitoringVisitSummary } from './state.js';

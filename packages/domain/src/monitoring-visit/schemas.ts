@@ -7,7 +7,7 @@ import { ZIsoDate } from '../calendar/index.js';
 import { ZLadder } from '../escalation/index.js';
 import { ZCommandMeta } from '../schemas/common.js';
 import { ZOnsCode } from '../schemas/programme.js';
-import { ZLifecycleUpdateMeta } from '../information-request/ladder-clock-schemas.js';
+import { ZLifecycleUpdateMeta } from '../ladder-clock/schemas.js';
 
 const text = (min: number, max: number, msg?: string) => z.string().trim().min(min, msg).max(max);
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZStoredIsoDate } from '../calendar/index.js';
 import { ZLadder } from '../escalation/index.js';
 import { ZHistoryEntry, ZLogBase } from '../lifecycle/state.js';
-import { ZLadderClock } from '../information-request/ladder-clock-schemas.js';
+import { ZLadderClock } from '../ladder-clock/schemas.js';
 import { ZMonitoringVisitFindings } from './schemas.js';
 
 /**

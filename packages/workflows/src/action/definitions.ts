@@ -6,7 +6,9 @@
  * Update id, so a retried command has exactly one effect. Every Update returns the ActionView
  * after the change (already projected to PostgreSQL).
  */
+import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { ACTION_COMMAND_NAMES, ACTION_COMMANDS } from '@ip/domain/workflow';
 import type { UpdateReply } from '../machine/spec.js';
 import type {
   ActionView,
@@ -42,15 +44,22 @@ export interface ActionWorkflowArgs {
 /** The payload of each action Update: actor + reason + the command's own fields. */
 export type ActionCommand<K extends TActionCommandName> = TActionCommandPayload<K>;
 
-export const updateActionProgressUpdate = defineUpdate<UpdateReply, [ActionCommand<'updateProgress'>]>('updateActionProgress');
-export const attachActionEvidenceUpdate = defineUpdate<UpdateReply, [ActionCommand<'attachEvidence'>]>('attachActionEvidence');
-export const requestActionSignOffUpdate = defineUpdate<UpdateReply, [ActionCommand<'requestSignOff'>]>('requestActionSignOff');
+/** The Update each action command travels as, named by its declaration (domain action/declarations.ts). */
+export type ActionUpdate<K extends TActionCommandName> = UpdateDefinition<UpdateReply, [ActionCommand<K>], string>;
+export const ACTION_UPDATES = Object.fromEntries(
+  ACTION_COMMAND_NAMES.map((name) => [name, defineUpdate<UpdateReply, [unknown]>(ACTION_COMMANDS[name].update)]),
+) as { readonly [K in TActionCommandName]: ActionUpdate<K> };
+
+// Named for the tests and scenarios that send them directly.
+export const updateActionProgressUpdate = ACTION_UPDATES.updateProgress;
+export const attachActionEvidenceUpdate = ACTION_UPDATES.attachEvidence;
+export const requestActionSignOffUpdate = ACTION_UPDATES.requestSignOff;
 /** `outcome: 'returned'` refuses the sign-off and hands the action back to the owner. */
-export const signOffActionUpdate = defineUpdate<UpdateReply, [ActionCommand<'signOff'>]>('signOffAction');
-export const requestActionExtensionUpdate = defineUpdate<UpdateReply, [ActionCommand<'requestExtension'>]>('requestActionExtension');
-export const approveActionExtensionUpdate = defineUpdate<UpdateReply, [ActionCommand<'approveExtension'>]>('approveActionExtension');
-export const rejectActionExtensionUpdate = defineUpdate<UpdateReply, [ActionCommand<'rejectExtension'>]>('rejectActionExtension');
-export const cancelActionUpdate = defineUpdate<UpdateReply, [ActionCommand<'cancel'>]>('cancelAction');
+export const signOffActionUpdate = ACTION_UPDATES.signOff;
+export const requestActionExtensionUpdate = ACTION_UPDATES.requestExtension;
+export const approveActionExtensionUpdate = ACTION_UPDATES.approveExtension;
+export const rejectActionExtensionUpdate = ACTION_UPDATES.rejectExtension;
+export const cancelActionUpdate = ACTION_UPDATES.cancel;
 
 /** Full state, RAG now, time left to the due date and the pending ladder steps. */
 export const actionStateQuery = defineQuery<ActionView>('actionState');

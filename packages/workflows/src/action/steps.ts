@@ -6,6 +6,8 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import {
+  ACTION_COMMAND_NAMES,
+  ACTION_COMMANDS,
   DEFAULT_ACTION_LADDER,
   LifecycleRejection,
   actionRulesWithDefaults,
@@ -21,17 +23,10 @@ import {
 import type { PendingActionStep, TActionCommandName, TActionEvent, TActionState } from '@ip/domain/workflow';
 import type { ActionWorkflowArgs } from './definitions.js';
 
-/** Each action Update's name and the command it carries. */
-export const ACTION_UPDATE_COMMANDS = {
-  updateActionProgress: 'updateProgress',
-  attachActionEvidence: 'attachEvidence',
-  requestActionSignOff: 'requestSignOff',
-  signOffAction: 'signOff',
-  requestActionExtension: 'requestExtension',
-  approveActionExtension: 'approveExtension',
-  rejectActionExtension: 'rejectExtension',
-  cancelAction: 'cancel',
-} as const satisfies Record<string, TActionCommandName>;
+/** Each action Update's name and the command it carries, from the declarations (domain action/declarations.ts). */
+export const ACTION_UPDATE_COMMANDS: Readonly<Record<string, TActionCommandName>> = Object.fromEntries(
+  ACTION_COMMAND_NAMES.map((name) => [ACTION_COMMANDS[name].update, name]),
+);
 
 /**
  * The creation event from the start arguments; a bad argument fails with the field named. The API

@@ -3,8 +3,7 @@
  * monitoring-visit and intervention lifecycles. Pure data plus pure functions, so the reducers (and the
  * audit replay) decide which reminders are still owed and the workflows only sleep until the next one.
  *
- * Lives here (not in lifecycle/) only because this folder is the smallest user of it; the other two
- * lifecycles import it from '../information-request/ladder-clock.js'.
+ * Its own folder, named for what it is, because three kinds share it: none of them owns it.
  */
 import { endOfLondonDayUtcMs, londonDateOf } from '../calendar/london-time.js';
 import { formatLongDate } from '../calendar/format.js';
@@ -13,9 +12,9 @@ import { scheduleLadder, type TLadder, type TLadderStep } from '../escalation/la
 import { decideDueStep, lateWording, type TSkipReason } from '../escalation/late.js';
 import { LifecycleRejection } from '../lifecycle/reducer.js';
 import type { THistoryEntry } from '../lifecycle/state.js';
-import type { TLadderClock } from './ladder-clock-schemas.js';
+import type { TLadderClock } from './schemas.js';
 
-export type { TLadderClock, TLadderClockStatus, TLifecycleUpdateMeta } from './ladder-clock-schemas.js';
+export type { TLadderClock, TLadderClockStatus, TLifecycleUpdateMeta } from './schemas.js';
 
 export interface LadderCalendar {
   addWorkingDays(from: string, n: number): string;
