@@ -29,6 +29,13 @@ export interface Rig {
   /** The Temporal namespace this rig created for itself. */
   namespace: string;
   client(): { trpc: ReturnType<typeof createTRPCClient<AppRouter>>; cookies: Map<string, string> };
+  /**
+   * The ids of this rig's open workflows that still have work in flight: a workflow task (local
+   * activities, i.e. projections, included), an activity (escalations, emails) or a child workflow.
+   * Empty means each has done everything it can until its next timer: a positive signal to wait for
+   * (`await vi.waitFor(async () => expect(await rig.busyWorkflows()).toEqual([]))`) instead of waiting for a quiet spell.
+   */
+  busyWorkflows(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -95,6 +102,16 @@ export async function startRig(opts: { consoleDir?: string; logger?: Logger; del
         ],
       });
       return { trpc, cookies };
+    },
+    async busyWorkflows() {
+      const busy: string[] = [];
+      for await (const wf of temporal.workflow.list({ query: 'ExecutionStatus = "Running"' })) {
+        const d = await temporal.workflow.getHandle(wf.workflowId, wf.runId).describe().catch(() => null);
+        if (!d || d.status.name !== 'RUNNING') continue;
+        const { pendingWorkflowTask, pendingActivities, pendingChildren } = d.raw;
+        if (pendingWorkflowTask || (pendingActivities?.length ?? 0) > 0 || (pendingChildren?.length ?? 0) > 0) busy.push(wf.workflowId);
+      }
+      return busy;
     },
     async close() {
       server.close();
