@@ -16,7 +16,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { PDFParse } from 'pdf-parse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appRouter, createCallerFactory, createContextInner } from '@ip/api';
 import { DEMO_PASSWORD, NORTHMOOR_PROGRAMME_ID } from '@ip/db/seed';
 import { boardFigures } from '@ip/domain';
@@ -62,22 +62,6 @@ async function dashboardFigures(now: number) {
     risks: risks.data.map((r) => ({ rag: r.rag, escalate: r.escalation.escalate })),
     openEscalations: escalations.total,
   });
-}
-
-/** Waits until the workflows have written what they had to (escalations, projections) and stop changing. */
-async function settled(): Promise<void> {
-  let last = '';
-  for (let i = 0; i < 120; i++) {
-    const [esc, actions, records] = await Promise.all([
-      rig.prisma.escalation.count({ where: { programmeId } }),
-      rig.prisma.action.aggregate({ where: { programmeId }, _sum: { stateVersion: true } }),
-      rig.prisma.lifecycleRecord.aggregate({ where: { programmeId }, _sum: { stateVersion: true } }),
-    ]);
-    const now = `${esc}/${actions._sum.stateVersion}/${records._sum.stateVersion}`;
-    if (now === last) return;
-    last = now;
-    await new Promise((r) => setTimeout(r, 750));
-  }
 }
 
 async function textOf(base64: string): Promise<string> {
@@ -127,10 +111,11 @@ beforeAll(async () => {
     onsCode: 'E09000099', programmeId, ...meta('Asked at scrutiny'), requester: { kind: 'committee', name: 'Scrutiny Committee' },
     subject: 'Explain the rise in re-referrals', requestedOn: '2026-03-10', dueOn: '2026-04-15',
   });
-  await settled();
+  // Every workflow has done what it can (escalations, projections): nothing in flight.
+  await vi.waitFor(async () => expect(await rig.busyWorkflows()).toEqual([]), { timeout: 90_000, interval: 500 });
   const first = await rig.prisma.escalation.findFirstOrThrow({ where: { programmeId }, orderBy: { id: 'asc' } });
   await pm.escalations.acknowledge.mutate({ escalationId: first.id, ...meta('Seen by the programme manager') });
-  await settled();
+  await vi.waitFor(async () => expect(await rig.busyWorkflows()).toEqual([]), { timeout: 90_000, interval: 500 });
 }, 300_000);
 afterAll(async () => {
   await rig?.close();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '@ip/db/seed';
 import { programmeStateQuery } from '@ip/workflows/definitions';
 import type { AppRouter } from '@ip/api';
@@ -26,15 +26,6 @@ async function signIn(email: string) {
   const c = rig.client();
   await c.trpc.auth.login.mutate({ email, password: DEMO_PASSWORD });
   return c;
-}
-
-async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('end to end over HTTP: API → Temporal dev server → worker → PostgreSQL', () => {
@@ -69,11 +60,11 @@ describe('end to end over HTTP: API → Temporal dev server → worker → Postg
     expect(live.history[1]?.actor?.name).toBe('Priya Shah');
 
     // From PostgreSQL: the projection catches up to the same version.
-    const row = await eventually(
-      () => rig.prisma.programme.findUniqueOrThrow({ where: { id: created.data.id } }),
-      (r) => r.stateVersion === live.version,
-    );
-    expect(row.stateVersion).toBe(live.version);
+    const row = await vi.waitFor(async () => {
+      const r = await rig.prisma.programme.findUniqueOrThrow({ where: { id: created.data.id } });
+      expect(r.stateVersion).toBe(live.version);
+      return r;
+    }, { timeout: 10_000, interval: 100 });
     expect(row.actionPlanDueOn).toBe('2026-02-12');
     expect(row.phase).toBe('action_planning');
 

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { historySha256, parseArchivedHistory, verifyAllHistories } from '@ip/activities';
 import { appRouter, ArchiveBackedHistorySource, createCallerFactory, createContextInner, type HistoryVerificationJob } from '@ip/api';
 import { DEMO_PASSWORD } from '@ip/db/seed';
@@ -57,12 +57,11 @@ beforeAll(async () => {
     kpiRunIds.push(handle.firstExecutionRunId);
   }
   // Visibility is eventually consistent: wait until both show as closed.
-  for (let i = 0; i < 100; i++) {
+  await vi.waitFor(async () => {
     let closed = 0;
     for await (const wf of rig.temporal.workflow.list({ query: 'WorkflowType = "kpiReturnWorkflow" AND ExecutionStatus = "Completed"' })) closed += wf ? 1 : 0;
-    if (closed >= 2) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+    expect(closed).toBeGreaterThanOrEqual(2);
+  }, { timeout: 20_000, interval: 200 });
 }, 180_000);
 afterAll(async () => rig?.close());
 
@@ -98,11 +97,7 @@ describe('history archive', () => {
     expect(source.sources.get(kpiRunIds[0]!)).toBe('temporal');
     await rig.temporal.workflowService.deleteWorkflowExecution({ namespace: rig.namespace, workflowExecution: { workflowId, runId: kpiRunIds[0] } });
     // The server deletes asynchronously (a deletion task): wait until it no longer knows the workflow.
-    for (let i = 0; i < 300; i++) {
-      const gone = await rig.temporal.workflow.getHandle(workflowId).describe().then(() => false, () => true);
-      if (gone) break;
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    await expect.poll(() => rig.temporal.workflow.getHandle(workflowId).describe().then(() => 'still there', () => 'gone'), { timeout: 90_000, interval: 300 }).toBe('gone');
     await expect(rig.temporal.workflow.getHandle(workflowId).describe()).rejects.toThrow();
     const after = (await source.fetch(workflowId)).runs[0]!;
     expect(source.sources.get(kpiRunIds[0]!)).toBe('archive');

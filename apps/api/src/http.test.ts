@@ -8,7 +8,9 @@ import { clientAddress, createApiServer, originAllowed, ownOrigin } from './serv
 
 const failing = new Proxy({}, { get: () => () => Promise.reject(new Error('no database in this test')) });
 let url = '';
-const server = createApiServer({ prisma: { session: failing, user: failing } as never, temporal: {} as never, logger: pino({ level: 'silent' }) });
+const logged: Record<string, unknown>[] = [];
+const capture = { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) };
+const server = createApiServer({ prisma: { session: failing, user: failing } as never, temporal: {} as never, logger: pino({ level: 'info' }, capture) });
 beforeAll(async () => {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -67,6 +69,11 @@ describe('HTTP guards', () => {
     expect(error.data.requestId).toBe(res.headers.get('x-request-id'));
     expect(error.data.stack).toBeUndefined();
     expect(text).not.toMatch(/node_modules|\/src\/|\.ts:\d+|TypeError|prisma|no database in this test/i);
+    // The log has the details, every line of this request under the id the caller was given.
+    const id = res.headers.get('x-request-id');
+    await expect.poll(() => logged.filter((l) => l.requestId === id).map((l) => l.msg)).toEqual(expect.arrayContaining(['procedure failed', 'request']));
+    expect(logged.find((l) => l.requestId === id && l.msg === 'procedure failed')).toMatchObject({ level: 50, path: 'auth.login', err: { message: expect.any(String), stack: expect.any(String) } });
+    expect(logged.find((l) => l.requestId === id && l.msg === 'request')).toMatchObject({ method: 'POST', url: '/trpc/auth.login', status: 500 });
   });
 
   it('session cookies are HttpOnly and SameSite, Secure over TLS, and cleared on logout', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '@ip/db/seed';
 import { kpiReturnScheduleId } from '@ip/workflows/definitions';
 import { startRig, type Rig } from './testing.js';
@@ -15,12 +15,7 @@ describe('monthly KPI return on a Temporal Schedule (dev server, real PostgreSQL
     const { data: programme } = await trpc.programmes.create.mutate({ onsCode: 'E10000034', clientRequestId: randomUUID(), reason: 'KPI return test' });
     // The workflow creates its schedule when it starts (an activity), not before the create answers.
     const schedule = rig.temporal.schedule.getHandle(kpiReturnScheduleId(programme.id));
-    let description = await schedule.describe().catch(() => null);
-    for (let i = 0; i < 100 && !description; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      description = await schedule.describe().catch(() => null);
-    }
-    if (!description) expect.fail('the programme workflow did not create its KPI-return schedule within 10 s');
+    const description = await vi.waitFor(() => schedule.describe(), { timeout: 10_000, interval: 100 });
     expect(description.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 1, end: 1, step: 1 }] });
     expect(description.spec.timezone).toBe('Europe/London');
 
@@ -35,13 +30,19 @@ describe('monthly KPI return on a Temporal Schedule (dev server, real PostgreSQL
     ] });
 
     const board = () => rig.prisma.escalation.findMany({ where: { subjectKind: 'kpi', level: 'improvement_board' } });
-    for (const _run of [1, 2]) {
+    for (const run of [1, 2]) {
       await schedule.trigger();
-      for (let i = 0; i < 100 && (await board()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
-      await new Promise((r) => setTimeout(r, 1000));
+      // The run this trigger started, then its end: whatever it escalates is written by then, so the
+      // second run's "no second escalation" is shown by a finished run, not by waiting a while.
+      const started = await vi.waitFor(async () => {
+        const d = await schedule.describe();
+        expect(d.info.numActionsTaken).toBe(run);
+        return d.info.recentActions.at(-1)!.action.workflow;
+      }, { timeout: 10_000, interval: 100 });
+      await rig.temporal.workflow.getHandle(started.workflowId, started.firstExecutionRunId).result();
+      expect(await board(), `after run ${run}`).toHaveLength(1);
     }
     const rows = await board();
-    expect(rows).toHaveLength(1);
     expect(rows[0]?.label).toMatch(/red for 2 periods running/);
     await schedule.delete();
   });

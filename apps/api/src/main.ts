@@ -1,12 +1,12 @@
 /** Production API process: real PostgreSQL and Temporal, separate from the worker. */
 import { createTemporalClient, ensureEmailDigestWorkflow, ensureHistoryArchiveSchedule, ensureWorkflowHealthSweepSchedule, LiveFeed } from '@ip/api';
-import pino from 'pino';
 import { createPrisma, pgLiveSource } from '@ip/db';
+import { createLogger } from '@ip/logging';
 import { loadApiEnv } from './env.js';
 import { createApiServer } from './server.js';
 
 const env = loadApiEnv();
-const log = pino({ level: env.LOG_LEVEL });
+const log = createLogger({ level: env.LOG_LEVEL, service: 'api' });
 const prisma = createPrisma({ databaseUrl: env.DATABASE_URL });
 const { client: temporal, connection } = createTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
 // One LISTEN for the whole process, fanned out to every console (see packages/api/src/live-feed.ts).

@@ -74,10 +74,12 @@ export function createApiServer(opts: ApiServerOptions): Server {
 
   return createServer((req, res) => {
     const requestId = randomUUID();
+    // Every line about this request carries its id (also sent back as X-Request-Id).
+    const reqLog = log.child({ requestId });
     const started = performance.now();
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
-      log.info({ requestId, method: req.method, url: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      reqLog.info({ method: req.method, url: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
     });
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) {
@@ -89,14 +91,14 @@ export function createApiServer(opts: ApiServerOptions): Server {
         return;
       }
       Promise.resolve(trpc(req, res)).catch((err: unknown) => {
-        log.error({ requestId, err }, 'trpc handler');
+        reqLog.error({ err }, 'trpc handler');
         if (!res.headersSent) res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Bad request', code: 'BAD_REQUEST' } }));
       });
       return;
     }
     if (opts.consoleDir) {
       serveStatic(opts.consoleDir, req, res).catch((err) => {
-        log.error({ requestId, err }, 'static');
+        reqLog.error({ err }, 'static');
         if (!res.headersSent) res.writeHead(500).end();
       });
       return;

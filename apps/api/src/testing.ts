@@ -29,6 +29,13 @@ export interface Rig {
   /** The Temporal namespace this rig created for itself. */
   namespace: string;
   client(): { trpc: ReturnType<typeof createTRPCClient<AppRouter>>; cookies: Map<string, string> };
+  /**
+   * This rig's open workflows that still have work in flight (`<workflow id>: <what>`): a workflow task (local
+   * activities, i.e. projections, included) or an activity (escalations, emails), retries included.
+   * Empty means each has done everything it can until its next timer: a positive signal to wait for
+   * (`await vi.waitFor(async () => expect(await rig.busyWorkflows()).toEqual([]))`) instead of waiting for a quiet spell.
+   */
+  busyWorkflows(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -95,6 +102,19 @@ export async function startRig(opts: { consoleDir?: string; logger?: Logger; del
         ],
       });
       return { trpc, cookies };
+    },
+    async busyWorkflows() {
+      const busy: string[] = [];
+      for await (const wf of temporal.workflow.list({ query: 'ExecutionStatus = "Running"' })) {
+        const d = await temporal.workflow.getHandle(wf.workflowId, wf.runId).describe().catch(() => null);
+        if (!d || d.status.name !== 'RUNNING') continue;
+        // A running child (a programme's monitoring visit) is not work in flight: it is an open
+        // workflow of its own, checked in this same loop.
+        const { pendingWorkflowTask, pendingActivities } = d.raw;
+        if (pendingWorkflowTask) busy.push(`${wf.workflowId}: workflow task`);
+        for (const a of pendingActivities ?? []) busy.push(`${wf.workflowId}: ${a.activityType?.name ?? 'activity'} (attempt ${a.attempt ?? 1})`);
+      }
+      return busy;
     },
     async close() {
       server.close();

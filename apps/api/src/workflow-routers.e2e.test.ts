@@ -12,7 +12,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppRouter } from '@ip/api';
 import { DEMO_PASSWORD } from '@ip/db/seed';
 import { londonDateOf } from '@ip/domain';
@@ -31,15 +31,6 @@ async function signIn(email: string) {
   return c;
 }
 
-async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** The tRPC error a call fails with. */
 async function refusal(call: Promise<unknown>) {
   const err = await call.then(() => null, (e: unknown) => e);
@@ -49,7 +40,11 @@ async function refusal(call: Promise<unknown>) {
 }
 
 const workflowClosed = (id: string) =>
-  eventually(() => rig.temporal.workflow.getHandle(id).describe(), (d) => d.status.name === 'COMPLETED');
+  vi.waitFor(async () => {
+    const d = await rig.temporal.workflow.getHandle(id).describe();
+    expect(d.status.name).toBe('COMPLETED');
+    return d;
+  }, { timeout: 15_000, interval: 200 });
 
 beforeAll(async () => {
   rig = await startRig();
@@ -172,7 +167,11 @@ describe('workflow routers end to end: API → Temporal → worker → PostgreSQ
     await pm.programmes.recordPlanResponse.mutate({ ...meta(), programmeId, outcome: 'accepted', letterOn: '2026-03-05' });
     await pm.programmes.scheduleMonitoringVisit.mutate({ ...meta('Ofsted notified the council'), programmeId, number: 1, theme: 'Children in care', plannedStartOn: today });
     // The page and its total are two queries; wait for the row itself, not only its count.
-    const visits = await eventually(() => pm.monitoringVisits.getList.query({ filter: { programmeId } }), (l) => l.total === 1 && l.data.length === 1);
+    const visits = await vi.waitFor(async () => {
+      const l = await pm.monitoringVisits.getList.query({ filter: { programmeId } });
+      expect([l.total, l.data.length]).toEqual([1, 1]);
+      return l;
+    }, { timeout: 15_000, interval: 200 });
     ids.visit = visits.data[0]!.id;
     expect(visits.data[0]).toMatchObject({ number: 1, theme: 'Children in care', phase: 'scheduled' });
     const fieldwork = await pm.monitoringVisits.recordFieldwork.mutate({ ...meta('Two HMI on site'), programmeId, number: 1, startedOn: today, endedOn: today, inspectors: ['HMI A', 'HMI B'] });
@@ -193,7 +192,11 @@ describe('workflow routers end to end: API → Temporal → worker → PostgreSQ
     expect((await refusal(pm.projections.rebuild.mutate({ clientRequestId: randomUUID() }))).code).toBe('FORBIDDEN');
     // Visibility is eventually consistent: every workflow of this run is listed within moments.
     // A fresh request id each time: the same id would answer with the first run's result.
-    const result = await eventually(() => admin.projections.rebuild.mutate({ clientRequestId: randomUUID() }), (r) => r.scanned >= 6);
+    const result = await vi.waitFor(async () => {
+      const r = await admin.projections.rebuild.mutate({ clientRequestId: randomUUID() });
+      expect(r.scanned).toBeGreaterThanOrEqual(6);
+      return r;
+    }, { timeout: 15_000, interval: 200 });
     expect(result).toMatchObject({ scanned: 6, projected: 6, failed: 0 });
 
     const cols = <T extends { stateVersion: number }>(rows: T[], keys: (keyof T)[]) => rows.map((r) => keys.map((k) => r[k]));

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startRig, type Rig } from '@ip/api-server/testing';
 import { DEMO_PASSWORD, DEMO_RISKS, NORTHMOOR_PROGRAMME_ID } from '@ip/db/seed';
 import { addDays, defaultCalendar, londonDateOf } from '@ip/domain';
@@ -21,16 +21,6 @@ let browser: Browser;
  */
 const today = londonDateOf(Date.now());
 const reportReceivedOn = defaultCalendar().addWorkingDays(defaultCalendar().workingDayOnOrAfter(today), -27);
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -71,12 +61,13 @@ beforeAll(async () => {
   }
   // The workflow catches up at once: the missed draft milestone escalates, raised late; the
   // publication reminder, whose moment had passed, is recorded on the timeline as not sent.
-  await until('the draft-plan escalation, raised late, and the reminder not sent', async () => {
+  await vi.waitFor(async () => {
     const draft = await rig.prisma.escalation.findFirst({ where: { programmeId: programme.id, label: { startsWith: 'Draft plan milestone missed' } } });
     const row = await rig.prisma.programme.findUnique({ where: { id: programme.id } });
     const lines = ((row?.state as { history?: { summary: string }[] } | undefined)?.history ?? []).map((h) => h.summary);
-    return draft?.raisedLate && lines.some((l) => /Report must be published within 5 working days.*reminder not sent: its moment had passed/.test(l));
-  });
+    expect(draft?.raisedLate, 'the draft-plan escalation, raised late').toBe(true);
+    expect(lines, 'the publication reminder, not sent').toContainEqual(expect.stringMatching(/Report must be published within 5 working days.*reminder not sent: its moment had passed/));
+  }, { timeout: 30_000, interval: 250 });
 });
 afterAll(async () => {
   await browser?.close();

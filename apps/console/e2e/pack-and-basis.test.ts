@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { PDFParse } from 'pdf-parse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startRig, type Rig } from '@ip/api-server/testing';
 import { DEMO_PASSWORD, NORTHMOOR_PROGRAMME_ID } from '@ip/db/seed';
 import { seedDemoProgrammes } from '@ip/dev/demo';
@@ -33,21 +33,6 @@ let browser: Browser;
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
   return context.newPage();
-}
-
-/** Waits until the demo's back-dated workflows have written their escalations and projections. */
-async function settled(): Promise<void> {
-  let last = '';
-  for (let i = 0; i < 120; i++) {
-    const [esc, actions] = await Promise.all([
-      rig.prisma.escalation.count(),
-      rig.prisma.action.aggregate({ _sum: { stateVersion: true } }),
-    ]);
-    const now = `${esc}/${actions._sum.stateVersion}`;
-    if (now === last) return;
-    last = now;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
 }
 
 async function pdfText(pdf: Buffer): Promise<string> {
@@ -64,7 +49,8 @@ beforeAll(async () => {
   rig = await startRig({ consoleDir });
   browser = await launchChromium();
   expect(await seedDemoProgrammes(rig.prisma, rig.temporal, { taskQueue: rig.taskQueue })).toBe(2);
-  await settled();
+  // The demo's back-dated workflows have written their escalations and projections: nothing in flight.
+  await vi.waitFor(async () => expect(await rig.busyWorkflows()).toEqual([]), { timeout: 120_000, interval: 500 });
 }, 300_000);
 afterAll(async () => {
   await browser?.close();

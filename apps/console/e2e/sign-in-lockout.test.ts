@@ -1,6 +1,7 @@
 /**
  * In Chromium against the real system: a locked-out sign-in says when to try again, an admin lifts
- * the lockout from Administration → Sign-in lockouts with a reason (audited), and a list's CSV
+ * the lockout from Administration → Sign-in lockouts with a reason (audited) — the page's own read
+ * follows the app bar's refresh button and the command without a reload — and every list's CSV
  * download neutralises a cell a spreadsheet would run as a formula.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,6 +34,15 @@ afterAll(async () => {
 
 describe('sign-in lockouts and CSV downloads in the console', () => {
   it('a locked account is told when to try again; an admin unlocks it with a reason; then it signs in', async () => {
+    // The admin has the lockouts page open before the lockout happens.
+    const admin = await newPage();
+    await signIn(admin, rig.url, 'admin@northmoor.gov.uk', DEMO_PASSWORD);
+    await admin.getByRole('menuitem', { name: 'Sign-in lockouts' }).click();
+    await admin.getByRole('heading', { name: 'Sign-in lockouts', level: 1 }).waitFor();
+    await admin.getByText('No sign-in is locked.').waitFor();
+    // Marks this document: if it is still there at the end, nothing reloaded the page.
+    await admin.evaluate(() => { (window as unknown as { sameDocument: boolean }).sameDocument = true; });
+
     const pm = await newPage();
     await pm.goto(rig.url);
     for (let i = 0; i < 6; i++) {
@@ -45,17 +55,18 @@ describe('sign-in lockouts and CSV downloads in the console', () => {
     await pm.getByText(/Too many failed sign-in attempts for this account\. Try again at \d\d:\d\d on .* \(UK time\)/).waitFor();
     await screenshot(pm, '70-sign-in-locked');
 
-    const admin = await newPage();
-    await signIn(admin, rig.url, 'admin@northmoor.gov.uk', DEMO_PASSWORD);
-    await admin.getByRole('menuitem', { name: 'Sign-in lockouts' }).click();
-    await admin.getByRole('heading', { name: 'Sign-in lockouts', level: 1 }).waitFor();
+    // The app bar's refresh button reaches the page's own read (it lives in react-admin's query cache).
     const row = admin.getByRole('row', { name: /pm@northmoor\.gov\.uk/ });
+    expect(await row.count()).toBe(0);
+    await admin.getByRole('button', { name: 'Refresh' }).click();
     await row.waitFor();
     await screenshot(admin, '71-sign-in-lockouts');
     await row.getByRole('button', { name: 'Unlock pm@northmoor.gov.uk' }).click();
     await admin.getByLabel('Reason for this change').fill('Confirmed who they are by phone');
     await admin.getByRole('dialog').getByRole('button', { name: 'Unlock' }).click();
+    // The command's refresh reaches it too: the row goes without a reload.
     await admin.getByText('No sign-in is locked.').waitFor();
+    expect(await admin.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     const audit = await rig.prisma.auditEvent.findMany({ where: { entity: 'sign_in', entityId: 'account:pm@northmoor.gov.uk' }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => [a.action, a.actorRole, a.reason])).toEqual([
       ['lockout', 'system', expect.stringMatching(/5 failed sign-in attempts/)],
@@ -80,5 +91,23 @@ describe('sign-in lockouts and CSV downloads in the console', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
+  it('the outbox’s CSV download (a list with no exporter of its own) writes a formula-looking cell as text too', async () => {
+    // A person's name as the recipient's: text someone typed, which a spreadsheet would run.
+    await rig.prisma.emailDelivery.create({
+      data: {
+        id: 'csv-formula/to/formula@northmoor.gov.uk', kind: 'escalation', recipientEmail: 'formula@northmoor.gov.uk', recipientRole: 'owner',
+        recipientName: '=HYPERLINK("http://evil.example","Click")', mode: 'immediate', modeReason: 'default: immediate', status: 'planned',
+      },
+    });
+    const page = await newPage();
+    await signIn(page, rig.url, 'admin@northmoor.gov.uk', DEMO_PASSWORD);
+    await page.getByRole('menuitem', { name: 'Outbox' }).click();
+    await page.getByRole('row', { name: /formula@northmoor\.gov\.uk/ }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
   });
 });

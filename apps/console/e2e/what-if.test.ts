@@ -117,10 +117,7 @@ describe('what if it slips, in Chromium', () => {
 
   it('the business history lists an escalation’s emails under its row', async () => {
     // The overdue action's escalation, emailed to the director.
-    for (let i = 0; i < 60; i++) {
-      if ((await rig.prisma.emailDelivery.count({ where: { subjectId: overdue.id, status: 'sent' } })) > 0) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await expect.poll(() => rig.prisma.emailDelivery.count({ where: { subjectId: overdue.id, status: 'sent' } }), { timeout: 30_000, interval: 500 }).toBeGreaterThan(0);
     const page = await newPage();
     await signIn(page, rig.url, 'auditor@northmoor.gov.uk', DEMO_PASSWORD);
     await page.goto(`${rig.url}/#/programmes/${encodeURIComponent(seeded.programmeId)}/history`);

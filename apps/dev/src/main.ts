@@ -6,9 +6,9 @@
  */
 import { resolve } from 'node:path';
 import { createTemporalClient, ensureEmailDigestWorkflow, ensureHistoryArchiveSchedule, ensureWorkflowHealthSweepSchedule, LiveFeed } from '@ip/api';
-import pino from 'pino';
 import { createApiServer } from '@ip/api-server';
 import { createEmbeddedPrisma, pgliteLiveSource } from '@ip/db';
+import { createLogger } from '@ip/logging';
 import { DEMO_USERS, seedDemoData } from '@ip/db/seed';
 import { createWorker } from '@ip/worker';
 import { createMailer, smtpConfigFromEnv, startLocalSmtpServer, ZSmtpEnv } from '@ip/mail';
@@ -16,7 +16,8 @@ import { loadDevEnv } from './env.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
 
 const env = loadDevEnv();
-const log = pino({ level: env.LOG_LEVEL });
+// One logger (JSON lines) for the API, the worker and the Temporal SDK in this process.
+const log = createLogger({ level: env.LOG_LEVEL, service: 'dev' });
 const dataDir = resolve(env.DEV_DATA_DIR, 'pglite');
 
 const t0 = performance.now();
@@ -38,6 +39,7 @@ const { worker, connection: workerConnection } = await createWorker({
   temporalAddress: env.TEMPORAL_ADDRESS,
   namespace: env.TEMPORAL_NAMESPACE,
   prisma: db.prisma,
+  logger: log,
   delivery: { mailer, consoleUrl: url, maxAttempts: 12, leaseMs: 120_000, digestLocalTime: env.DIGEST_LOCAL_TIME },
 });
 const workerRun = worker.run();

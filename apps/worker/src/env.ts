@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from '@ip/logging';
 import { ZSmtpEnv } from '@ip/mail';
 
 const ZWorkerEnv = z.object({
@@ -22,6 +23,8 @@ const ZWorkerEnv = z.object({
   DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
   /** The daily digest's local time (named in the digest's words; the API sets the workflow's time). */
   DIGEST_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'DIGEST_LOCAL_TIME: HH:MM (24-hour, Europe/London)').default('08:00'),
+  /** pino's level for the worker's log (JSON lines on stdout): its own, the Temporal SDK's, workflows' and activities'. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 }).and(ZSmtpEnv);
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 

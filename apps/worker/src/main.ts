@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from '@temporalio/worker';
 import { createPrisma } from '@ip/db';
+import { createLogger } from '@ip/logging';
 import { createMailer, smtpConfigFromEnv } from '@ip/mail';
 import { loadWorkerEnv } from './env.js';
 import { startHealthServer } from './health.js';
@@ -14,6 +15,7 @@ import { createWorker } from './worker.js';
 
 const startedAt = Date.now();
 const env = loadWorkerEnv();
+const log = createLogger({ level: env.LOG_LEVEL, service: 'worker' });
 let worker: Worker | undefined;
 let pollingSince: number | undefined;
 let failure: string | undefined;
@@ -37,6 +39,7 @@ try {
     temporalAddress: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,
     prisma,
+    logger: log,
     workflowBundle,
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,
@@ -46,7 +49,13 @@ try {
   worker = created.worker;
   const running = worker.run();
   pollingSince = Date.now();
-  console.log(`worker: polling task queue on ${env.TEMPORAL_ADDRESS} (${env.TEMPORAL_NAMESPACE}) after ${((pollingSince - startedAt) / 1000).toFixed(2)} s, ${workflowBundle ? 'prebuilt workflow bundle' : 'workflows bundled at start'}; email through ${env.SMTP_HOST}:${env.SMTP_PORT} (${env.SMTP_SECURITY})`);
+  log.info(
+    {
+      temporalAddress: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, startupSeconds: Number(((pollingSince - startedAt) / 1000).toFixed(2)),
+      workflowBundle: workflowBundle ? 'prebuilt' : 'bundled at start', smtp: `${env.SMTP_HOST}:${env.SMTP_PORT} (${env.SMTP_SECURITY})`,
+    },
+    'worker: polling task queue',
+  );
   try {
     await running;
   } finally {
@@ -54,6 +63,7 @@ try {
   }
 } catch (err) {
   failure = err instanceof Error ? err.message : String(err);
+  log.fatal({ err }, 'worker stopped');
   throw err;
 } finally {
   mailer.close();

@@ -1,6 +1,7 @@
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type DeliveryDeps } from '@ip/activities';
 import type { PrismaClient } from '@ip/db';
+import { createLogger, temporalLogger, type Logger } from '@ip/logging';
 import { TASK_QUEUE, workflowsPath } from '@ip/workflows';
 
 export interface CreateWorkerOptions {
@@ -15,8 +16,12 @@ export interface CreateWorkerOptions {
   maxConcurrentWorkflowTaskExecutions?: number;
   /** The SMTP client and settings the delivery activities send with (absent: they refuse to run). */
   delivery?: DeliveryDeps;
-  /** SDK log level; installed once per process, the first time a worker is created. */
-  logLevel?: LogLevel;
+  /**
+   * The process's logger (pino, @ip/logging), installed as the Temporal Runtime's logger once per
+   * process, the first time a worker is created: the SDK's lines, native core's (forwarded) and every
+   * workflow's and activity's `log` go through it with workflowId/runId on each. Default: warnings.
+   */
+  logger?: Logger;
 }
 
 let runtimeInstalled = false;
@@ -28,7 +33,13 @@ let runtimeInstalled = false;
 export async function createWorker(opts: CreateWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
   if (!runtimeInstalled) {
     runtimeInstalled = true;
-    Runtime.install({ logger: new DefaultLogger(opts.logLevel ?? 'WARN') });
+    const log = opts.logger ?? createLogger({ level: 'warn', service: 'worker' });
+    Runtime.install({
+      logger: temporalLogger(log),
+      // Native core writes to stderr in its own format unless forwarded; at most warnings from it
+      // (its info and debug lines are per poll).
+      telemetryOptions: { logging: { filter: { core: log.isLevelEnabled('warn') ? 'WARN' : 'ERROR', other: 'ERROR' }, forward: {} } },
+    });
   }
   const connection = await NativeConnection.connect({ address: opts.temporalAddress });
   const worker = await Worker.create({

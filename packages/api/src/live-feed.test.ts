@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createEmbeddedPrisma, createPrisma, pgLiveSource, pgliteLiveSource, type LiveSource, type PrismaClient } from '@ip/db';
 import { applyMigrations } from '@ip/db/migrate';
 import { createTempDatabase } from '@ip/db/testing';
@@ -105,7 +105,8 @@ async function runBurst(prisma: PrismaClient, source: LiveSource, writers: numbe
   const dropped: LiveChange[] = [];
   const droppedDone = (async () => {
     await read(feed.changes(null), dropped, 2000);
-    await new Promise((r) => setTimeout(r, 300));
+    // Disconnected until changes have certainly passed it by: the steady console has read 100 more.
+    await vi.waitFor(() => expect(steady.length).toBeGreaterThanOrEqual(dropped.length + 100), { timeout: 60_000, interval: 5 });
     const lastEventId = BigInt(dropped.at(-1)!.seq);
     await read(feed.changes(lastEventId), dropped, TOTAL);
   })();

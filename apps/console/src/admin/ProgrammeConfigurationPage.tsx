@@ -2,7 +2,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
-import { BooleanInput, Loading, Title, useNotify } from 'react-admin';
+import { BooleanInput, Loading, Title, useNotify, useRefresh } from 'react-admin';
 import { PROGRAMME_CLOCK_LADDERS, ZProgrammeSettingsInput, type TCalendarOverrides, type TLadder } from '@ip/domain';
 import { CommandDialog } from '../components/CommandDialog';
 import { ProgrammePage } from '../components/ProgrammePage';
@@ -31,7 +31,7 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 
 /** Separation of duties for sign-off: on by default; the rule in force travels with each sign-off. */
 function SignOffRule({ programmeId }: { programmeId: string }) {
-  const settings = useApiQuery(`settings:${programmeId}`, (signal) => trpc.programmeSettings.get.query({ programmeId }, { signal }).then((r) => r.data));
+  const settings = useApiQuery(`programmeSettings.get:${programmeId}`, (signal) => trpc.programmeSettings.get.query({ programmeId }, { signal }).then((r) => r.data));
   if (!settings.data) return <Loading />;
   const on = settings.data.signOffSeparation;
   return (
@@ -59,15 +59,20 @@ function SignOffRule({ programmeId }: { programmeId: string }) {
 }
 
 function Configuration({ programme }: { programme: TProgrammeRecord }) {
-  const [version, setVersion] = useState(0);
+  // Each of our own saves starts the ladder editor afresh on what was stored; a colleague's change
+  // arriving by the live feed updates the data without throwing away an edit in progress.
+  const [saves, setSaves] = useState(0);
   const notify = useNotify();
-  const { data, error, isPending } = useApiQuery(`${programme.id}#${version}`, (signal) =>
+  // refresh() invalidates react-admin's whole query cache, this read included (and the as-at panels).
+  const refresh = useRefresh();
+  const { data, error, isPending } = useApiQuery(`programmes.live.config:${programme.id}`, (signal) =>
     trpc.programmes.live.query({ id: programme.id }, { signal }).then((r) => (r.data as { config?: TConfig }).config ?? { ladders: {} }),
   );
   const saved = useCallback(() => {
     notify('Configuration saved', { type: 'success', messageArgs: { _: 'Configuration saved' } });
-    setVersion((v) => v + 1);
-  }, [notify]);
+    setSaves((v) => v + 1);
+    refresh();
+  }, [notify, refresh]);
   if (isPending && !data) return <Loading />;
   if (error || !data) return <Typography role="alert">The programme’s configuration could not be read: {error?.message}</Typography>;
   const ladders = { ...PROGRAMME_CLOCK_LADDERS, ...data.ladders };
@@ -75,7 +80,7 @@ function Configuration({ programme }: { programme: TProgrammeRecord }) {
   return (
     <>
       <Section id="ladders-heading" title="Escalation ladders" intro="Who is reminded or told, and when, as each statutory deadline approaches and passes. Offsets are in working days from the deadline. Changes apply from the next step; steps already fired are not repeated.">
-        <LadderEditor key={version} programmeId={programme.id} ladders={ladders} onSaved={saved} />
+        <LadderEditor key={saves} programmeId={programme.id} ladders={ladders} onSaved={saved} />
       </Section>
  <Section id="sign-off-heading" title="Sign-off" intro="Whether signing an action off as complete needs a second person, like approving an extension does.">
         <SignOffRule programmeId={programme.id} />
@@ -85,7 +90,7 @@ function Configuration({ programme }: { programme: TProgrammeRecord }) {
           overrides={{ add: data.calendarOverrides?.add ?? [], remove: data.calendarOverrides?.remove ?? [] }}
           send={async (o, reason, id) => {
             const result = await send(o, reason, id);
-            setVersion((v) => v + 1);
+            refresh();
             return result;
           }}
         />

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
@@ -21,8 +20,9 @@ const KIND_WORDS = { account: 'Account (email)', address: 'Network address' } as
  * each with "Unlock", which asks for a reason and is written to the audit trail.
  */
 export function SignInLockoutsPage() {
-  const [version, setVersion] = useState(0);
-  const { data, error, isPending } = useApiQuery(`lockouts-${version}`, () => trpc.users.signInLockouts.query());
+  // In react-admin's query cache: the dialog's refresh() after "Unlock", the app bar's refresh button
+  // and the live feed all refetch it.
+  const { data, error, isPending } = useApiQuery('users.signInLockouts', (signal) => trpc.users.signInLockouts.query(undefined, { signal }));
   const lockouts = data?.data ?? [];
   return (
     <Box sx={{ p: 2, maxWidth: 1100 }}>
@@ -63,7 +63,6 @@ export function SignInLockoutsPage() {
                     fixed={{ kind: l.kind, subject: l.subject }}
                     fields={[]}
                     send={(input: TUnlockSignInInput) => trpc.users.unlockSignIn.mutate(input)}
-                    onDone={() => setVersion((v) => v + 1)}
                   />
                 </TableCell>
               </TableRow>

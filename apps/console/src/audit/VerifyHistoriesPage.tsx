@@ -13,6 +13,7 @@ import { Title } from 'react-admin';
 import type { HistoryVerificationJob } from '@ip/api';
 import { formatDateTime } from '../format';
 import { trpc } from '../providers/trpc';
+import { useApiQuery } from '../use-api-query';
 
 const STATUS_WORDS: Record<HistoryVerificationJob['status'], string> = {
   running: 'Running',
@@ -27,15 +28,17 @@ const STATUS_WORDS: Record<HistoryVerificationJob['status'], string> = {
  * included: it changes no programme data.
  */
 export function VerifyHistoriesPage() {
-  const [job, setJob] = useState<HistoryVerificationJob | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The last run, from react-admin's query cache (refetched by refresh()); a run started here is
+  // followed by subscription and shown instead.
+  const latest = useApiQuery('historyVerification.latest', (signal) =>
+    trpc.historyVerification.latest.query(undefined, { signal }).then((r) => r.data as HistoryVerificationJob | null),
+  );
+  const [followed, setJob] = useState<HistoryVerificationJob | null>(null);
+  const [failure, setError] = useState<string | null>(null);
   const sub = useRef<{ unsubscribe(): void } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    trpc.historyVerification.latest.query().then((r) => live && setJob(r.data as HistoryVerificationJob | null), (e: Error) => live && setError(e.message));
-    return () => { live = false; sub.current?.unsubscribe(); };
-  }, []);
+  useEffect(() => () => sub.current?.unsubscribe(), []);
+  const job = followed ?? latest.data ?? null;
+  const error = failure ?? latest.error?.message ?? null;
 
   const start = () => {
     setError(null);

@@ -1,4 +1,5 @@
-import { ExportButton, SaveButton, TextInput, Toolbar } from 'react-admin';
+import { defaultExporter, ExportButton, SaveButton, TextInput, Toolbar, useListContext } from 'react-admin';
+import { exportCsv } from '../csv-export';
 
 /**
  * The reason every command carries (auditors read it later). `source` is a dotted path when the
@@ -29,6 +30,12 @@ export function CommandToolbar({ label }: { label: string }) {
 /** The API pages at most 500 rows, so CSV exports ask for at most that many. */
 export const EXPORT_LIMIT = 500;
 
+/**
+ * "Download CSV" always writes through the product's one CSV writer (@ip/csv): a list that names no
+ * exporter of its own would otherwise get react-admin's default one, which leaves formulas live.
+ */
 export function CsvExportButton() {
-  return <ExportButton label="Download CSV" maxResults={EXPORT_LIMIT} />;
+  const { exporter, resource } = useListContext();
+  const ours = exporter && exporter !== defaultExporter ? exporter : exportCsv(resource);
+  return <ExportButton label="Download CSV" maxResults={EXPORT_LIMIT} exporter={ours} />;
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { Loading, SelectInput, Title } from 'react-admin';
@@ -17,8 +16,8 @@ const words = (m: string) => (m === 'digest' ? 'In one daily digest' : 'At once,
 
 /** Anyone signed in: how their own reminders and escalations reach them. */
 export function EmailPreferencesPage() {
-  const [version, setVersion] = useState(0);
-  const { data, isPending } = useApiQuery(`deliveryPreferences.mine#${version}`, (signal) => trpc.deliveryPreferences.mine.query(undefined, { signal }));
+  // The dialog's refresh() after a save refetches it (react-admin's query cache).
+  const { data, isPending } = useApiQuery('deliveryPreferences.mine', (signal) => trpc.deliveryPreferences.mine.query(undefined, { signal }));
   return (
     <Box sx={{ p: { xs: 2, sm: 3 }, maxWidth: 760 }}>
       <Title title="Your email preferences" />
@@ -50,7 +49,6 @@ export function EmailPreferencesPage() {
               send={(input) => trpc.deliveryPreferences.setMine.mutate(input as never)}
               success="Email preferences saved"
               reasonExample="One email a day is enough for reminders"
-              onDone={() => setVersion((v) => v + 1)}
             >
               <SelectInput source="preference.reminders" label="Reminders" choices={modeChoices} />
               <SelectInput source="preference.escalations" label="Escalations" choices={modeChoices} />

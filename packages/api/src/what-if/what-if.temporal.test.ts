@@ -63,11 +63,9 @@ const sleepUntil = async (at: number) => {
 
 /** Waits (real time) until every email of the programme has left 'planned' and 'sending'. */
 async function deliveriesSettled(): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if ((await rig.prisma.emailDelivery.count({ where: { programmeId: PROGRAMME, status: { in: ['planned', 'sending'] } } })) === 0) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('emails still waiting to be sent after 60 s');
+  await expect
+    .poll(() => rig.prisma.emailDelivery.count({ where: { programmeId: PROGRAMME, status: { in: ['planned', 'sending'] } } }), { timeout: 60_000, interval: 500, message: 'emails still waiting to be sent' })
+    .toBe(0);
 }
 
 type Step = { escalationId: string | null; stepId: string; fireAt: number; firedAt: number; late: boolean; raised: boolean; recipients: Array<{ email: string; role: string; mode: string }>; gaps: Array<{ role: string }> };
