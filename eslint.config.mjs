@@ -26,10 +26,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: {
-          // Config files at a package's root that its tsconfig does not include.
-          allowDefaultProject: ['*.mjs', '*.config.ts', 'bench/minimal-admin/*.tsx'],
-        },
+        // Every TypeScript file must belong to a tsconfig.json (no default project: one would
+        // check it without `strict`, and autofixes would then remove needed `!`s).
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },
