@@ -83,7 +83,7 @@ export async function startRig(opts: { consoleDir?: string; logger?: Logger; del
               const headers = new Headers(init?.headers);
               headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
               headers.set('origin', url);
-              const res = await fetch(input, { ...init, headers } as RequestInit);
+              const res = await fetch(input, { ...init, headers });
               for (const c of res.headers.getSetCookie()) {
                 const [pair] = c.split(';');
                 const [k, v] = (pair ?? '').split('=');

@@ -200,7 +200,7 @@ export async function signIn(apiUrl: string, email: string): Promise<Trpc> {
           const headers = new Headers(init?.headers);
           headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
           headers.set('origin', apiUrl);
-          const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(60_000) } as RequestInit);
+          const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(60_000) });
           for (const c of res.headers.getSetCookie()) {
             const [k, v] = (c.split(';')[0] ?? '').split('=');
             if (k) cookies.set(k, v ?? '');

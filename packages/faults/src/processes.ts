@@ -133,8 +133,8 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stdout!.on('data', (d: Buffer) => { this.output += d.toString(); });
-    child.stderr!.on('data', (d: Buffer) => { this.output += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => { this.output += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { this.output += d.toString(); });
     await until(`${this.what} to be ready (output: ${this.output.slice(-500)})`, async () => {
       if (child.exitCode !== null) throw new Error(`${this.what} exited ${child.exitCode}: ${this.output.slice(-2000)}`);
       return ready();
@@ -182,8 +182,8 @@ export class SmtpSink {
     });
     this.child = child;
     const seen = this.output.length;
-    child.stdout!.on('data', (d: Buffer) => { this.output += d.toString(); });
-    child.stderr!.on('data', (d: Buffer) => { this.output += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => { this.output += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { this.output += d.toString(); });
     await until('the SMTP sink to listen', async () => {
       if (child.exitCode !== null) throw new Error(`smtp sink exited ${child.exitCode}: ${this.output.slice(-1000)}`);
       return this.output.slice(seen).includes('smtp: listening');

@@ -82,7 +82,7 @@ export async function startSystem(): Promise<System> {
               const headers = new Headers(init?.headers);
               headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
               headers.set('origin', apiUrl);
-              const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(60_000) } as RequestInit);
+              const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(60_000) });
               for (const c of res.headers.getSetCookie()) {
                 const [k, v] = (c.split(';')[0] ?? '').split('=');
                 if (k) cookies.set(k, v ?? '');

@@ -33,7 +33,7 @@ export function VerifyHistoriesPage() {
 
   useEffect(() => {
     let live = true;
-    trpc.historyVerification.latest.query().then((r) => live && setJob(r.data as HistoryVerificationJob | null), (e: Error) => live && setError(e.message));
+    trpc.historyVerification.latest.query().then((r) => live && setJob(r.data), (e: Error) => live && setError(e.message));
     return () => { live = false; sub.current?.unsubscribe(); };
   }, []);
 
@@ -42,10 +42,10 @@ export function VerifyHistoriesPage() {
     sub.current?.unsubscribe();
     // Starting is a mutation (Origin-checked like every command); following is a read-only subscription.
     trpc.historyVerification.run.mutate({ clientRequestId: crypto.randomUUID() }).then(({ data }) => {
-      setJob(data as HistoryVerificationJob);
+      setJob(data);
       sub.current = trpc.historyVerification.follow.subscribe({ id: data.id }, {
         onData: (j) => {
-          setJob(j as HistoryVerificationJob);
+          setJob(j);
           if (j.status !== 'running') sub.current?.unsubscribe();
         },
         onError: (e) => setError(e.message),

@@ -45,7 +45,7 @@ function flatten(errors: FieldErrors, prefix = ''): string[] {
 /** GOV.UK-style summary: a long form's problems listed at the top, since some rows are scrolled away. */
 function ErrorSummary() {
   const { errors, submitCount } = useFormState();
-  const messages = submitCount > 0 ? [...new Set(flatten(errors as FieldErrors))] : [];
+  const messages = submitCount > 0 ? [...new Set(flatten(errors))] : [];
   if (messages.length === 0) return null;
   return (
     <Typography role="alert" color="error" component="div" sx={{ mb: 2 }}>
