@@ -8,8 +8,7 @@ import { createTemporalClient, type AppRouter } from '@ip/api';
 import { createPrisma, type PrismaClient } from '@ip/db';
 import { applyMigrations } from '@ip/db/migrate';
 import { DEMO_PASSWORD, seedDemoData } from '@ip/db/seed';
-import { programmeStateQuery } from '@ip/workflows/definitions';
-import { AppProcess, freePort, PostgresCluster, SmtpSink, TemporalServer, until } from './processes.js';
+import { AppProcess, freePort, PostgresCluster, SmtpSink, TemporalServer } from './processes.js';
 
 export type Trpc = ReturnType<typeof createTRPCClient<AppRouter>>;
 

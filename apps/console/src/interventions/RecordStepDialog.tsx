@@ -1,6 +1,6 @@
 import { FormDataConsumer, SelectInput, TextInput } from 'react-admin';
 import type { z } from 'zod';
-import { ZAdmModel, ZInterventionStep, ZRecordInterventionStepInput, type TInterventionStepType } from '@ip/domain';
+import { ZInterventionStep, ZRecordInterventionStepInput, type TInterventionStepType } from '@ip/domain';
 import { CommandDialog } from '../components/CommandDialog';
 import { DateInput } from '../components/DateInput';
 import { zodFormResolver } from '../forms/zod-form-resolver';

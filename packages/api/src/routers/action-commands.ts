@@ -16,7 +16,6 @@ import {
   ZRequestSignOffInput,
   ZSignOffActionInput,
   ZUpdateActionProgressInput,
-  type ActionView,
   type TActionCommandName,
   type TActor,
 } from '@ip/domain';

@@ -9,8 +9,6 @@ import type { TProgrammeEvent } from './events.js';
 import { entry, LifecycleRejection, type LifecycleContext } from './reducer.js';
 import type { TClock, TProgrammePhase, TProgrammeState } from './state.js';
 
-type Ev<T extends TProgrammeEvent['type']> = Extract<TProgrammeEvent, { type: T }>;
-
 function ladderId(ctx: LifecycleContext, clock: string): string {
   return (ctx.ladders ?? PROGRAMME_CLOCK_LADDERS)[clock]?.id ?? clock;
 }
