@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AuditEvent, PrismaClient } from '@ip/db';
-import type { Tx } from './audit.js';
+import type { Tx } from './tx.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 /** pg_advisory_xact_lock key that serialises appends to the chain ("audit" in ASCII). */
