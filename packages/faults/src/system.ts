@@ -77,7 +77,8 @@ export async function startSystem(): Promise<System> {
         links: [
           httpLink({
             url: `${apiUrl}/trpc`,
-            async fetch(input, init) {
+            // tRPC types `input` with a DOM type this tsconfig does not load; Node's fetch takes these.
+            async fetch(input: string | URL | Request, init) {
               const headers = new Headers(init?.headers);
               headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
               headers.set('origin', apiUrl);

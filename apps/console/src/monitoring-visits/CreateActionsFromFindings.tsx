@@ -72,7 +72,8 @@ function FindingsForm({ visit, close }: { visit: TMonitoringVisitRecord; close: 
     if (!requestIds.current.has(i)) requestIds.current.set(i, newClientRequestId());
     return requestIds.current.get(i)!;
   };
-  const areas = visit.findings?.areasForImprovement ?? [];
+  const found = visit.findings?.areasForImprovement;
+  const areas = useMemo(() => found ?? [], [found]);
   const defaultValues = useMemo(
     () => ({ actions: areas.map((text, findingIndex) => ({ findingIndex, title: text.slice(0, 300), ofstedLinked: true, recommendationRefs: [] })) }),
     [areas],
