@@ -11,6 +11,9 @@ need python3 "install Python 3 with pip; it installs the Temporal binaries"
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
   || { echo "bootstrap: Node.js >= 20.19 is required (found $(node --version))" >&2; exit 1; }
 
+# Turbo's anonymous telemetry stays off for every script that sources this (and its banner with it).
+export TURBO_TELEMETRY_DISABLED=1
+
 # pnpm, exactly the pinned version, installed into the project (a different pnpm refuses to run).
 PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
 export PATH="$ROOT/.tools/pnpm/node_modules/.bin:$ROOT/.tools/bin:$PATH"

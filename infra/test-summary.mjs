@@ -27,6 +27,18 @@ for (const folder of folders) {
   }
   rows.push(`  ${folder}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed`);
 }
+// Lint (written by infra/test.sh) counts as one check: passed, or failed by name. Only in the
+// whole-repo total: a sum over chosen folders is about their tests.
+const lintFile = join(root, '.reports', 'lint.json');
+if (!only.length && existsSync(lintFile)) {
+  const lint = JSON.parse(readFileSync(lintFile, 'utf8'));
+  if (lint.ok) passed += 1;
+  else {
+    failed += 1;
+    failures.push('  FAILED lint (pnpm lint: ESLint or an import cycle; run it to see the violations)');
+  }
+  rows.push(`  lint: ${lint.ok ? 'passed' : 'FAILED'} in ${lint.seconds} s`);
+}
 // The failures are named just above the total, so the tail of a CI log says what broke.
 if (failures.length) console.log(failures.join('\n'));
 console.log(rows.join('\n'));

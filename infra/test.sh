@@ -6,6 +6,23 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 source "$ROOT/infra/bootstrap.sh"
 
+# Lint first (import cycles, then ESLint in every package, or in the --filter'ed ones). A violation
+# fails the run: it is counted as one failed check in the closing line (test-summary.mjs reads
+# .reports/lint.json). The tests still run, so one CI log shows both.
+mkdir -p "$ROOT/.reports"
+rm -f "$ROOT/.reports/lint.json"
+filters=()
+for a in "$@"; do [ "$a" = "--" ] && break; case "$a" in --filter=*) filters+=("$a") ;; esac; done
+lint_t0=$SECONDS
+lint_ok=true
+pnpm exec turbo run lint --concurrency=2 --continue --output-logs=errors-only "${filters[@]}" || lint_ok=false
+echo "{\"ok\": $lint_ok, \"seconds\": $((SECONDS - lint_t0))}" >"$ROOT/.reports/lint.json"
+if [ "$lint_ok" = true ]; then
+  echo "test: lint passed in $((SECONDS - lint_t0)) s"
+else
+  echo "test: LINT FAILED (the violations are above; run \`pnpm lint\` to see them again). The tests run anyway; the run fails." >&2
+fi
+
 eval "$(bash "$ROOT/infra/postgres.sh" ensure --export)"
 export CHROMIUM_PATH="$(bash "$ROOT/infra/chromium.sh" ensure)"
 
@@ -18,4 +35,5 @@ status=0
 pnpm exec turbo run test --concurrency=1 --continue "$@" || status=$?
 stop_throwaway_temporal
 node "$ROOT/infra/test-summary.mjs" || status=1
+[ "$lint_ok" = true ] || status=1
 exit "$status"

@@ -101,7 +101,7 @@ export async function asAtFigure(opts: AsAtFigureOptions = {}): Promise<AsAtFigu
     history = { ...loaded[0]!, runs: loaded.flatMap((h) => h.runs) };
   } else {
     history = await buildHistory(minEvents, log);
-    if (opts.historyPath) writeFileSync(opts.historyPath, JSON.stringify({ workflowId: history.workflowId, runs: history.runs.map((r) => ({ runId: r.runId, history: JSON.parse(historyToJSON(r.history as never)) })) }));
+    if (opts.historyPath) writeFileSync(opts.historyPath, JSON.stringify({ workflowId: history.workflowId, runs: history.runs.map((r) => ({ runId: r.runId, history: JSON.parse(historyToJSON(r.history as never)) as unknown })) }));
   }
   const events = history.runs.reduce((n, r) => n + (r.history.events?.length ?? 0), 0);
   const lastRun = history.runs.at(-1)!;

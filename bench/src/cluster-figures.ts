@@ -22,7 +22,8 @@ export async function benchWorkerStart(stack: ClusterStack, opts: { n: number; l
   const modes = { source: ['--import', 'tsx', 'src/main.ts'], built: ['dist/main.js'] } as const;
   const ms: Record<keyof typeof modes, number[]> = { source: [], built: [] };
   for (let i = 0; i < opts.n; i++) {
-    for (const mode of (i % 2 ? ['built', 'source'] : ['source', 'built']) as (keyof typeof modes)[]) {
+    const order: (keyof typeof modes)[] = i % 2 ? ['built', 'source'] : ['source', 'built'];
+    for (const mode of order) {
       const port = await freePort();
       const t0 = performance.now();
       const child = spawn(process.execPath, [...modes[mode]], {

@@ -16,7 +16,7 @@ const PROGRAMMES = Array.from({ length: 20 }, (_, i) => `programme-E09${String(i
 
 /** Writes `total` action rows through the real projection activity (the fixture, not measured). */
 export async function seedProjectedActions(prisma: PrismaClient, total: number, log: (m: string) => void) {
-  const { projectAction } = createActivities({ prisma });
+  const activities = createActivities({ prisma });
   const ctx = defaultActionContext();
   const actor = { userId: 'u-pm', role: 'programme_manager' as const };
   log(`seeding ${total} action rows through the projection activity...`);
@@ -29,7 +29,7 @@ export async function seedProjectedActions(prisma: PrismaClient, total: number, 
         definition: { programmeId: PROGRAMMES[n % PROGRAMMES.length]!, title: `Action ${n}: strengthen practice`, owner: { name: `Owner ${n % 37}` }, workstream: `ws-${n % 9}`,
           dueOn: addDays('2026-02-02', n % 400), ofstedLinked: n % 3 === 0, recommendationRefs: [] },
       }, ctx);
-      return projectAction(state);
+      return activities.projectAction(state);
     }));
   }
 }

@@ -94,11 +94,12 @@ export function httpClient(url: string, cookies = new Map<string, string>()): Tr
     links: [
       httpLink({
         url: `${url}/trpc`,
-        async fetch(input, init) {
+        // tRPC types `input` with a DOM type this tsconfig does not load; Node's fetch takes these.
+        async fetch(input: string | URL | Request, init) {
           const headers = new Headers(init?.headers);
           headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
           headers.set('origin', url);
-          const res = await fetch(input, { ...init, headers } as RequestInit);
+          const res = await fetch(input, { ...init, headers });
           for (const c of res.headers.getSetCookie()) {
             const [k, v] = (c.split(';')[0] ?? '').split('=');
             if (k) cookies.set(k, v ?? '');

@@ -103,7 +103,7 @@ describe('audit over HTTP (auditor)', () => {
     const now = await auditor.audit.asAt.query({ kind: 'programme', workflowId: programmeId, at: Date.now() });
     expect(view(now)?.phase).toBe('action_planning');
     expect(view(now)?.clocks.find((c) => c.name === 'actionPlan')).toBeDefined();
-    const live = await rig.temporal.workflow.getHandle(programmeId).query('programmeState') as { version: number; phase: string };
+    const live = await rig.temporal.workflow.getHandle(programmeId).query<{ version: number; phase: string }>('programmeState');
     expect(now.data.view).toMatchObject({ version: live.version, phase: live.phase });
     const firstEvent = await auditor.audit.asAt.query({ kind: 'programme', workflowId: programmeId, eventId: 1 });
     expect(view(firstEvent)?.phase).toBe('awaiting_inspection');

@@ -84,7 +84,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) {
       const site = req.headers['sec-fetch-site'];
-      if (!originAllowed(req.headers.origin, ownOrigin(req.headers.host, secure), allowed, Array.isArray(site) ? site[0] : site)) {
+      if (!originAllowed(req.headers.origin, ownOrigin(req.headers.host, secure), allowed, site)) {
         res.writeHead(403, { 'content-type': 'application/json' }).end(
           JSON.stringify({ error: { message: 'Cross-origin request refused: the Origin must be this service’s own (scheme, host and port)', code: 'FORBIDDEN' } }),
         );

@@ -86,11 +86,12 @@ export async function startRig(opts: { consoleDir?: string; logger?: Logger; del
         links: [
           httpBatchLink({
             url: `${url}/trpc`,
-            async fetch(input, init) {
+            // tRPC types `input` with a DOM type this tsconfig does not load; Node's fetch takes these.
+            async fetch(input: string | URL | Request, init) {
               const headers = new Headers(init?.headers);
               headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
               headers.set('origin', url);
-              const res = await fetch(input, { ...init, headers } as RequestInit);
+              const res = await fetch(input, { ...init, headers });
               for (const c of res.headers.getSetCookie()) {
                 const [pair] = c.split(';');
                 const [k, v] = (pair ?? '').split('=');

@@ -85,7 +85,7 @@ describe('auditor: verify histories and board packs in Chromium', () => {
     await options.filter({ hasText: /inspection|Inspection/ }).first().click();
     const download = async () => {
       const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download PDF' }).click()]);
-      return readFileSync((await file.path())!);
+      return readFileSync((await file.path()));
     };
     const first = await download();
     await dialog.getByText(/^sha256 /).waitFor();

@@ -132,7 +132,7 @@ describe('the board pack as at now (demo data)', () => {
     expect(await dialog.getByRole('radio', { name: /When it was recorded/ }).isChecked()).toBe(true);
     const download = async () => {
       const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download PDF' }).click()]);
-      return readFileSync((await file.path())!);
+      return readFileSync((await file.path()));
     };
     const first = await download();
     await dialog.getByText(/^sha256 /).waitFor();

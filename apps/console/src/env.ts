@@ -9,5 +9,5 @@ const ZConsoleEnv = z.object({
 });
 
 export const env = ZConsoleEnv.parse({
-  VITE_COUNCIL_NAME: import.meta.env.VITE_COUNCIL_NAME || undefined,
+  VITE_COUNCIL_NAME: (import.meta.env.VITE_COUNCIL_NAME as string | undefined) || undefined,
 });

@@ -12,7 +12,7 @@ export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K, 
   let loading: Promise<M> | undefined;
   const once = () => (loading ??= load());
   if (prefetch && typeof window !== 'undefined') {
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+    const idle = window.requestIdleCallback ? (fn: () => void) => window.requestIdleCallback(fn) : (fn: () => void) => window.setTimeout(fn, 200);
     idle(() => void once().catch(() => (loading = undefined)));
   }
   return lazy(async () => ({ default: (await once())[name] as ComponentType }));

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 
 export interface BareActivities {
   markFired(id: string, dueAt: number): Promise<void>;

@@ -9,8 +9,8 @@
  * "unchained" and must all precede the first chained row.
  */
 import { createHash } from 'node:crypto';
-import type { AuditEvent, Prisma, PrismaClient } from '@ip/db';
-import type { Tx } from './audit.js';
+import type { AuditEvent, PrismaClient } from '@ip/db';
+import type { Tx } from './tx.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 /** pg_advisory_xact_lock key that serialises appends to the chain ("audit" in ASCII). */
@@ -52,8 +52,8 @@ export async function appendAuditRow(tx: Tx, row: NewAuditRow): Promise<void> {
   await tx.auditEvent.create({
     data: {
       ...content,
-      before: (row.before ?? undefined) as Prisma.InputJsonValue | undefined,
-      after: (row.after ?? undefined) as Prisma.InputJsonValue | undefined,
+      before: (row.before ?? undefined),
+      after: (row.after ?? undefined),
       prevHash,
       hash: chainHash(prevHash, content),
     },

@@ -1,9 +1,10 @@
 import type { Prisma } from '@ip/db';
 import type { SessionUser } from './context.js';
 import { appendAuditRow } from './audit-chain.js';
+import type { Tx } from './tx.js';
 
-/** The Prisma client inside `prisma.$transaction(async (tx) => ...)`. */
-export type Tx = Prisma.TransactionClient;
+// Tx lives in ./tx.ts so that audit-chain.ts, which audit.ts calls, need not import this file.
+export type { Tx } from './tx.js';
 
 export interface AuditEntry {
   /** Table-like name of what changed, e.g. 'kpi', 'kpi_reading', 'risk'. */

@@ -17,6 +17,8 @@ import { fieldError } from './errors.js';
  */
 export const MAX_INPUT_DEPTH = 32;
 
+// NUL is what PostgreSQL cannot store in text, so this pattern must name a control character.
+// eslint-disable-next-line no-control-regex
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export type InputProblem = { path: (string | number)[]; problem: 'unstorable' | 'too-deep' };

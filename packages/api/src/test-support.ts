@@ -44,7 +44,7 @@ export async function startRouterTest(): Promise<RouterTest> {
     Date.now(),
   );
   await prisma.programme.create({
-    data: { id: PROGRAMME_ID, authorityId: authority.id, cycle: 1, phase: 'action_planning', state: state as object, stateVersion: 1, startedAt: new Date() },
+    data: { id: PROGRAMME_ID, authorityId: authority.id, cycle: 1, phase: 'action_planning', state: state, stateVersion: 1, startedAt: new Date() },
   });
   return {
     url: db.url,

@@ -196,11 +196,12 @@ export async function signIn(apiUrl: string, email: string): Promise<Trpc> {
     links: [
       httpLink({
         url: `${apiUrl}/trpc`,
-        async fetch(input, init) {
+        // tRPC types `input` with a DOM type this tsconfig does not load; Node's fetch takes these.
+        async fetch(input: string | URL | Request, init) {
           const headers = new Headers(init?.headers);
           headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
           headers.set('origin', apiUrl);
-          const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(60_000) } as RequestInit);
+          const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(60_000) });
           for (const c of res.headers.getSetCookie()) {
             const [k, v] = (c.split(';')[0] ?? '').split('=');
             if (k) cookies.set(k, v ?? '');

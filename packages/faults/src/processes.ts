@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
 import { inheritedEnv } from './env.js';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -52,7 +53,7 @@ export async function until<T>(what: string, probe: () => Promise<T | null | und
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last instanceof Error ? String(last) : inspect(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -133,8 +134,8 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stdout!.on('data', (d: Buffer) => { this.output += d.toString(); });
-    child.stderr!.on('data', (d: Buffer) => { this.output += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => { this.output += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { this.output += d.toString(); });
     await until(`${this.what} to be ready (output: ${this.output.slice(-500)})`, async () => {
       if (child.exitCode !== null) throw new Error(`${this.what} exited ${child.exitCode}: ${this.output.slice(-2000)}`);
       return ready();
@@ -182,8 +183,8 @@ export class SmtpSink {
     });
     this.child = child;
     const seen = this.output.length;
-    child.stdout!.on('data', (d: Buffer) => { this.output += d.toString(); });
-    child.stderr!.on('data', (d: Buffer) => { this.output += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => { this.output += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { this.output += d.toString(); });
     await until('the SMTP sink to listen', async () => {
       if (child.exitCode !== null) throw new Error(`smtp sink exited ${child.exitCode}: ${this.output.slice(-1000)}`);
       return this.output.slice(seen).includes('smtp: listening');

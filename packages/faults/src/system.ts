@@ -8,8 +8,7 @@ import { createTemporalClient, type AppRouter } from '@ip/api';
 import { createPrisma, type PrismaClient } from '@ip/db';
 import { applyMigrations } from '@ip/db/migrate';
 import { DEMO_PASSWORD, seedDemoData } from '@ip/db/seed';
-import { programmeStateQuery } from '@ip/workflows/definitions';
-import { AppProcess, freePort, PostgresCluster, SmtpSink, TemporalServer, until } from './processes.js';
+import { AppProcess, freePort, PostgresCluster, SmtpSink, TemporalServer } from './processes.js';
 
 export type Trpc = ReturnType<typeof createTRPCClient<AppRouter>>;
 
@@ -78,11 +77,12 @@ export async function startSystem(): Promise<System> {
         links: [
           httpLink({
             url: `${apiUrl}/trpc`,
-            async fetch(input, init) {
+            // tRPC types `input` with a DOM type this tsconfig does not load; Node's fetch takes these.
+            async fetch(input: string | URL | Request, init) {
               const headers = new Headers(init?.headers);
               headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
               headers.set('origin', apiUrl);
-              const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(60_000) } as RequestInit);
+              const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(60_000) });
               for (const c of res.headers.getSetCookie()) {
                 const [k, v] = (c.split(';')[0] ?? '').split('=');
                 if (k) cookies.set(k, v ?? '');

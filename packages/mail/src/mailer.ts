@@ -108,7 +108,8 @@ export function createMailer(config: SmtpConfig): Mailer {
     config,
     async send(email) {
       try {
-        const info = await transport.sendMail({
+        // nodemailer types a pooled transport's reply as any; these two fields are what we read.
+        const info = (await transport.sendMail({
           from: config.from,
           to: { name: email.to.name, address: email.to.address },
           subject: email.subject,
@@ -116,7 +117,7 @@ export function createMailer(config: SmtpConfig): Mailer {
           html: email.html,
           messageId: email.messageId,
           headers: email.headers ?? {},
-        });
+        })) as { rejected: unknown[]; response: string };
         if (info.rejected.length > 0) throw Object.assign(new Error(`recipient refused: ${info.response}`), { responseCode: 550, response: info.response, permanent: true });
         return { response: info.response };
       } catch (err) {

@@ -14,6 +14,6 @@ export function goldenHistories(): { workflowId: string; history: temporal.api.h
     .map((file) => ({
       file,
       workflowId: file.replace(/\.json$/, ''),
-      history: historyFromJSON(JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8'))) as temporal.api.history.v1.IHistory,
+      history: historyFromJSON(JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8'))),
     }));
 }

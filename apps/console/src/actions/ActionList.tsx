@@ -14,8 +14,9 @@ const ragChoices = ZActionRag.options.map((id) => ({ id, name: ACTION_RAG_LABELS
 
 /** The workstreams of the programme the list is filtered to, by name. */
 function WorkstreamFilter(props: { source: string; label: string; alwaysOn?: boolean }) {
-  const { filterValues } = useListContext();
-  const { workstreams } = useWorkstreamNames(filterValues.programmeId as string | undefined);
+  // react-admin types a list's filter values as any; this filter reads one of them.
+  const filterValues = useListContext().filterValues as { programmeId?: string };
+  const { workstreams } = useWorkstreamNames(filterValues.programmeId);
   return (
     <SelectInput {...props} choices={workstreams.map((w) => ({ id: w.key, name: w.name }))} emptyText="All workstreams"
       disabled={!filterValues.programmeId} helperText={filterValues.programmeId ? false : 'Choose a programme first'} />

@@ -41,7 +41,7 @@ describe('actions CSV', () => {
   });
 
   it('neutralises a title a spreadsheet would run as a formula; a negative number stays a number', () => {
-    const csv = actionsToCsv([{ ...action, title: '=HYPERLINK("http://evil.example","Click")', latestNote: '@SUM(A1)', workingDaysLeft: -3 } as TActionListRecord]);
+    const csv = actionsToCsv([{ ...action, title: '=HYPERLINK("http://evil.example","Click")', latestNote: '@SUM(A1)', workingDaysLeft: -3 }]);
     expect(csv).toContain('"\'=HYPERLINK(""http://evil.example"",""Click"")"');
     expect(csv).toContain(",'@SUM(A1),");
     expect(csv).toContain(',-3,');

@@ -33,7 +33,7 @@ const changeChoices = [
 
 /** The server names the changed entry by its place in the lists; the form has one date and title. */
 const RENAME = Object.fromEntries(
-  Array.from({ length: 100 }, (_, i) => [
+  Array.from({ length: 100 }, (_, i): [string, string][] => [
     [`calendarOverrides.remove.${i}`, 'date'],
     [`calendarOverrides.add.${i}.date`, 'date'],
     [`calendarOverrides.add.${i}.title`, 'title'],

@@ -8,7 +8,7 @@ import { ROLE_LABELS } from '../labels';
 import { ACTION_LABELS, ENTITY_LABELS, labelOf } from './labels';
 
 type TJson = Record<string, unknown> | null;
-const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Field-by-field before and after, changed fields first and marked, as a plain table. */
 function Changes({ before, after }: { before: TJson; after: TJson }) {

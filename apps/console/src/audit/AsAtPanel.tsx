@@ -106,8 +106,8 @@ export function AsAtPanel({ kind, workflowId }: { kind: TAuditKind; workflowId: 
           step={1}
           marks
           value={value}
-          onChange={(_, v) => setIndex(v as number)}
-          onChangeCommitted={(_, v) => setCommitted((v as number) === points.length - 1 ? null : (v as number))}
+          onChange={(_, v) => setIndex(v)}
+          onChangeCommitted={(_, v) => setCommitted((v) === points.length - 1 ? null : (v))}
         />
       </Box>
       <Typography component="h3" variant="h6" aria-live="polite" sx={{ mt: 1 }}>

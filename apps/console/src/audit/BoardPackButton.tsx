@@ -64,6 +64,7 @@ export function BoardPackButton({ programmeId }: { programmeId: string }) {
   };
 
   const ready = when === 'now' || (when === 'date' && day !== '') || (when === 'event' && chosen !== '');
+  // Catches its own failure (shown in the dialog), so the button calls it with `void`.
   const generate = async () => {
     const [runId, eventId] = chosen.split('/');
     setBusy(true);
@@ -129,7 +130,7 @@ export function BoardPackButton({ programmeId }: { programmeId: string }) {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>Close</Button>
-          <Button variant="contained" onClick={generate} disabled={busy || !ready}>{busy ? 'Generating…' : 'Download PDF'}</Button>
+          <Button variant="contained" onClick={() => void generate()} disabled={busy || !ready}>{busy ? 'Generating…' : 'Download PDF'}</Button>
         </DialogActions>
       </Dialog>
     </>

@@ -45,10 +45,10 @@ export function VerifyHistoriesPage() {
     sub.current?.unsubscribe();
     // Starting is a mutation (Origin-checked like every command); following is a read-only subscription.
     trpc.historyVerification.run.mutate({ clientRequestId: crypto.randomUUID() }).then(({ data }) => {
-      setJob(data as HistoryVerificationJob);
+      setJob(data);
       sub.current = trpc.historyVerification.follow.subscribe({ id: data.id }, {
         onData: (j) => {
-          setJob(j as HistoryVerificationJob);
+          setJob(j);
           if (j.status !== 'running') sub.current?.unsubscribe();
         },
         onError: (e) => setError(e.message),

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -73,9 +73,8 @@ function CommandForm<TValues extends object>(props: TCommandDialogProps<TValues>
   const notify = useNotify();
   const refresh = useRefresh();
   // Both are fixed for one opening of the dialog: the ids do not change while it is open.
-  const resolver = useMemo(
+  const [resolver] = useState(
     () => props.resolver ?? zodFormResolver(schema ?? NO_SCHEMA, { reason: 'Give a reason for this change', ...required }, commandInput(fixed, convert)),
-    [],
   );
   const onSuccess = useCallback(
     (result: unknown) => {

@@ -98,7 +98,7 @@ export function DateInput({ source, label, helperText, defaultValue }: { source:
   // A reset or a value set by the form (not typed here) replaces the parts.
   useEffect(() => {
     if ((field.value ?? null) !== typed.current) {
-      typed.current = field.value ?? null;
+      typed.current = (field.value as string | undefined) ?? null;
       setParts(partsOf(field.value));
     }
   }, [field.value]);

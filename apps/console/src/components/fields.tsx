@@ -1,7 +1,7 @@
 import Typography from '@mui/material/Typography';
 import { useRecordContext } from 'react-admin';
 import { clockIsOverdue, clockProgressText, GRADE_LABELS, type TGrade, type TProgrammePhase } from '@ip/domain';
-import { formatDate, formatDateTime, formatWorkingDaysLeft } from '../format';
+import { formatDate, formatDateTime } from '../format';
 import { GRADE_TONES, labelOf, PHASE_LABELS, PHASE_TONES } from '../labels';
 import { StatusTag } from './StatusTag';
 

@@ -35,7 +35,7 @@ describe('actions by RAG per workstream', () => {
       [
         action('a1', { rag: 'red' }), action('a2', { rag: 'red' }), action('a3', { rag: 'complete' }),
         action('a4', { workstream: 'Workforce', rag: 'amber' }), action('a5', { workstream: 'unknown', rag: 'green' }),
-        action('a6', { workstream: null as never, rag: 'awaiting_sign_off' }), action('a7', { rag: 'cancelled' }),
+        action('a6', { workstream: null, rag: 'awaiting_sign_off' }), action('a7', { rag: 'cancelled' }),
       ],
       [ws('front-door', 'Front door and MASH', 1), ws('workforce', 'Workforce', 2), ws('care-leavers', 'Care leavers', null)],
     );

@@ -28,8 +28,8 @@ export function zodFormResolver(
     },
   });
   const withoutEmptyValues: typeof resolve = (values, context, options) =>
-    resolve(prepare(withoutEmpty(values) as Record<string, unknown>) as typeof values, context, options);
-  return withoutEmptyValues as unknown as TFormResolver;
+    resolve(prepare(withoutEmpty(values) as Record<string, unknown>), context, options);
+  return withoutEmptyValues;
 }
 
 /** Drops '' and null values, recursively (arrays are kept, minus their empties). */

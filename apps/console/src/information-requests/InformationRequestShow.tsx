@@ -8,7 +8,6 @@ import { StatusTag } from '../components/StatusTag';
 import { SummaryList } from '../components/SummaryList';
 import { formatDate } from '../format';
 import { HistoryTimeline } from '../programmes/HistoryTimeline';
-import type { TProgrammeHistoryEntry } from '../programmes/types';
 import { useCanMutate } from '../use-can-mutate';
 import { AnswerButton, ExtendButton, WithdrawButton } from './commands';
 import { REQUEST_PHASE_LABELS, REQUEST_PHASE_TONES } from './labels';
@@ -51,7 +50,7 @@ function RequestView() {
         <LifecycleClocks clocks={record.clocks} labelledBy="clocks-heading" empty="No deadline is running." />
       </CardSection>
       <CardSection id="history-heading" title="History">
-        <HistoryTimeline history={record.history as unknown as TProgrammeHistoryEntry[]} />
+        <HistoryTimeline history={record.history} />
       </CardSection>
     </Box>
   );

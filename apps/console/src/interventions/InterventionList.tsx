@@ -1,6 +1,6 @@
 import { labelOf } from '../labels';
 import { Datagrid, List, TextField, TopToolbar, useRecordContext } from 'react-admin';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ZStartInterventionInput } from '@ip/domain';
 import { CommandDialog } from '../components/CommandDialog';
 import { CsvExportButton } from '../components/commands';

@@ -8,7 +8,6 @@ import { StatusTag } from '../components/StatusTag';
 import { SummaryList } from '../components/SummaryList';
 import { formatDate } from '../format';
 import { HistoryTimeline } from '../programmes/HistoryTimeline';
-import type { TProgrammeHistoryEntry } from '../programmes/types';
 import { useCanMutate } from '../use-can-mutate';
 import { ADM_MODEL_LABELS, INTERVENTION_PHASE_LABELS, INTERVENTION_PHASE_TONES, RECOMMENDATION_LABELS } from './labels';
 import { RecordStepButton } from './RecordStepDialog';
@@ -84,7 +83,7 @@ function InterventionView() {
         <LifecycleClocks clocks={record.clocks} labelledBy="clocks-heading" empty="No deadline is running: the next step starts one." />
       </CardSection>
       <CardSection id="history-heading" title="History">
-        <HistoryTimeline history={record.history as unknown as TProgrammeHistoryEntry[]} />
+        <HistoryTimeline history={record.history} />
       </CardSection>
     </Box>
   );

@@ -1,6 +1,6 @@
 import { FormDataConsumer, SelectInput, TextInput } from 'react-admin';
 import type { z } from 'zod';
-import { ZAdmModel, ZInterventionStep, ZRecordInterventionStepInput, type TInterventionStepType } from '@ip/domain';
+import { ZInterventionStep, ZRecordInterventionStepInput, type TInterventionStepType } from '@ip/domain';
 import { CommandDialog } from '../components/CommandDialog';
 import { DateInput } from '../components/DateInput';
 import { zodFormResolver } from '../forms/zod-form-resolver';
@@ -23,7 +23,7 @@ const resolver = zodFormResolver(ZStepForm, {
   reason: 'Give a reason, for example the letter it is recorded from',
 });
 
-const STEP_TYPES = ZInterventionStep.options.map((o) => o.shape.type.value) as TInterventionStepType[];
+const STEP_TYPES = ZInterventionStep.options.map<TInterventionStepType>((o) => o.shape.type.value);
 const typeChoices = STEP_TYPES.map((id) => ({ id, name: STEP_LABELS[id] }));
 const FIELDS = ['step.type', 'step.on', 'step.adviserName', 'step.boardChairName', 'step.commissionerName', 'step.commissionerAppointedOn',
   'step.recommendation', 'step.model', 'step.deliveryBodyName', 'step.summary', 'reason'] as const;

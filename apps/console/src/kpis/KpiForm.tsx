@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { NumberInput, SelectInput, TextInput } from 'react-admin';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ZCreateKpiInput, ZKpiDefinitionFields, ZKpiDirection, ZKpiPeriod, ZKpiUnit } from '@ip/domain';
 import { ReasonInput } from '../components/commands';
 import { prefixed } from '../forms/field-paths';

@@ -45,7 +45,7 @@ function flatten(errors: FieldErrors, prefix = ''): string[] {
 /** GOV.UK-style summary: a long form's problems listed at the top, since some rows are scrolled away. */
 function ErrorSummary() {
   const { errors, submitCount } = useFormState();
-  const messages = submitCount > 0 ? [...new Set(flatten(errors as FieldErrors))] : [];
+  const messages = submitCount > 0 ? [...new Set(flatten(errors))] : [];
   if (messages.length === 0) return null;
   return (
     <Typography role="alert" color="error" component="div" sx={{ mb: 2 }}>
@@ -72,7 +72,8 @@ function FindingsForm({ visit, close }: { visit: TMonitoringVisitRecord; close: 
     if (!requestIds.current.has(i)) requestIds.current.set(i, newClientRequestId());
     return requestIds.current.get(i)!;
   };
-  const areas = visit.findings?.areasForImprovement ?? [];
+  const found = visit.findings?.areasForImprovement;
+  const areas = useMemo(() => found ?? [], [found]);
   const defaultValues = useMemo(
     () => ({ actions: areas.map((text, findingIndex) => ({ findingIndex, title: text.slice(0, 300), ofstedLinked: true, recommendationRefs: [] })) }),
     [areas],

@@ -8,7 +8,7 @@ import { VISIT_PHASE_LABELS, VISIT_PHASE_TONES } from './labels';
 export function VisitPhaseField(_props: TFieldProps) {
   const v = useRecordContext<TMonitoringVisitRecord>();
   if (!v) return null;
-  return <StatusTag label={labelOf(VISIT_PHASE_LABELS, v.phase)} tone={VISIT_PHASE_TONES[v.phase as keyof typeof VISIT_PHASE_TONES] ?? 'grey'} />;
+  return <StatusTag label={labelOf(VISIT_PHASE_LABELS, v.phase)} tone={VISIT_PHASE_TONES[v.phase] ?? 'grey'} />;
 }
 
 export function VisitNameField(_props: TFieldProps) {

@@ -70,13 +70,19 @@ export function apiErrorCode(error: unknown): TApiErrorCode | undefined {
   return undefined;
 }
 
+/** The server's message for one field (dotted path), from an error made by `toHttpError`. */
+export function fieldErrorOf(error: unknown, path: string): string | undefined {
+  if (error instanceof HttpError) return (error.body as Partial<TApiErrorBody> | undefined)?.errors?.[path];
+  return undefined;
+}
+
 /**
  * True when the server definitely refused the command (nothing happened), so a fresh
  * clientRequestId is safe. After a network error or a 5xx the outcome is unknown and a retry must
  * reuse the same id, so that the command has at most one effect.
  */
 export function isDefinitiveRejection(error: unknown): boolean {
-  const status = error instanceof HttpError ? error.status : 0;
+  const status = error instanceof HttpError ? (error.status as number) : 0;
   return status >= 400 && status < 500;
 }
 

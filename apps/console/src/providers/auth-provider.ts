@@ -21,7 +21,7 @@ let currentUser: Promise<TSessionUser | null> | undefined;
 function me(): Promise<TSessionUser | null> {
   currentUser ??= trpc.auth.me
     .query()
-    .then((r) => r.user as TSessionUser | null)
+    .then((r) => r.user)
     .catch((error: unknown) => {
       currentUser = undefined;
       throw toHttpError(error);
@@ -45,7 +45,7 @@ export const authProvider: AuthProvider = {
   async login({ email, password }: { email: string; password: string }) {
     try {
       const { user } = await trpc.auth.login.mutate({ email, password });
-      currentUser = Promise.resolve(user as TSessionUser);
+      currentUser = Promise.resolve(user);
     } catch (error) {
       const httpError = toHttpError(error);
       if (httpError.status === 401) throw new Error('The email address or password is not right.');

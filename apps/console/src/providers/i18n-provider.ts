@@ -94,8 +94,9 @@ const NOUN_KEYS = new Set(['ra.navigation.no_results', 'ra.navigation.no_filtere
 export const i18nProvider: I18nProvider = {
   ...polyglot,
   translate: (key, options) => {
-    const resource = options?.resource as string | undefined;
-    if (NOUN_KEYS.has(key) && resource) return polyglot.translate(key, { ...options, name: RESOURCE_NOUNS[resource] ?? String(options?.name ?? '').toLowerCase() });
+    // react-admin passes options as any; these are the two this function reads.
+    const { resource, name } = (options ?? {}) as { resource?: string; name?: string | number };
+    if (NOUN_KEYS.has(key) && resource) return polyglot.translate(key, { ...options, name: RESOURCE_NOUNS[resource] ?? String(name ?? '').toLowerCase() });
     return polyglot.translate(key, options);
   },
 };

@@ -80,8 +80,9 @@ export function SavedViewsMenu({ resource }: { resource: string }) {
     sort: { field: 'name', order: 'ASC' },
   });
   const params: TListViewParams = {
-    filter: list.filterValues ?? {},
-    displayedFilters: list.displayedFilters ?? {},
+    // react-admin types both as any.
+    filter: (list.filterValues ?? {}) as Record<string, unknown>,
+    displayedFilters: (list.displayedFilters ?? {}) as Record<string, boolean>,
     sort: list.sort,
     perPage: list.perPage,
   };

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import Typography from '@mui/material/Typography';
 import { Edit, SelectInput, SimpleForm, TextInput, useEditContext, useNotify, useRedirect } from 'react-admin';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ZUpdateUserInput } from '@ip/domain';
 import type { TUserRecord } from '../api-types';
 import { CommandToolbar, ReasonInput } from '../components/commands';

@@ -19,6 +19,7 @@ import { PlainDateInput } from '../components/DateInput';
 import { Section } from '../components/Section';
 import { formatDate } from '../format';
 import { trpc } from '../providers/trpc';
+import { fieldErrorOf } from '../providers/api-error';
 import { useApiQuery } from '../use-api-query';
 import { ActionWhatIfResult } from './ActionWhatIfResult';
 
@@ -43,7 +44,7 @@ export function ActionWhatIfSection({ action }: { action: Pick<TActionRecord, 'i
     setMissing(null);
     setAsked(kind === 'none' ? { kind } : { kind, newDueOn: date });
   };
-  const dateError = missing ?? q.error?.body?.errors?.['change.newDueOn'];
+  const dateError = missing ?? fieldErrorOf(q.error, 'change.newDueOn');
   return (
     <Section id="what-if-heading" title="What if it slips">
       <Typography gutterBottom>
@@ -66,7 +67,7 @@ export function ActionWhatIfSection({ action }: { action: Pick<TActionRecord, 'i
         <Button type="submit" variant="outlined" sx={{ mt: 1 }}>Show what would happen</Button>
       </Box>
       {q.isPending && <Typography role="status">Working out what would happen…</Typography>}
-      {q.error && !q.error.body?.errors?.['change.newDueOn'] && <Alert severity="error">Could not work it out: {q.error.message}</Alert>}
+      {q.error && !fieldErrorOf(q.error, 'change.newDueOn') && <Alert severity="error">Could not work it out: {q.error.message}</Alert>}
       {q.data && <Box aria-live="polite"><ActionWhatIfResult data={q.data} idPrefix="what-if" /></Box>}
     </Section>
   );

@@ -29,6 +29,7 @@ import { StatusTag } from '../components/StatusTag';
 import { formatDate } from '../format';
 import { CLOCK_OUTCOME_LABELS, CLOCK_OUTCOME_TONES, labelOf } from '../labels';
 import { trpc } from '../providers/trpc';
+import { fieldErrorOf } from '../providers/api-error';
 import { useApiQuery } from '../use-api-query';
 import { Comparison } from './Comparison';
 import { StepsTable } from './StepsTable';
@@ -109,7 +110,7 @@ export function ClockWhatIfButton({ programmeId, clock }: { programmeId: string;
     setProblem(null);
     setAsked(kind === 'not_done' ? { kind } : kind === 'slips' ? { kind, workingDays: n } : { kind, doneOn: date });
   };
-  const serverProblem = q.error?.body?.errors?.['change.doneOn'] ?? q.error?.body?.errors?.['change.workingDays'];
+  const serverProblem = fieldErrorOf(q.error, 'change.doneOn') ?? fieldErrorOf(q.error, 'change.workingDays');
   return (
     <>
       <Button size="small" variant="outlined" onClick={() => setOpen(true)} aria-label={`What if it slips: ${clock.label}`}>What if it slips</Button>

@@ -1,7 +1,7 @@
 /** The words of a delivery, from its escalation (or its digest's escalations), fixed at its first attempt. */
 import type { EmailDelivery, Escalation, PrismaClient } from '@ip/db';
 import { defaultCalendar, digestEmail, escalationEmail, type EscalationForEmail, type TRecipientRole } from '@ip/domain';
-import type { DeliveryDeps } from './send.js';
+import type { DeliveryDeps } from './deps.js';
 
 function forEmail(e: Escalation): EscalationForEmail {
   return {

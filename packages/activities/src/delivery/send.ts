@@ -13,21 +13,12 @@
  * 'uncertain' instead and an admin decides (at most once).
  */
 import type { EmailDelivery, Escalation, PrismaClient } from '@ip/db';
-import { messageIdFor, SendFailure, type Mailer } from '@ip/mail';
+import { messageIdFor, SendFailure } from '@ip/mail';
+import type { DeliveryDeps } from './deps.js';
 import { renderDelivery } from './render.js';
 
-export interface DeliveryDeps {
-  mailer: Mailer;
-  /** The console's address as recipients reach it, for the links in each email. */
-  consoleUrl: string;
-  /** Attempts (each one a Temporal activity attempt) before a delivery shows "not delivered". */
-  maxAttempts: number;
-  /** How long a claimed attempt keeps others off: longer than the SMTP client's own timeouts. */
-  leaseMs: number;
-  /** Local time (Europe/London) of the daily digest, for the digest's words. */
-  digestLocalTime?: string;
-  now?: () => number;
-}
+// In ./deps.ts so that render.ts, which this file calls, need not import this file.
+export type { DeliveryDeps } from './deps.js';
 
 /** What one call did: sent, final failure, held as uncertain, to retry, busy elsewhere, or nothing to do. */
 export type SendOutcome = 'sent' | 'failed' | 'uncertain' | 'retry' | 'busy' | 'nothing';

@@ -64,7 +64,8 @@ export async function applyProjection(prisma: PrismaClient, d: ProjectionDelta):
     params.push(value);
     return `$${params.length}`;
   };
-  const sets = Object.entries(columns).map(([, c]) => `"${c.column.name}" = ${p(c.value === null ? null : String(c.value))}::${c.column.cast}`);
+  // Column values are scalars (text, numbers, flags); the SQL cast gives each its column's type.
+  const sets = Object.entries(columns).map(([, c]) => `"${c.column.name}" = ${p(c.value === null ? null : String(c.value as string | number | boolean))}::${c.column.cast}`);
   const logs = Object.entries(d.appended);
   const merged = logs.map(([log, a]) => `'${log}', COALESCE("state"->'${log}', '[]'::jsonb) || ${p(JSON.stringify(a.items))}::jsonb`);
   // The log's absolute length: the entries held plus any a gap lost (so deltas after a gap still apply).
@@ -120,7 +121,7 @@ async function writeWhole(prisma: PrismaClient, d: ProjectionDelta, state: Recor
   const row = d.row ?? {};
   return projectLifecycleRecord(prisma, {
     id: d.id, kind: d.kind, programmeId: (row.programmeId as string | null) ?? null, onsCode: (row.onsCode as string | null) ?? null,
-    title: String(row.title ?? ''), phase: String(row.phase ?? ''), dueOn: (row.dueOn as string | null) ?? null, state, stateVersion: d.version,
+    title: String((row.title as string | undefined) ?? ''), phase: String((row.phase as string | undefined) ?? ''), dueOn: (row.dueOn as string | null) ?? null, state, stateVersion: d.version,
   });
 }
 

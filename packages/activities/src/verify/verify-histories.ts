@@ -46,7 +46,7 @@ export function parseArchivedHistory(row: { workflowId: string; runId: string; h
   if (historySha256(row.history) !== row.sha256) {
     throw new Error(`archived history ${row.workflowId}/${row.runId} does not match its sha256: it was changed after archiving`);
   }
-  return historyFromJSON(JSON.parse(Buffer.from(row.history).toString('utf8'))) as temporal.api.history.v1.IHistory;
+  return historyFromJSON(JSON.parse(Buffer.from(row.history).toString('utf8')));
 }
 
 async function collect(prisma: PrismaClient, temporalClient: Client, taskQueue: string | undefined): Promise<Item[]> {

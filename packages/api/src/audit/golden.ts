@@ -7,7 +7,7 @@ import { runHeader, type RawHistory, type WorkflowHistory } from './history-sour
 export const GOLDEN_DIR = fileURLToPath(new URL('../../../workflows/histories/', import.meta.url));
 
 export function loadHistoryJson(json: unknown, workflowId: string): WorkflowHistory {
-  const history = historyFromJSON(json) as RawHistory;
+  const history = historyFromJSON(json);
   return { workflowId, workflowType: runHeader(history).workflowType, runs: [{ runId: runIdOf(history), history }] };
 }
 
@@ -35,7 +35,7 @@ export function goldenWorkflowHistories(): { file: string; history: WorkflowHist
       const name = file.replace(/\.json$/, '');
       const runFiles = [file, ...files.filter((f) => f.startsWith(`${name}@run`)).sort((a, b) => runNumber(a) - runNumber(b))];
       const runs = runFiles.map((f) => {
-        const history = historyFromJSON(JSON.parse(readFileSync(GOLDEN_DIR + f, 'utf8'))) as RawHistory;
+        const history = historyFromJSON(JSON.parse(readFileSync(GOLDEN_DIR + f, 'utf8')));
         return { runId: history.events?.[0]?.workflowExecutionStartedEventAttributes?.originalExecutionRunId ?? f, history };
       });
       const statesFile = `${GOLDEN_DIR}${name}.states.json`;

@@ -90,7 +90,7 @@ function capture(specOf: (args: never) => AnySpec, history: WorkflowHistory): Ca
   };
   foldMachineRuns(wrapped as never, history, {
     onApply: (a) => {
-      const e = pending as Ev | null;
+      const e = pending;
       if (!e || a.type !== e.type) return;
       pending = null;
       if (a.rejected !== null) return;

@@ -21,7 +21,7 @@ function isNotFound(err: unknown): boolean {
 
 /** Fetches each history (a few at a time); a workflow the source no longer has is left out. */
 export async function fetchHistories(source: HistorySource, ids: readonly string[], concurrency = 6): Promise<WorkflowHistory[]> {
-  const out: (WorkflowHistory | null)[] = new Array(ids.length).fill(null);
+  const out = new Array<WorkflowHistory | null>(ids.length).fill(null);
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {

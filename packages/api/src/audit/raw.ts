@@ -28,7 +28,7 @@ export function eventTimeMs(e: RawEvent): number {
 export function decodePayloads(p: Payloads): unknown[] {
   return (p?.payloads ?? []).map((x) => {
     try {
-      return defaultPayloadConverter.fromPayload(x as never);
+      return defaultPayloadConverter.fromPayload(x);
     } catch {
       return undefined;
     }

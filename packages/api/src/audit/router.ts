@@ -3,6 +3,7 @@
  * exports), the state of a programme or action "as at" an instant or event, and what changed between
  * two instants. Read only, for every signed-in role (auditors included); nothing here writes.
  */
+import type { PrismaClient } from '@ip/db';
 import { TRPCError } from '@trpc/server';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { procedure, READERS, router } from '../trpc.js';
@@ -37,7 +38,7 @@ function sortRows(rows: HistoryRow[]): HistoryRow[] {
   return rows.sort((a, b) => a.at - b.at || a.workflowId.localeCompare(b.workflowId) || a.eventId - b.eventId);
 }
 
-async function rowsOf(ctx: Parameters<typeof historySourceOf>[0] & { prisma: import('@ip/db').PrismaClient }, programmeId: string) {
+async function rowsOf(ctx: Parameters<typeof historySourceOf>[0] & { prisma: PrismaClient }, programmeId: string) {
   const histories = await programmeHistories(ctx.prisma, historySourceOf(ctx), programmeId);
   return { histories, rows: sortRows(histories.flatMap(historyRows)) };
 }

@@ -77,7 +77,7 @@ export function historyRows(history: WorkflowHistory): HistoryRow[] {
 
   const rows: HistoryRow[] = [];
   for (const run of history.runs) {
-    const rawJson = (JSON.parse(historyToJSON(run.history as never)) as { events: unknown[] }).events;
+    const rawJson = (JSON.parse(historyToJSON(run.history)) as { events: unknown[] }).events;
     const scheduled = new Map<number, string>();
     const updateNames = new Map<string, string>();
     (run.history.events ?? []).forEach((e, i) => {

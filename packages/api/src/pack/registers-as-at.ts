@@ -21,7 +21,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 async function valuesAt(prisma: PrismaClient, entity: string, entityId: string, at: Date): Promise<Record<string, unknown> | null> {
   const row = await prisma.auditEvent.findFirst({ where: { entity, entityId, at: { gt: at } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
   const before = row?.before;
-  return before && typeof before === 'object' && !Array.isArray(before) ? (before as Record<string, unknown>) : null;
+  return before && typeof before === 'object' && !Array.isArray(before) ? (before) : null;
 }
 
 /** A snapshot's values over the current row (snapshots store dates as strings). */

@@ -69,7 +69,7 @@ async function planContent(ctx: Context, programmeId: string) {
   }
   const summarise = (list: ActionRecord[]) => {
     const rag = noRags();
-    for (const a of list) rag[a.rag as keyof RagCounts] += 1;
+    for (const a of list) rag[a.rag] += 1;
     return { total: list.length, rag };
   };
   const answered = new Set(records.flatMap((a) => a.recommendationRefs ?? []));

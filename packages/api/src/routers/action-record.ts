@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Action } from '@ip/db';
 import { assessActionRag, defaultCalendar, isActionOverdue, londonDateOf, pendingActionSteps, ZActionState, type ActionCalendar, type TActionRag } from '@ip/domain';
 

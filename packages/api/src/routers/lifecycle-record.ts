@@ -27,7 +27,7 @@ export function toLifecycleRecord<S extends LifecycleState>(row: LifecycleRecord
   const { clocks, history, ...detail } = state;
   const views = ladderClockViews(clocks, nowMs, calendar);
   return {
-    ...(detail as Omit<S, 'clocks' | 'history'>),
+    ...(detail),
     id: row.id,
     kind: row.kind as LifecycleKind,
     programmeId: row.programmeId,

@@ -25,7 +25,6 @@ import {
   recordDraftLetterUpdate,
   recordFieldworkUpdate,
   submitAccuracyCorrectionsUpdate,
-  type MonitoringVisitView,
 } from '@ip/workflows/definitions';
 import { MANAGERS, procedure, router } from '../trpc.js';
 import { lifecycleReads, readLifecycleRecord } from './lifecycle-record.js';

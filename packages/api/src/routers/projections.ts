@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { projectActionState, projectLifecycleRecord, projectProgrammeState } from '@ip/activities';
 import { informationRequestMachine, interventionMachine, monitoringVisitMachine } from '@ip/workflows/events';
 import { TASK_QUEUE } from '@ip/workflows/definitions';
-import { ZCommandMeta, type TActionState, type TProgrammeState } from '@ip/domain';
+import { ZCommandMeta } from '@ip/domain';
 import type { Context } from '../context.js';
 import { actionAsAt, lifecycleAsAt, programmeAsAt } from '../audit/as-at.js';
 import { TemporalHistorySource, type WorkflowHistory } from '../audit/history-source.js';
@@ -33,12 +33,12 @@ const ROWS = { monitoringVisitWorkflow: monitoringVisitMachine(), interventionWo
 /** How each workflow type is re-projected from its history, as at `nowMs`. */
 const REPROJECT: Record<string, (ctx: Context, h: WorkflowHistory, nowMs: number) => Promise<boolean>> = {
   programmeWorkflow: async (ctx, h, now) => {
-    const s = programmeAsAt(h, { at: now }).state as TProgrammeState | null;
+    const s = programmeAsAt(h, { at: now }).state;
     if (s) await projectProgrammeState(ctx.prisma, s, await replaceIfGap(ctx, 'programme', h.workflowId));
     return s !== null;
   },
   actionWorkflow: async (ctx, h, now) => {
-    const s = actionAsAt(h, { at: now }).state as TActionState | null;
+    const s = actionAsAt(h, { at: now }).state;
     if (s) await projectActionState(ctx.prisma, s, await replaceIfGap(ctx, 'action', h.workflowId));
     return s !== null;
   },

@@ -71,7 +71,7 @@ export async function actionFigures(
   const right = whatIf.withChange ?? whatIf.asItStands;
   const today = whatIf.asItStands.weeks[0];
   const left = (i: number): FigureAction | null => {
-    if (whatIf.withChange) return whatIf.asItStands.weeks[i] ? figureOf(ws, whatIf.asItStands.weeks[i]!) : null;
+    if (whatIf.withChange) return whatIf.asItStands.weeks[i] ? figureOf(ws, whatIf.asItStands.weeks[i]) : null;
     // "If it is not done" is compared with this action as it stands today: the RAG and overdue it has now.
     return today ? figureOf(ws, today) : null;
   };

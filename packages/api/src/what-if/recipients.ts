@@ -6,7 +6,7 @@
  */
 import { plannedRecipients, preferencesOf, recipientContextOf, type DeliverySubject } from '@ip/activities';
 import type { PrismaClient } from '@ip/db';
-import { RECIPIENT_ROLE_LABELS, recipientsFor, type TEscalationLevel, type TRecipientRole } from '@ip/domain';
+import { RECIPIENT_ROLE_LABELS, recipientsFor, type TRecipientRole } from '@ip/domain';
 import type { PredictedStep } from '@ip/workflows/what-if';
 
 export interface StepRecipient {
@@ -30,7 +30,7 @@ export type StepWithRecipients = Omit<PredictedStep, 'fact'> & {
 export async function recipientsOfSteps(prisma: PrismaClient, subject: DeliverySubject, steps: readonly PredictedStep[]): Promise<(s: PredictedStep) => StepWithRecipients> {
   const ctx = await recipientContextOf(prisma, subject);
   const levels = [...new Set(steps.filter((s) => s.raised).map((s) => s.level))];
-  const prefs = await preferencesOf(prisma, levels.flatMap((l) => recipientsFor(l as TEscalationLevel, ctx).recipients.map((r) => r.email)));
+  const prefs = await preferencesOf(prisma, levels.flatMap((l) => recipientsFor(l, ctx).recipients.map((r) => r.email)));
   return ({ fact: _fact, ...step }) => {
     if (!step.raised) return { ...step, recipients: [], gaps: [] };
     const { recipients, gaps } = plannedRecipients(step, ctx, prefs);

@@ -4,7 +4,6 @@
  * CLI does (same table, checksums, advisory lock), so either tool can take over later.
  */
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { Pool } from 'pg';
 import type {
   SqlDriverAdapterFactory,
   SqlMigrationAwareDriverAdapterFactory,
@@ -21,7 +20,7 @@ import { withSchemaEngine } from './schema-engine.js';
 class WholeScriptPg extends PrismaPg {
   override async connect(): ReturnType<PrismaPg['connect']> {
     const adapter = await super.connect();
-    const pool = adapter.underlyingDriver() as Pool;
+    const pool = adapter.underlyingDriver();
     adapter.executeScript = async (script: string) => {
       try {
         await pool.query(script);

@@ -12,6 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type ErrorCapturingSqlMigrationAwareDriverAdapterFactory,
@@ -172,7 +173,7 @@ function explainEngineError(error: unknown, registry: ErrorRegistry): unknown {
   const match = /External error id#(\d+)/.exec(message);
   const original = match ? registry.consumeError(Number(match[1]))?.error : undefined;
   if (original === undefined) return error;
-  const detail = original instanceof Error ? original.message : String(original);
+  const detail = original instanceof Error ? original.message : inspect(original);
   return new Error(`${message.trim()}: ${detail}`, { cause: original });
 }
 

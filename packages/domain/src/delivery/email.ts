@@ -7,7 +7,6 @@
 import { dayOfWeek, type IsoDate } from '../calendar/iso-date.js';
 import { formatLongDate } from '../calendar/format.js';
 import { endOfLondonDayUtcMs, londonDateOf, londonOffsetMinutes } from '../calendar/london-time.js';
-import type { TEscalationLevel } from '../escalation/schemas.js';
 import { RECIPIENT_ROLE_PHRASES, type TRecipientRole } from './recipients.js';
 
 export type TSubjectKind = 'action' | 'programme' | 'monitoring_visit' | 'information_request' | 'intervention' | 'kpi';
@@ -16,11 +15,13 @@ export type TSubjectKind = 'action' | 'programme' | 'monitoring_visit' | 'inform
 export interface EscalationForEmail {
   id: string;
   kind: 'reminder' | 'escalation';
-  level: TEscalationLevel | string;
+  /** A TEscalationLevel, or a level a later version of the ladder added. */
+  level: string;
   label: string;
   ladderId: string;
   stepId: string;
-  subjectKind: TSubjectKind | string;
+  /** A TSubjectKind, or a kind a later version added. */
+  subjectKind: string;
   subjectId: string;
   subjectTitle: string;
   dueOn: IsoDate;

@@ -1,6 +1,8 @@
 import { endOfLondonDayUtcMs, londonMidnightUtcMs } from '../calendar/london-time.js';
+import { ESCALATION_LEVELS, FIRE_AT_LOCAL_TIME_DEFAULT } from './levels.js';
 import type { TLadder, TLadderInput, TLadderStep } from './schemas.js';
 
+export { ESCALATION_LEVELS, FIRE_AT_LOCAL_TIME_DEFAULT } from './levels.js';
 export type { TEscalationLevel, TLadder, TLadderInput, TLadderStep } from './schemas.js';
 
 /**
@@ -9,19 +11,6 @@ export type { TEscalationLevel, TLadder, TLadderInput, TLadderStep } from './sch
  * before it, 0 is the deadline itself, positive offsets escalate while it stays unmet. The zod
  * schemas (ZLadder, ZLadderStep, ZEscalationLevel) are in ./schemas.ts.
  */
-export const ESCALATION_LEVELS = [
-  'owner',
-  'workstream_lead',
-  'programme_manager',
-  'director',
-  'improvement_board',
-  'dfe',
-  'committee_chair',
-  'chief_executive',
-] as const;
-
-/** Local time (Europe/London) at which non-zero steps fire unless a ladder says otherwise. */
-export const FIRE_AT_LOCAL_TIME_DEFAULT = '09:00';
 
 /**
  * A ladder with its defaults filled in, exactly as ZLadder.parse returns a valid one (same keys, same

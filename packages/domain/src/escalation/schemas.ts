@@ -3,7 +3,7 @@
  * ladders with the pure functions in ./ladder.ts and never load these (see ../workflow.ts).
  */
 import { z } from 'zod';
-import { ESCALATION_LEVELS, FIRE_AT_LOCAL_TIME_DEFAULT } from './ladder.js';
+import { ESCALATION_LEVELS, FIRE_AT_LOCAL_TIME_DEFAULT } from './levels.js';
 
 /**
  * Escalation ladders as data (BRIEF (b), "proposed, not mandated"): each programme may configure its

@@ -5,7 +5,6 @@ import { LifecycleRejection } from '../lifecycle/reducer.js';
 import {
   DEFAULT_COMMISSIONER_REPORT_LADDER, DEFAULT_COMMISSIONER_UPDATE_LADDER, DEFAULT_INTERVENTION_REVIEW_LADDER,
 } from './clocks.js';
-import type { TInterventionEvent } from './events.js';
 import { defaultInterventionContext, nextInterventionTimer, reduceIntervention } from './reducer.js';
 import { ZRecordInterventionStepInput, type TInterventionStep } from './schemas.js';
 import type { TInterventionState } from './state.js';
@@ -20,7 +19,7 @@ const opened = reduceIntervention(null, {
 }, ctx);
 /** Records a step on its own date (noon), as a user would. */
 const rec = (s: TInterventionState, step: TInterventionStep, at = noon(step.on)) =>
-  reduceIntervention(s, { ...step, at, actor, reason: 'Recorded from the DfE letter' } as TInterventionEvent, ctx);
+  reduceIntervention(s, { ...step, at, actor, reason: 'Recorded from the DfE letter' }, ctx);
 const steps = (s: TInterventionState, ...list: TInterventionStep[]) => list.reduce((acc, st) => rec(acc, st), s);
 const clock = (s: TInterventionState, name: string) => s.clocks.filter((c) => c.name === name).at(-1);
 

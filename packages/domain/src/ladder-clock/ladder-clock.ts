@@ -104,7 +104,7 @@ export function pendingLadderTimers(clocks: TLadderClock[], calendar: Pick<Ladde
 export function fireLadderTimer(
   clocks: TLadderClock[],
   t: TTimerFired,
-  at: number,
+  _at: number,
 ): { clocks: TLadderClock[]; summary: string } | null {
   const clock = clocks.find((c) => c.name === t.clock && c.baseline === t.baseline);
   if (!clock || !isLadderClockActive(clock)) return null;

@@ -1,30 +1,13 @@
 import { formatLongDate } from '../calendar/format.js';
-import type { TClockConfig } from '../calendar/clock-config.js';
-import type { TLadder } from '../escalation/ladder.js';
 import { lateWording } from '../escalation/late.js';
 import type { TProgrammeEvent } from './events.js';
-import type { TClock, THistoryEntry, TProgrammeState } from './state.js';
+import type { TClock, TProgrammeState } from './state.js';
 import { breachAndCloseClock, breachClock, stepKey } from './clocks.js';
+import { entry, LifecycleRejection, type LifecycleContext } from './transition-kit.js';
 import { applyHumanEvent } from './transitions.js';
 
-/** What the reducer needs to turn dates into deadlines. Pure data and pure functions only. */
-export interface LifecycleContext {
-  calendar: {
-    addWorkingDays(from: string, n: number): string;
-    readonly version: string;
-  };
-  clocks: Pick<TClockConfig, 'publishReport' | 'actionPlan' | 'priorityActionDraft' | 'monitoringVisitIntervalMonths'>;
-  /** The ladder each clock runs; defaults to PROGRAMME_CLOCK_LADDERS. */
-  ladders?: Record<string, TLadder>;
-}
-
-/** Raised when an event does not fit the state; workflows turn it into a rejected Update. */
-export class LifecycleRejection extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LifecycleRejection';
-  }
-}
+// In ./transition-kit.ts so that transitions.ts, which this file calls, need not import this file.
+export { entry, LifecycleRejection, type LifecycleContext } from './transition-kit.js';
 
 /**
  * The programme lifecycle as a pure reducer. The workflow applies it to every Update, timer and
@@ -113,16 +96,6 @@ function stepNote(e: Extract<TProgrammeEvent, { type: 'ladder_step_fired' }>): s
   const note = lateWording(e.outcome === 'fired' ? { outcome: 'fired', late: e.late ?? false }
     : e.outcome === 'skipped' ? { outcome: 'skipped', because: e.skippedBecause ?? 'late' } : { outcome: 'superseded' });
   return note ? `; ${note}` : '';
-}
-
-export function entry(event: TProgrammeEvent, summary: string): THistoryEntry {
-  return {
-    at: event.at,
-    type: event.type,
-    actor: 'actor' in event ? event.actor : null,
-    reason: 'reason' in event ? event.reason : null,
-    summary,
-  };
 }
 
 /** The earliest running clock: what the first workflow version's timer waited on. */

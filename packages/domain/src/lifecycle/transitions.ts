@@ -6,10 +6,8 @@ import { ladderWithDefaults } from '../escalation/ladder.js';
 import { MONITORING_GAP_MONTHS, PLAN_MILESTONES, PROGRAMME_CLOCK_LADDERS } from './clock-ladders.js';
 import { closeOpenClocks, makeClock, satisfyClock } from './clocks.js';
 import type { TProgrammeEvent } from './events.js';
-import { entry, LifecycleRejection, type LifecycleContext } from './reducer.js';
+import { entry, LifecycleRejection, type LifecycleContext } from './transition-kit.js';
 import type { TClock, TProgrammePhase, TProgrammeState } from './state.js';
-
-type Ev<T extends TProgrammeEvent['type']> = Extract<TProgrammeEvent, { type: T }>;
 
 function ladderId(ctx: LifecycleContext, clock: string): string {
   return (ctx.ladders ?? PROGRAMME_CLOCK_LADDERS)[clock]?.id ?? clock;

@@ -42,8 +42,8 @@ function startWorker(): Promise<ChildProcess> {
       output += d.toString();
       if (output.includes('worker-child: polling')) ok(child);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => fail(new Error(`worker child exited (${code}) before polling:\n${output}`)));
   });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowFailedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_INFO_REQUEST_LADDER, defaultCalendar, endOfLondonDayUtcMs, escalationId, londonDateOf, scheduleLadder, type TInformationRequestState } from '@ip/domain';
+import { DEFAULT_INFO_REQUEST_LADDER, defaultCalendar, endOfLondonDayUtcMs, escalationId, scheduleLadder, type TInformationRequestState } from '@ip/domain';
 import {
   answerInformationRequestUpdate as answer,
   extendInformationRequestDueDateUpdate as extend,

@@ -16,14 +16,15 @@ export interface LadderClockLifecycle<S extends ClockState, E extends { type: st
   workflowType: string;
   kind: LifecycleRecordProjection['kind'];
   calendar: Pick<LadderCalendar, 'addWorkingDays'>;
-  init(args: A, workflowId: string, at: number): S;
-  reduce(state: S, event: E): S;
+  // Function-valued properties, not methods: the machine hands them on unbound (no `this`).
+  init: (args: A, workflowId: string, at: number) => S;
+  reduce: (state: S, event: E) => S;
   /** The next timer of the lifecycle (a ladder step, a deadline, or its own, e.g. a window closing). */
-  nextTimer(state: S): PendingTimer<Omit<E, 'at'>> | undefined;
-  finished(state: S): boolean;
-  describe(state: S): Row;
+  nextTimer: (state: S) => PendingTimer<Omit<E, 'at'>> | undefined;
+  finished: (state: S) => boolean;
+  describe: (state: S) => Row;
   updates: MachineSpec<S, E, A>['updates'];
-  result?(state: S): unknown;
+  result?: (state: S) => unknown;
 }
 
 export function ladderClockMachine<S extends ClockState, E extends { type: string; at: number }, A>(

@@ -212,7 +212,7 @@ export async function runMachine<S extends MachineState, E extends { type: strin
     let applied = 0;
     for (let event = decide(() => spec.nextDue(state, at)); event; event = decide(() => spec.nextDue(state, at))) {
       if (++applied > MAX_DUE_EVENTS_PER_WAKE) throw poison('The workflow cannot schedule its next step', new Error('too many events due at once'));
-      if (!decide(() => apply(event!))) throw poison('The workflow cannot schedule its next step', new Error(`a due ${event.type} changed nothing`));
+      if (!decide(() => apply(event))) throw poison('The workflow cannot schedule its next step', new Error(`a due ${event.type} changed nothing`));
     }
     if (applied) void project();
     if (spec.finished(state)) break;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  DEFAULT_MV_EVIDENCE_PACK_LADDER, DEFAULT_MV_NEW_ACTIONS_LADDER, defaultCalendar, endOfLondonDayUtcMs, escalationId, londonDateOf,
+  DEFAULT_MV_EVIDENCE_PACK_LADDER, DEFAULT_MV_NEW_ACTIONS_LADDER, defaultCalendar, endOfLondonDayUtcMs, escalationId,
   londonMidnightUtcMs, scheduleLadder,
 } from '@ip/domain';
 import { acceptedUpdates, closedResult, lifecycleTestRig, rejection } from '../../testing/lifecycle-test-kit.js';

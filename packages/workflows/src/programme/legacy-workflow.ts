@@ -112,7 +112,7 @@ export async function legacyProgrammeWorkflow(args: ProgrammeWorkflowArgs): Prom
   for (const [name, type] of Object.entries(PROGRAMME_COMMANDS)) {
     const toEvent = (cmd: HumanCommand): TProgrammeEvent => programmeCommandEvent(type, cmd, Date.now());
     setHandler(defineUpdate<ProgrammeView, [HumanCommand]>(name), (cmd) => apply(toEvent(cmd)), {
-      validator: (cmd) => {
+      validator: (cmd: HumanCommand) => {
         const inspection = (cmd as { inspection?: unknown }).inspection;
         if (type === 'programme_configured') {
           for (const [clock, ladder] of Object.entries((cmd as { ladders?: Record<string, unknown> }).ladders ?? {})) {
@@ -154,7 +154,7 @@ export async function legacyProgrammeWorkflow(args: ProgrammeWorkflowArgs): Prom
       ).finally(() => { openChildren -= 1; });
       return result;
     },
-    { validator: (cmd) => validate(cmd, visitScheduledEvent(cmd, 'probe', Date.now())) },
+    { validator: (cmd: Parameters<typeof visitScheduledEvent>[0]) => validate(cmd, visitScheduledEvent(cmd, 'probe', Date.now())) },
   );
 
   // A fresh programme's KPI-return Schedule, beside its first projection (idempotent; a continued

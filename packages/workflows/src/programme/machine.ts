@@ -80,7 +80,7 @@ export function programmeMachine(args: ProgrammeWorkflowArgs): MachineSpec<TProg
     workflowType: 'programmeWorkflow',
     projection: 'programme',
     logs: ['history'],
-    init: (a, _workflowId, at) => initialProgrammeState({ ...a, carried: undefined } as ProgrammeWorkflowArgs, at),
+    init: (a, _workflowId, at) => initialProgrammeState({ ...a, carried: undefined }, at),
     resume: (carried) => carried,
     reduce: (s, e) => applyProgrammeEvent(s, e, programmeContextOf(args, s), true),
     updates,

@@ -15,7 +15,7 @@ import {
   type TProgrammeState,
 } from '@ip/domain/workflow';
 import type { HumanCommand, ProgrammeView, ProgrammeWorkflowArgs } from './definitions.js';
-import { PROGRAMME_COMMANDS } from './definitions.js';
+import { type PROGRAMME_COMMANDS } from './definitions.js';
 import { pendingSteps, type PendingStep } from './ladder-timers.js';
 
 /** Patch id guarding the ladder loop (version 1 waited on the earliest clock only). */

@@ -8,7 +8,7 @@
  */
 import {
   clockViews, compareSteps, endOfLondonDayUtcMs, isBoardException, LifecycleRejection, londonDateOf, londonLocalTimeUtcMs, PROGRAMME_CLOCK_LADDERS,
-  scheduleLadder, stepKey, weeklySamples, WHAT_IF_HORIZON_DEFAULT_WD, type StepComparison, type TClockOutcome, type TEscalationLevel, type TProgrammeEvent,
+  scheduleLadder, stepKey, weeklySamples, WHAT_IF_HORIZON_DEFAULT_WD, type StepComparison, type TClockOutcome, type TProgrammeEvent,
   type TProgrammeState, type TWhatIfClock,
 } from '@ip/domain';
 import type { ProgrammeWorkflowArgs } from '../programme/definitions.js';
@@ -94,7 +94,7 @@ function stepsOf(sim: Simulation<TProgrammeState, TProgrammeEvent>, args: Progra
     const fact = facts[0] ?? null;
     out.push({
       escalationId: fact?.id ?? null, slot: event.key, ladderId: ladder.id, stepId: event.stepId, kind: scheduled.step.kind,
-      level: scheduled.step.level as TEscalationLevel, label: scheduled.step.label, subject: clock.label, outcome, raised: outcome === 'fired',
+      level: scheduled.step.level, label: scheduled.step.label, subject: clock.label, outcome, raised: outcome === 'fired',
       late: event.late === true, skippedBecause: event.skippedBecause ?? null, dueOn: clock.dueOn, offsetWorkingDays: event.offsetWorkingDays,
       fireOn: scheduled.fireOn, fireAt: scheduled.fireAt, firedAt: event.at,
       workingDaysFromNow: ctx.calendar.workingDaysBetween(londonDateOf(now), scheduled.fireOn),
