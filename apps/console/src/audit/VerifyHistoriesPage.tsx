@@ -31,7 +31,7 @@ export function VerifyHistoriesPage() {
   // The last run, from react-admin's query cache (refetched by refresh()); a run started here is
   // followed by subscription and shown instead.
   const latest = useApiQuery('historyVerification.latest', (signal) =>
-    trpc.historyVerification.latest.query(undefined, { signal }).then((r) => r.data as HistoryVerificationJob | null),
+    trpc.historyVerification.latest.query(undefined, { signal }).then((r) => r.data),
   );
   const [followed, setJob] = useState<HistoryVerificationJob | null>(null);
   const [failure, setError] = useState<string | null>(null);

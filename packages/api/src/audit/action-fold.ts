@@ -73,7 +73,7 @@ function foldLegacyAction(history: WorkflowHistory, opts: FoldOptions, runs: num
       }
       for (const u of a.updates) {
         const input = u.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
-        const name = ACTION_UPDATE_COMMANDS[(input?.name ?? '') as keyof typeof ACTION_UPDATE_COMMANDS];
+        const name = ACTION_UPDATE_COMMANDS[(input?.name ?? '')];
         if (!name || !state) continue;
         const payload = decodePayloads(input?.args)[0];
         apply(() => actionCommandEvent(name, payload, at), eventIdOf(u), name, at);
