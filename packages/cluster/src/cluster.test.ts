@@ -98,7 +98,9 @@ describe('key paths on the split cluster (2 workers, 2 APIs)', () => {
 
   it('verify all histories replays every history on the cluster against the built workflow bundle, clean', () =>
     timed('verify histories', async () => {
-      const stream = subscribe(c.apiUrls[0]!, 'historyVerification.run', { clientRequestId: `verify-${crypto.randomUUID()}` }, await sessionCookie(c.apiUrls[0]!, 'auditor@northmoor.gov.uk'));
+      // Started through one API (a command), followed through the other (a subscription).
+      const { data: job } = await auditor.historyVerification.run.mutate({ clientRequestId: `verify-${crypto.randomUUID()}` });
+      const stream = subscribe(c.apiUrls[0]!, 'historyVerification.follow', { id: job.id }, await sessionCookie(c.apiUrls[0]!, 'auditor@northmoor.gov.uk'));
       await stream.opened;
       await Promise.race([stream.ended, new Promise((r) => setTimeout(r, 300_000))]);
       stream.close();
