@@ -28,7 +28,7 @@ let connection: Connection;
 const children: ChildProcess[] = [];
 
 function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./worker.child.ts', import.meta.url))], {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../testing/delivery-worker.child.ts', import.meta.url))], {
     env: {
       ...process.env, DATABASE_URL: rig.db.url, TEMPORAL_ADDRESS, TASK_QUEUE: taskQueue,
       SMTP_PORT: String(smtp.port), DELIVERY_LEASE_MS: '3000',

@@ -8,7 +8,7 @@ import { createActivities } from '@ip/activities';
 import { createPrisma } from '@ip/db';
 import { createLogger, temporalLogger } from '@ip/logging';
 import { createMailer, smtpConfigFromEnv, ZSmtpEnv } from '@ip/mail';
-import { workflowsPath } from '../index.js';
+import { workflowsPath } from '../src/index.js';
 
 const env = z
   .object({
