@@ -96,11 +96,8 @@ const jsonOf = (s: z.ZodType | undefined): Json | null => (s ? (z.toJSONSchema(s
 
 /** Sign-in and sign-out are not commands: a session is made or ended, and a repeat harms nothing. */
 const NOT_COMMANDS = new Set(['auth.login', 'auth.logout']);
-/**
- * Reads whose inputs live in lanes being rewritten as this is written (audit/, live.ts): they strip
- * unknown keys rather than refuse them. To be made strict by their owners; listed so the list shrinks.
- */
-const NOT_YET_STRICT = new Set(['audit.history', 'audit.exportCsv', 'audit.exportJson', 'audit.asAt', 'audit.diff', 'live.changes']);
+/** Reads allowed to strip unknown keys rather than refuse them: none now (audit and live were the last). */
+const NOT_YET_STRICT = new Set<string>([]);
 
 describe('every procedure, from the router', () => {
   it('every command (every mutation but sign-in and sign-out) requires a clientRequestId', () => {

@@ -21,7 +21,7 @@ export const KINDS = ['programme', 'action', 'monitoring_visit', 'intervention',
 export const CATEGORIES = ['person', 'timer', 'escalation', 'child', 'system'] as const;
 const ZId = z.string().min(1).max(200);
 
-export const ZHistoryFilter = z.object({
+export const ZHistoryFilter = z.strictObject({
   kind: z.enum(KINDS).optional(),
   category: z.enum(CATEGORIES).optional(),
   /** A user id, or part of a name (case-insensitive); 'system' for timers and escalations. */
@@ -34,15 +34,15 @@ export const ZHistoryFilter = z.object({
 });
 export type THistoryFilter = z.infer<typeof ZHistoryFilter>;
 
-export const ZHistoryInput = z.object({
+export const ZHistoryInput = z.strictObject({
   programmeId: ZId,
   filter: ZHistoryFilter.default({ includeSystem: false }),
-  pagination: z.object({ page: z.number().int().min(1), perPage: z.number().int().min(1).max(500) }).default({ page: 1, perPage: 50 }),
+  pagination: z.strictObject({ page: z.number().int().min(1), perPage: z.number().int().min(1).max(500) }).default({ page: 1, perPage: 50 }),
   order: z.enum(['ASC', 'DESC']).default('ASC'),
 });
 
-export const ZExportCsvInput = z.object({ programmeId: ZId, filter: ZHistoryFilter.default({ includeSystem: false }) });
-export const ZExportJsonInput = z.object({ workflowId: ZId });
+export const ZExportCsvInput = z.strictObject({ programmeId: ZId, filter: ZHistoryFilter.default({ includeSystem: false }) });
+export const ZExportJsonInput = z.strictObject({ workflowId: ZId });
 
 /**
  * Which question an "as at" answers: what the system had *recorded* by then (workflow time, the
@@ -52,7 +52,7 @@ export const ZAsAtBasis = z.enum(['recorded', 'happened']);
 export type TAsAtBasis = z.infer<typeof ZAsAtBasis>;
 
 export const ZAsAtInput = z
-  .object({
+  .strictObject({
     kind: z.enum(['programme', 'action']),
     basis: ZAsAtBasis.default('recorded'),
     workflowId: ZId,
@@ -76,7 +76,7 @@ const safeMs = (v: TInstant, end = false): number | null => {
 };
 
 export const ZDiffInput = z
-  .object({ kind: z.enum(['programme', 'action']), basis: ZAsAtBasis.default('recorded'), workflowId: ZId, from: ZInstant, to: ZInstant })
+  .strictObject({ kind: z.enum(['programme', 'action']), basis: ZAsAtBasis.default('recorded'), workflowId: ZId, from: ZInstant, to: ZInstant })
   .superRefine((v, ctx) => {
     const [from, to] = [safeMs(v.from), safeMs(v.to, true)];
     if (from === null) ctx.addIssue({ code: 'custom', path: ['from'], message: 'not a real date' });

@@ -17,7 +17,7 @@ export interface LiveBatch {
   changes: LiveChange[];
 }
 
-const ZLiveInput = z.object({ lastEventId: z.string().max(64).nullish() }).optional();
+const ZLiveInput = z.strictObject({ lastEventId: z.string().max(64).nullish() }).optional();
 
 export const liveRouter = router({
   /**
