@@ -11,15 +11,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { TRPCClientError } from '@trpc/client';
 import type { Client } from '@temporalio/client';
-import { createTemporalClient, type AppRouter } from '@ip/api';
+import { createTemporalClient } from '@ip/api';
 import { createPrisma, type PrismaClient } from '@ip/db';
 import { applyMigrations } from '@ip/db/migrate';
 import { DEMO_PASSWORD, seedDemoData } from '@ip/db/seed';
+import { signedInClient, type Trpc } from '@ip/faults/client';
 import { AppProcess, killed, PostgresCluster, ROOT, until } from '@ip/faults/processes';
 
-export type Trpc = ReturnType<typeof createTRPCClient<AppRouter>>;
+export type { Trpc };
 export const NAMESPACE = 'improvement-programme';
 /** What infra/deploy/k8s/config.yaml gives every worker and API. */
 const CONFIG_MAP = {
@@ -190,27 +191,4 @@ export async function sessionCookie(apiUrl: string, email = 'pm@northmoor.gov.uk
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
-export async function signIn(apiUrl: string, email: string): Promise<Trpc> {
-  const cookies = new Map<string, string>();
-  const trpc = createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${apiUrl}/trpc`,
-        // tRPC types `input` with a DOM type this tsconfig does not load; Node's fetch takes these.
-        async fetch(input: string | URL | Request, init) {
-          const headers = new Headers(init?.headers);
-          headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-          headers.set('origin', apiUrl);
-          const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(60_000) });
-          for (const c of res.headers.getSetCookie()) {
-            const [k, v] = (c.split(';')[0] ?? '').split('=');
-            if (k) cookies.set(k, v ?? '');
-          }
-          return res;
-        },
-      }),
-    ],
-  });
-  await trpc.auth.login.mutate({ email, password: DEMO_PASSWORD });
-  return trpc;
-}
+export const signIn = signedInClient;

@@ -130,7 +130,8 @@ export class AppProcess {
     const cwd = join(ROOT, 'apps', this.what);
     const child = spawn(process.execPath, this.args, {
       cwd,
-      env: { ...inheritedEnv(), ...this.env, LOG_LEVEL: 'warn' },
+      // Quiet unless a process asks otherwise (the worker's readiness is its info line "worker: polling").
+      env: { ...inheritedEnv(), LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

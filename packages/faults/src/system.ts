@@ -2,15 +2,16 @@
  * The whole system as production runs it, on processes this scenario owns: PostgreSQL, the Temporal
  * dev server, the worker and the API, plus an HTTP tRPC client signed in as a programme manager.
  */
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { TRPCClientError } from '@trpc/client';
 import type { Client } from '@temporalio/client';
-import { createTemporalClient, type AppRouter } from '@ip/api';
+import { createTemporalClient } from '@ip/api';
 import { createPrisma, type PrismaClient } from '@ip/db';
 import { applyMigrations } from '@ip/db/migrate';
-import { DEMO_PASSWORD, seedDemoData } from '@ip/db/seed';
+import { seedDemoData } from '@ip/db/seed';
+import { signedInClient, type Trpc } from './client.js';
 import { AppProcess, freePort, PostgresCluster, SmtpSink, TemporalServer } from './processes.js';
 
-export type Trpc = ReturnType<typeof createTRPCClient<AppRouter>>;
+export type { Trpc };
 
 /** Back-dated to last year: every deadline of the programme has passed, so its ladders fire at once. */
 export const BACKDATED_INSPECTION = {
@@ -64,37 +65,14 @@ export async function startSystem(): Promise<System> {
     DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_NAMESPACE: 'default',
     SMTP_PORT: String(smtp.port), DELIVERY_LEASE_MS: '5000', DELIVERY_MAX_ATTEMPTS: '50',
   };
-  const worker = new AppProcess('worker', env);
+  const worker = new AppProcess('worker', { ...env, LOG_LEVEL: 'info' });
   const api = new AppProcess('api', { ...env, API_PORT: String(apiPort), API_HOST: '127.0.0.1' });
 
   const system: System = {
     pg, temporalServer, smtp, worker, api, apiUrl, prisma, temporal,
     startWorker: () => worker.start(async () => worker.output.includes('worker: polling')),
     startApi: () => api.start(async () => (await fetch(`${apiUrl}/trpc/health`).catch(() => null))?.ok ?? false),
-    async signIn() {
-      const cookies = new Map<string, string>();
-      const trpc = createTRPCClient<AppRouter>({
-        links: [
-          httpLink({
-            url: `${apiUrl}/trpc`,
-            // tRPC types `input` with a DOM type this tsconfig does not load; Node's fetch takes these.
-            async fetch(input: string | URL | Request, init) {
-              const headers = new Headers(init?.headers);
-              headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-              headers.set('origin', apiUrl);
-              const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(60_000) });
-              for (const c of res.headers.getSetCookie()) {
-                const [k, v] = (c.split(';')[0] ?? '').split('=');
-                if (k) cookies.set(k, v ?? '');
-              }
-              return res;
-            },
-          }),
-        ],
-      });
-      await trpc.auth.login.mutate({ email: 'pm@northmoor.gov.uk', password: DEMO_PASSWORD });
-      return trpc;
-    },
+    signIn: () => signedInClient(apiUrl, 'pm@northmoor.gov.uk'),
     async close() {
       await Promise.allSettled([worker.stop(), api.stop()]);
       await connection.close().catch(() => undefined);
