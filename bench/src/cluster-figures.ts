@@ -4,7 +4,8 @@
  * what live updates cost PostgreSQL and how fast a change reaches the consoles.
  */
 import { spawn } from 'node:child_process';
-import { changesOf, connectConsoles, idleTransactionsPerSecond } from '@ip/cluster/consoles';
+import { API_ROLE } from '@ip/cluster/cluster';
+import { changesOf, connectConsoles, statementsPerSecond } from '@ip/cluster/consoles';
 import { insertAuthorities } from './fixtures.js';
 import { round } from './start.js';
 import { freePort, ROOT, runConcurrently, retrying, signedInClient, type Trpc } from './stack.js';
@@ -115,18 +116,22 @@ export async function benchClusterEscalation(stack: ClusterStack, opts: { n: num
 }
 
 /**
- * What live updates cost: PostgreSQL transactions per second on the read model with 0, 100 and 500
- * idle consoles (target: the same for any number; polling cost 4 queries a second per console), and
+ * What live updates cost: statements per second the API processes run on PostgreSQL (their own role,
+ * counted by pg_stat_statements) with 0, 100 and 500 idle consoles, and everyone else's meanwhile
+ * (target: the same for any number; polling cost 4 queries a second per console), and
  * change → console latency under an escalation burst with 500 consoles connected (from the change's
  * transaction time, the `at` its trigger stamps, to its arrival at each console).
  */
 export async function benchLiveCost(stack: ClusterStack, opts: { consoles: number[]; burstProgrammes: number; log: (m: string) => void }) {
-  const idle: { consoles: number; transactionsPerSecond: number }[] = [];
+  const idle: { consoles: number; apiStatementsPerSecond: number; otherStatementsPerSecond: number }[] = [];
   for (const n of opts.consoles) {
     const consoles = n ? await connectConsoles(stack.apiUrls, n) : null;
     try {
-      idle.push({ consoles: n, transactionsPerSecond: round(await idleTransactionsPerSecond(stack.databaseUrl, 'postgres', 20)) });
-      opts.log(`  ${n} idle consoles: ${idle.at(-1)!.transactionsPerSecond} transactions/s`);
+      const rates = await statementsPerSecond(stack.databaseUrl, 20);
+      const api = rates.get(API_ROLE) ?? 0;
+      const others = [...rates].reduce((sum, [role, v]) => (role === API_ROLE ? sum : sum + v), 0);
+      idle.push({ consoles: n, apiStatementsPerSecond: round(api), otherStatementsPerSecond: round(others) });
+      opts.log(`  ${n} idle consoles: the APIs ran ${idle.at(-1)!.apiStatementsPerSecond} statements/s, everything else ${idle.at(-1)!.otherStatementsPerSecond}/s`);
     } finally {
       await consoles?.close();
     }

@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRPCClientError } from '@trpc/client';
+import pgLib from 'pg';
 import type { Client } from '@temporalio/client';
 import { createTemporalClient } from '@ip/api';
 import { createPrisma, type PrismaClient } from '@ip/db';
@@ -125,8 +126,9 @@ export type Step = (what: string) => void;
 export async function startCluster(opts: { workers: number; apis: number; step?: Step }): Promise<Cluster> {
   const step = opts.step ?? (() => {});
   // Four Temporal services with pools of up to 40 + 20 connections each, our processes' pools of 10,
-  // and room for a restart: Debian's default of 100 is too few.
-  const pg = new PostgresCluster(await freePorts(1), ['max_connections=400']);
+  // and room for a restart: Debian's default of 100 is too few. pg_stat_statements counts each
+  // role's statements as they complete: what the APIs ask of PostgreSQL, apart from everything else.
+  const pg = new PostgresCluster(await freePorts(1), ['max_connections=400', 'shared_preload_libraries=pg_stat_statements']);
   const databaseUrl = pg.url;
   const temporalCluster = new TemporalCluster(await freePorts(21), databaseUrl);
   const prisma = createPrisma({ databaseUrl, maxConnections: 4 });
@@ -135,6 +137,7 @@ export async function startCluster(opts: { workers: number; apis: number; step?:
     temporalCluster.start();
     step('postgres and the split Temporal cluster up');
     await applyMigrations({ databaseUrl });
+    await createApiRole(databaseUrl);
     await seedDemoData(prisma);
     step('migrated and seeded');
   } catch (err) {
@@ -150,7 +153,7 @@ export async function startCluster(opts: { workers: number; apis: number; step?:
   const apiPorts = await Promise.all(Array.from({ length: opts.apis }, () => freePorts(1)));
   // As the images run them: WORKDIR apps/<app>, CMD node dist/main.js (infra/deploy/docker).
   const workers = workerPorts.map((port) => new AppProcess('worker', { ...env, WORKER_HEALTH_PORT: String(port) }, ['dist/main.js']));
-  const apis = apiPorts.map((port) => new AppProcess('api', { ...env, API_PORT: String(port), API_HOST: '127.0.0.1', CONSOLE_DIR: join(ROOT, 'apps/console/dist') }, ['dist/main.js']));
+  const apis = apiPorts.map((port) => new AppProcess('api', { ...env, DATABASE_URL: asApiRole(databaseUrl), API_PORT: String(port), API_HOST: '127.0.0.1', CONSOLE_DIR: join(ROOT, 'apps/console/dist') }, ['dist/main.js']));
   const apiUrls = apiPorts.map((p) => `http://127.0.0.1:${p}`);
   const workerHealthUrls = workerPorts.map((p) => `http://127.0.0.1:${p}/health`);
 
@@ -178,6 +181,30 @@ export async function startCluster(opts: { workers: number; apis: number; step?:
     throw err;
   }
   return cluster;
+}
+
+/** The role the API processes connect as: the read model's tables and nothing more (no DDL). */
+export const API_ROLE = 'ip_api';
+
+export function asApiRole(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.username = API_ROLE;
+  url.password = API_ROLE;
+  return url.toString();
+}
+
+async function createApiRole(databaseUrl: string): Promise<void> {
+  const c = new pgLib.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    await c.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
+      CREATE ROLE ${API_ROLE} LOGIN PASSWORD '${API_ROLE}';
+      GRANT USAGE ON SCHEMA public TO ${API_ROLE};
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${API_ROLE};
+      GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${API_ROLE};`);
+  } finally {
+    await c.end();
+  }
 }
 
 /** The session cookie of a sign-in, for clients that are not tRPC (SSE readers). */
