@@ -60,11 +60,12 @@ const ZEmptyBody = z.object({});
 const ZRequestRef = z.object({ requestId: z.string().min(1) });
 
 /** A command's body, the API's input (command meta + requestId + body) and the Update payload (body + actor + reason). */
-function commandSchemas<B extends z.ZodObject>(body: B) {
+function commandSchemas<S extends z.ZodRawShape>(body: z.ZodObject<S>) {
   return {
     body,
     input: ZCommandMeta.extend(ZRequestRef.shape).extend(body.shape),
-    payload: body.extend(ZLifecycleUpdateMeta.shape),
+    // Body first, then actor and reason: the order checkedPayload returns them in (payload.test.ts).
+    payload: z.object({ ...body.shape, ...ZLifecycleUpdateMeta.shape }),
   };
 }
 
