@@ -4,6 +4,8 @@ export * from './lifecycle/index.js';
 export * from './escalation/index.js';
 export * from './kpi/index.js';
 export * from './risk/index.js';
+export type * from './commands/declaration.js';
+export { declaredCommandEvent } from './commands/event.js';
 export * from './action/index.js';
 export * from './ladder-clock/index.js';
 export * from './information-request/index.js';

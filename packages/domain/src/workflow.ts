@@ -25,6 +25,8 @@ export { defaultMonitoringVisitContext, isMonitoringVisitFinished, monitoringVis
 export { DEFAULT_COMMISSIONER_REPORT_LADDER, DEFAULT_COMMISSIONER_UPDATE_LADDER, DEFAULT_INTERVENTION_REVIEW_LADDER } from './intervention/clocks.js';
 export { defaultInterventionContext, nextInterventionTimer, reduceIntervention } from './intervention/reducer.js';
 export { checkedInterventionStep } from './intervention/step-check.js';
+export { informationRequestCommandEvent } from './information-request/commands.js';
+export { INFORMATION_REQUEST_COMMAND_NAMES, INFORMATION_REQUEST_COMMANDS } from './information-request/declarations.js';
 export { actionCommandEvent } from './action/commands.js';
 export { ACTION_COMMAND_NAMES, ACTION_COMMANDS } from './action/declarations.js';
 export { actionRulesWithDefaults, checkedActionDefinition, DEFAULT_ACTION_RULES } from './action/rules.js';

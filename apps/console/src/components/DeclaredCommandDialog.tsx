@@ -10,7 +10,7 @@ function DeclaredField({ field }: { field: CommandFormField }) {
     case 'number':
       return <NumberInput source={field.source} label={field.label} min={field.min} max={field.max} step={field.step} />;
     case 'date':
-      return <DateInput source={field.source} label={field.label} />;
+      return <DateInput source={field.source} label={field.label} {...(field.helperText ? { helperText: field.helperText } : {})} />;
     case 'select':
       return <SelectInput source={field.source} label={field.label} choices={[...field.choices]} {...(field.emptyText ? { emptyText: field.emptyText } : {})} />;
     case 'text':
@@ -27,7 +27,7 @@ function DeclaredField({ field }: { field: CommandFormField }) {
 }
 
 export interface TDeclaredCommandDialogProps {
-  /** The command's declared form (domain: a command's `form`): button, inputs, messages. */
+  /** The command's declared form (domain commands/declaration.ts, a command's `form`): button, inputs, messages. */
   form: CommandForm;
   /** The command's zod input (the API's own `.input()`): the dialog checks exactly what the server will. */
   schema: NonNullable<TCommandDialogProps['schema']>;
@@ -49,12 +49,15 @@ export function DeclaredCommandDialog({ form, schema, fixed, send, intro, defaul
   return (
     <CommandDialog
       label={form.label}
+      {...(form.title ? { title: form.title } : {})}
+      {...(form.submitLabel ? { submitLabel: form.submitLabel } : {})}
       schema={schema}
       fixed={fixed}
       fields={form.fields.map((f) => f.source)}
       send={send}
       success={form.success}
       reasonExample={form.reasonExample}
+      {...(form.reasonLabel ? { reasonLabel: form.reasonLabel } : {})}
       {...(form.required ? { required: { ...form.required } } : {})}
       {...(defaults ? { defaultValues: { ...defaults } } : {})}
       {...(introText ? { intro: introText } : {})}

@@ -8,8 +8,7 @@ import { StatusTag } from '../components/StatusTag';
 import { SummaryList } from '../components/SummaryList';
 import { formatDate } from '../format';
 import { HistoryTimeline } from '../programmes/HistoryTimeline';
-import { useCanMutate } from '../use-can-mutate';
-import { AnswerButton, ExtendButton, WithdrawButton } from './commands';
+import { InformationRequestCommands } from './commands';
 import { REQUEST_PHASE_LABELS, REQUEST_PHASE_TONES } from './labels';
 import { CardSection } from '../components/Section';
 import { StoppedNotice } from '../components/StoppedNotice';
@@ -17,9 +16,7 @@ import { StoppedNotice } from '../components/StoppedNotice';
 
 function RequestView() {
   const { record } = useShowContext<TInformationRequestRecord>();
-  const canMutate = useCanMutate();
   if (!record) return null;
-  const open = record.phase === 'open';
   const due = record.extensions.at(-1)?.toDueOn ?? record.clocks.find((c) => c.mode === 'deadline')?.dueOn ?? record.dueOn;
   return (
     <Box sx={{ pt: 2 }}>
@@ -30,13 +27,8 @@ function RequestView() {
         <Box sx={{ mt: 1 }}><StatusTag label={labelOf(REQUEST_PHASE_LABELS, record.phase)} tone={REQUEST_PHASE_TONES[record.phase] ?? 'grey'} /></Box>
       </Box>
       <StoppedNotice stopped={record.stopped} workflowId={String(record.id)} what="information request" />
-      {canMutate && open && !record.stopped && (
-        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }}>
-          <AnswerButton requestId={record.id} />
-          <ExtendButton requestId={record.id} />
-          <WithdrawButton requestId={record.id} />
-        </Box>
-      )}
+      {/* A stopped workflow takes no commands; which commands the rest offer is their declarations' say. */}
+      {!record.stopped && <InformationRequestCommands request={record} />}
       <CardSection id="summary-heading" title="Summary">
         <SummaryList rows={[
           ['Asked by', `${record.requester.name} (${record.requester.kind === 'committee' ? 'committee' : 'named person'})`],

@@ -1,13 +1,18 @@
-import { SelectInput, TextInput } from 'react-admin';
+import type { ReactNode } from 'react';
+import Box from '@mui/material/Box';
+import { SelectInput, TextInput, usePermissions } from 'react-admin';
 import type { z } from 'zod';
 import {
-  ZAnswerInformationRequestInput,
+  INFORMATION_REQUEST_COMMAND_NAMES,
+  INFORMATION_REQUEST_COMMANDS,
   ZCommandMeta,
+  ZInformationRequestCommands,
   ZInformationRequestFields,
-  ZExtendInformationRequestInput,
-  ZWithdrawInformationRequestInput,
+  type TRole,
 } from '@ip/domain';
+import type { TInformationRequestRecord } from '../api-types';
 import { CommandDialog } from '../components/CommandDialog';
+import { DeclaredCommandDialog, type TDeclaredCommandDialogProps } from '../components/DeclaredCommandDialog';
 import { DateInput } from '../components/DateInput';
 import { zodFormResolver } from '../forms/zod-form-resolver';
 import type { TProgrammeRecord } from '../programmes/types';
@@ -49,67 +54,34 @@ export function RecordRequestButton({ programme }: { programme: TProgrammeRecord
   );
 }
 
-const ZAnswerForm = ZAnswerInformationRequestInput.omit({ clientRequestId: true, requestId: true });
-const answerResolver = zodFormResolver(ZAnswerForm, {
-  answeredOn: 'Enter the date the answer was sent',
-  summary: 'Summarise the answer',
-  reason: 'Give a reason, for example how the answer was sent',
-});
+type TSend = TDeclaredCommandDialogProps['send'];
 
-export function AnswerButton({ requestId }: { requestId: string }) {
+/**
+ * The commands an information request offers in its current state to the signed-in user's role, one
+ * dialog per declared command (domain information-request/declarations.ts), each checked by the
+ * API's own schema. The API refuses everyone else anyway; unknown or still-loading permissions show nothing.
+ */
+export function InformationRequestCommands({ request }: { request: TInformationRequestRecord }) {
+  const { permissions, isPending } = usePermissions<TRole | undefined>();
+  if (isPending || !permissions) return null;
+  const offered = INFORMATION_REQUEST_COMMAND_NAMES.filter((name) => {
+    const declared = INFORMATION_REQUEST_COMMANDS[name];
+    return (declared.roles as readonly TRole[]).includes(permissions) && declared.offeredWhen(request);
+  });
+  if (offered.length === 0) return null;
+  const fixed = { requestId: request.id };
   return (
-    <CommandDialog<z.infer<typeof ZAnswerForm>>
-      label="Record the answer"
-      title="Record the answer"
-      submitLabel="Record answer"
-      reasonExample="Briefing note sent to the committee clerk"
-      success="Answer recorded"
-      variant="contained"
-      resolver={answerResolver}
-      fields={['answeredOn', 'summary', 'reason']}
-      send={(input) => trpc.informationRequests.answer.mutate({ ...input, requestId })}
-    >
-      <DateInput source="answeredOn" label="Answer sent" />
-      <TextInput source="summary" label="Summary of the answer" multiline minRows={3} />
-    </CommandDialog>
-  );
-}
-
-const ZExtendForm = ZExtendInformationRequestInput.omit({ clientRequestId: true, requestId: true });
-const extendResolver = zodFormResolver(ZExtendForm, { newDueOn: 'Enter the new date agreed', reason: 'Give a reason, for example who agreed the new date' });
-
-export function ExtendButton({ requestId }: { requestId: string }) {
-  return (
-    <CommandDialog<z.infer<typeof ZExtendForm>>
-      label="Agree a later date"
-      title="Agree a later date for the answer"
-      submitLabel="Change due date"
-      reasonExample="Chair agreed by email to wait for the quarter’s figures"
-      success="Due date changed"
-      resolver={extendResolver}
-      fields={['newDueOn', 'reason']}
-      send={(input) => trpc.informationRequests.extendDueDate.mutate({ ...input, requestId })}
-    >
-      <DateInput source="newDueOn" label="New due date" helperText="Reminders and escalations start again for this date" />
-    </CommandDialog>
-  );
-}
-
-const ZWithdrawForm = ZWithdrawInformationRequestInput.omit({ clientRequestId: true, requestId: true });
-const withdrawResolver = zodFormResolver(ZWithdrawForm, { reason: 'Give a reason, for example who withdrew the request' });
-
-export function WithdrawButton({ requestId }: { requestId: string }) {
-  return (
-    <CommandDialog<z.infer<typeof ZWithdrawForm>>
-      label="Withdraw"
-      title="Withdraw the request"
-      submitLabel="Withdraw request"
-      reasonExample="The committee no longer needs it: covered by the June report" reasonLabel="Why it is withdrawn"
-      success="Request withdrawn"
-      resolver={withdrawResolver}
-      fields={['reason']}
-      send={(input) => trpc.informationRequests.withdraw.mutate({ ...input, requestId })}
-    >
-    </CommandDialog>
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }} role="group" aria-label="Commands for this information request">
+      {offered.map((name): ReactNode => (
+        <DeclaredCommandDialog
+          key={name}
+          form={INFORMATION_REQUEST_COMMANDS[name].form}
+          schema={ZInformationRequestCommands[name].input}
+          fixed={fixed}
+          // The typed client takes the command's exact input; the dialog has checked it against that schema.
+          send={trpc.informationRequests[name].mutate as unknown as TSend}
+        />
+      ))}
+    </Box>
   );
 }

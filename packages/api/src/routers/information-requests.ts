@@ -2,29 +2,28 @@
  * Information requests from committees or named people (LifecycleRecord kind 'information_request'):
  * one informationRequestWorkflow each, open → answered | withdrawn, its due date re-dated by
  * agreement. The workflow reminds before the date and escalates after it (its ladder).
+ *
+ * The commands on a request (answer, extendDueDate, withdraw) are generated from their declarations
+ * (domain information-request/declarations.ts), as the action's are: one procedure per command, open
+ * to the declared roles, parsing the command's zod input (ZInformationRequestCommands), then sending
+ * the declared Update with an Update id derived from the client request id, once per request id.
  */
 import type { UpdateDefinition } from '@temporalio/client';
 import {
-  ZAnswerInformationRequestInput,
+  INFORMATION_REQUEST_COMMAND_NAMES,
+  INFORMATION_REQUEST_COMMANDS,
   ZCreateInformationRequestInput,
-  ZExtendInformationRequestInput,
+  ZInformationRequestCommands,
   ZInformationRequestState,
-  ZWithdrawInformationRequestInput,
+  type TInformationRequestCommandName,
 } from '@ip/domain';
-import {
-  answerInformationRequestUpdate,
-  extendInformationRequestDueDateUpdate,
-  informationRequestWorkflowId,
-  withdrawInformationRequestUpdate,
-  type InformationRequestWorkflowArgs,
-} from '@ip/workflows/definitions';
+import { INFORMATION_REQUEST_UPDATES, informationRequestWorkflowId, type InformationRequestWorkflowArgs } from '@ip/workflows/definitions';
 import type { WorkflowWording } from '../errors.js';
 import { fieldError } from '../errors.js';
 import { commandKey, workflowCommand } from '../receipts.js';
 import { MANAGERS, procedure, router } from '../trpc.js';
-import type { Context, SessionUser } from '../context.js';
 import { lifecycleReads, readLifecycleRecord } from './lifecycle-record.js';
-import { requireProgramme, type CommandCall } from './register-support.js';
+import { requireProgramme } from './register-support.js';
 import { actorOf, requestKey, startOnce, updateCommand, waitForProjection } from './workflow-support.js';
 
 const NOUN = 'information request';
@@ -34,16 +33,26 @@ const reads = lifecycleReads({
 });
 export type InformationRequestRecord = ReturnType<typeof reads.toRecord>;
 
-function command<A>(
-  ctx: Context & { user: SessionUser },
-  call: CommandCall & { input: { requestId: string } },
-  update: UpdateDefinition<unknown, [A], string>,
-  arg: A,
-) {
-  const workflowId = call.input.requestId;
-  const wording = { ...WORDING, notFound: `No information request with id ${workflowId}` };
-  return updateCommand(ctx, call, { workflowId, update, arg, wording }, () => readLifecycleRecord(ctx, reads, workflowId, NOUN));
+type CommandInput = { requestId: string; clientRequestId: string; reason: string };
+type Input<K extends TInformationRequestCommandName> = (typeof ZInformationRequestCommands)[K]['input'];
+
+/** The procedure of one declared command: the Update carries actor, reason and the command's own fields. */
+function requestCommand<K extends TInformationRequestCommandName>(name: K) {
+  const update = INFORMATION_REQUEST_UPDATES[name] as UpdateDefinition<unknown, [unknown], string>;
+  return procedure(INFORMATION_REQUEST_COMMANDS[name].roles)
+    .input(ZInformationRequestCommands[name].input as Input<K>)
+    .mutation(({ ctx, input, path }) => {
+      const { requestId: workflowId, clientRequestId: _id, reason, ...body } = input as unknown as CommandInput & Record<string, unknown>;
+      const wording = { ...WORDING, notFound: `No information request with id ${workflowId}` };
+      const arg = { actor: actorOf(ctx.user), reason, ...body };
+      return updateCommand(ctx, { path, input }, { workflowId, update, arg, wording }, () => readLifecycleRecord(ctx, reads, workflowId, NOUN));
+    });
 }
+
+/** One procedure per declared command, under the command's name (informationRequests.answer, ...). */
+const requestCommands = Object.fromEntries(INFORMATION_REQUEST_COMMAND_NAMES.map((name) => [name, requestCommand(name)])) as {
+  [K in TInformationRequestCommandName]: ReturnType<typeof requestCommand<K>>;
+};
 
 export const informationRequestsRouter = router({
   ...reads.procedures,
@@ -63,18 +72,5 @@ export const informationRequestsRouter = router({
         return { data: reads.toRecord(row, ctx.now()) };
       }),
     ),
-  answer: procedure(MANAGERS)
-    .input(ZAnswerInformationRequestInput)
-    .mutation(({ ctx, input, path }) =>
-      command(ctx, { path, input }, answerInformationRequestUpdate, { actor: actorOf(ctx.user), reason: input.reason, answeredOn: input.answeredOn, summary: input.summary }),
-    ),
-  /** The requester agreed a later date: the ladder re-arms for it. */
-  extendDueDate: procedure(MANAGERS)
-    .input(ZExtendInformationRequestInput)
-    .mutation(({ ctx, input, path }) =>
-      command(ctx, { path, input }, extendInformationRequestDueDateUpdate, { actor: actorOf(ctx.user), reason: input.reason, newDueOn: input.newDueOn }),
-    ),
-  withdraw: procedure(MANAGERS)
-    .input(ZWithdrawInformationRequestInput)
-    .mutation(({ ctx, input, path }) => command(ctx, { path, input }, withdrawInformationRequestUpdate, { actor: actorOf(ctx.user), reason: input.reason })),
+  ...requestCommands,
 });

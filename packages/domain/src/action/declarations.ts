@@ -2,6 +2,7 @@
  * Every command a person can send to an action, declared once: the Temporal Update it travels as,
  * the event it becomes, the fields it adds to actor + reason (checked without zod, because this
  * file runs inside the workflow), who may send it, when the console offers it and the form it shows.
+ * The declaration's shape is shared with other kinds' commands (../commands/declaration.ts).
  * Everything else is derived from this table:
  *  - the event types (./events.ts) and the zod-free check that turns a payload into its event (./commands.ts);
  *  - the Update definitions and the Update name → command map (packages/workflows/src/action/);
@@ -16,30 +17,11 @@
  * which the compiler asks for) and tests. Never rename `update` or `event` of an existing command:
  * recorded histories hold them.
  */
-import type { FieldCheck } from '../lifecycle/payload.js';
+import type { CommandDeclaration } from '../commands/declaration.js';
 import type { TRole } from '../schemas/roles.js';
 
-/** One input of a command's form in the console (labels as the user reads them). */
-export type CommandFormField =
-  | { source: string; label: string; input: 'text'; multiline?: boolean; type?: 'url'; helperText?: string }
-  | { source: string; label: string; input: 'number'; min?: number; max?: number; step?: number }
-  | { source: string; label: string; input: 'date' }
-  | { source: string; label: string; input: 'select'; choices: ReadonlyArray<{ id: string; name: string }>; emptyText?: string };
-
-/** What the console shows for a command: the button, the dialog's inputs, and what it says on success. */
-export interface CommandForm {
-  label: string;
-  success: string;
-  /** An example reason for the reason's hint (auditors read the reason). */
-  reasonExample: string;
-  intro?: string;
-  variant?: 'contained';
-  color?: 'error';
-  fields: readonly CommandFormField[];
-  /** GOV.UK-style messages for a missing answer, by field. */
-  required?: Readonly<Record<string, string>>;
-  defaultValues?: Readonly<Record<string, unknown>>;
-}
+// The declaration's shape is kind-neutral (../commands/declaration.ts); named here too for those that import them from here.
+export type { CommandEventOf, CommandForm, CommandFormField } from '../commands/declaration.js';
 
 /** The part of an action a command's availability depends on (the read model's record has it). */
 export interface ActionCommandSubject {
@@ -47,23 +29,7 @@ export interface ActionCommandSubject {
   pendingExtension: unknown;
 }
 
-/** A command's event: one type, or one chosen by a field of the payload (the field is not kept). */
-export type CommandEventOf = string | { readonly byField: string; readonly default: string; readonly events: Readonly<Record<string, string>> };
-
-export interface ActionCommandDeclaration {
-  /** The Temporal Update's name. */
-  update: string;
-  event: CommandEventOf;
-  /** The fields the command adds to actor + reason, as the workflow checks them (zod checks more at the API). */
-  body: Readonly<Record<string, FieldCheck>>;
-  /** A rule over several fields, as "field: message", or null when it holds (the reducer re-checks what matters). */
-  check?: (body: Record<string, unknown>) => string | null;
-  /** Who may send it: the API refuses everyone else and the console shows the button only to these. */
-  roles: readonly TRole[];
-  /** When the console offers it; the reducer is what refuses a command that does not fit. */
-  offeredWhen: (action: ActionCommandSubject) => boolean;
-  form: CommandForm;
-}
+export type ActionCommandDeclaration = CommandDeclaration<ActionCommandSubject>;
 
 const MANAGERS = ['programme_manager', 'admin'] as const satisfies readonly TRole[];
 const isOpen = (a: ActionCommandSubject) => a.status === 'open';

@@ -1,7 +1,7 @@
 /**
  * Committee information requests (BRIEF (c) InfoRequest; seed 001: "churn explanation by mid-April
- * 2019"). One zod schema per concept: the workflow's args and Update payloads, and the API inputs
- * derived from them with ZCommandMeta (clientRequestId + reason).
+ * 2019"). One zod schema per concept: the workflow's args, and each command's zod half (its body,
+ * Update payload and API input) keyed as the declarations (./declarations.ts).
  */
 import { z } from 'zod';
 import { ZIsoDate } from '../calendar/index.js';
@@ -9,6 +9,7 @@ import { ZLadder } from '../escalation/index.js';
 import { ZActor, ZCommandMeta } from '../schemas/common.js';
 import { ZOnsCode } from '../schemas/programme.js';
 import { ZLifecycleUpdateMeta } from '../ladder-clock/schemas.js';
+import { INFORMATION_REQUEST_COMMANDS, type TInformationRequestCommandName } from './declarations.js';
 
 /** Who asked: a committee (scrutiny, improvement board) or a named person (e.g. a councillor). */
 export const ZInformationRequester = z.object({
@@ -44,6 +45,8 @@ export const ZInformationRequestArgs = ZInformationRequestFields.extend({
 export type TInformationRequestArgs = z.infer<typeof ZInformationRequestArgs>;
 export type TInformationRequestArgsInput = z.input<typeof ZInformationRequestArgs>;
 
+// ---- the zod half of each command's declaration (./declarations.ts) -----------------------------------
+
 /** Update `answer`: the answer went to the requester on `answeredOn`. */
 export const ZAnswerInformationRequest = z.object({
   answeredOn: ZIsoDate,
@@ -51,22 +54,58 @@ export const ZAnswerInformationRequest = z.object({
 });
 /** Update `extendDueDate`: the requester agreed a later date. */
 export const ZExtendInformationRequest = z.object({ newDueOn: ZIsoDate });
-
-export const ZAnswerInformationRequestUpdate = ZAnswerInformationRequest.extend(ZLifecycleUpdateMeta.shape);
-export type TAnswerInformationRequestUpdate = z.infer<typeof ZAnswerInformationRequestUpdate>;
-export const ZExtendInformationRequestUpdate = ZExtendInformationRequest.extend(ZLifecycleUpdateMeta.shape);
-export type TExtendInformationRequestUpdate = z.infer<typeof ZExtendInformationRequestUpdate>;
 /** Update `withdraw`: the requester no longer needs the answer (actor and reason only). */
-export const ZWithdrawInformationRequestUpdate = ZLifecycleUpdateMeta;
+const ZEmptyBody = z.object({});
+
+const ZRequestRef = z.object({ requestId: z.string().min(1) });
+
+/** A command's body, the API's input (command meta + requestId + body) and the Update payload (body + actor + reason). */
+function commandSchemas<S extends z.ZodRawShape>(body: z.ZodObject<S>) {
+  return {
+    body,
+    input: ZCommandMeta.extend(ZRequestRef.shape).extend(body.shape),
+    // Body first, then actor and reason: the order checkedPayload returns them in (payload.test.ts).
+    payload: z.object({ ...body.shape, ...ZLifecycleUpdateMeta.shape }),
+  };
+}
+
+/**
+ * Each information-request command's fields with their messages, keyed as INFORMATION_REQUEST_COMMANDS
+ * (./declarations.ts): `input` is the API procedure's `.input()` and the console dialog's validation,
+ * `payload` what the Update carries. A command declared there without an entry here (or the reverse)
+ * does not compile.
+ */
+export const ZInformationRequestCommands = {
+  answer: commandSchemas(ZAnswerInformationRequest),
+  extendDueDate: commandSchemas(ZExtendInformationRequest),
+  withdraw: commandSchemas(ZEmptyBody),
+} satisfies Record<TInformationRequestCommandName, unknown>;
+// The reverse direction: no schema for a command that is not declared.
+const _declared: Record<keyof typeof ZInformationRequestCommands, unknown> = INFORMATION_REQUEST_COMMANDS;
+void _declared;
+
+/** The fields one command adds to actor + reason (what its event carries). */
+export type TInformationRequestCommandBody<K extends TInformationRequestCommandName> =
+  NoFields<z.infer<(typeof ZInformationRequestCommands)[K]['body']>>;
+/** zod infers an empty object as Record<string, never>, which no event with a `type` would satisfy. */
+type NoFields<T> = string extends keyof T ? unknown : T;
+/** The payload type of one information-request Update. */
+export type TInformationRequestCommandPayload<K extends TInformationRequestCommandName> =
+  z.input<(typeof ZInformationRequestCommands)[K]['payload']>;
+
+export const ZAnswerInformationRequestUpdate = ZInformationRequestCommands.answer.payload;
+export type TAnswerInformationRequestUpdate = z.infer<typeof ZAnswerInformationRequestUpdate>;
+export const ZExtendInformationRequestUpdate = ZInformationRequestCommands.extendDueDate.payload;
+export type TExtendInformationRequestUpdate = z.infer<typeof ZExtendInformationRequestUpdate>;
+export const ZWithdrawInformationRequestUpdate = ZInformationRequestCommands.withdraw.payload;
 export type TWithdrawInformationRequestUpdate = z.infer<typeof ZWithdrawInformationRequestUpdate>;
 
 /** API inputs (tRPC): the command meta plus the workflow's id where one is addressed. */
 export const ZCreateInformationRequestInput = ZCommandMeta.extend(ZInformationRequestFields.shape).superRefine(dueAfterRequest);
 export type TCreateInformationRequestInput = z.infer<typeof ZCreateInformationRequestInput>;
-const ZRequestRef = z.object({ requestId: z.string().min(1) });
-export const ZAnswerInformationRequestInput = ZCommandMeta.extend(ZRequestRef.shape).extend(ZAnswerInformationRequest.shape);
+export const ZAnswerInformationRequestInput = ZInformationRequestCommands.answer.input;
 export type TAnswerInformationRequestInput = z.infer<typeof ZAnswerInformationRequestInput>;
-export const ZExtendInformationRequestInput = ZCommandMeta.extend(ZRequestRef.shape).extend(ZExtendInformationRequest.shape);
+export const ZExtendInformationRequestInput = ZInformationRequestCommands.extendDueDate.input;
 export type TExtendInformationRequestInput = z.infer<typeof ZExtendInformationRequestInput>;
-export const ZWithdrawInformationRequestInput = ZCommandMeta.extend(ZRequestRef.shape);
+export const ZWithdrawInformationRequestInput = ZInformationRequestCommands.withdraw.input;
 export type TWithdrawInformationRequestInput = z.infer<typeof ZWithdrawInformationRequestInput>;

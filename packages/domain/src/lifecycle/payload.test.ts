@@ -13,7 +13,11 @@ import { ZActionRules } from '../action/state.js';
 import { DEFAULT_ACTION_LADDER, DEFAULT_INFO_REQUEST_LADDER, ladderProblem, ladderWithDefaults } from '../escalation/ladder.js';
 import { ZLadder } from '../escalation/schemas.js';
 import { DEFAULT_COMMISSIONER_REPORT_LADDER, DEFAULT_COMMISSIONER_UPDATE_LADDER, DEFAULT_INTERVENTION_REVIEW_LADDER } from '../intervention/clocks.js';
-import { ZAnswerInformationRequestUpdate, ZExtendInformationRequestUpdate, ZInformationRequestArgs } from '../information-request/schemas.js';
+import { informationRequestCommandEvent } from '../information-request/commands.js';
+import type { TInformationRequestCommandName } from '../information-request/declarations.js';
+import {
+  ZAnswerInformationRequestUpdate, ZExtendInformationRequestUpdate, ZInformationRequestArgs, ZInformationRequestCommands,
+} from '../information-request/schemas.js';
 import { DEFAULT_MV_EVIDENCE_PACK_LADDER, DEFAULT_MV_NEW_ACTIONS_LADDER } from '../monitoring-visit/ladders.js';
 import { ZMonitoringVisitArgs, ZRecordFieldworkUpdate } from '../monitoring-visit/schemas.js';
 import { checkedInterventionStep } from '../intervention/step-check.js';
@@ -140,5 +144,27 @@ describe('action inputs without zod', () => {
     expect(actionCommandEvent('signOff', { actor, reason: 'Not enough', outcome: 'returned' }, at).type).toBe('sign_off_returned');
     expect(refusal(() => actionCommandEvent('updateProgress', { actor, reason: 'Keen', percentComplete: 150, note: 'Far too keen' }, at))).toMatch(/^percentComplete:/);
     expect(refusal(() => actionCommandEvent('attachEvidence', { actor, reason: 'Evidence', title: 'Audit' }, at))).toBe('url: Give a link or a document reference');
+  });
+});
+
+describe('information-request commands without zod', () => {
+  it('each command event carries what its zod payload parses (ZInformationRequestCommands)', () => {
+    const at = 1_800_000_000_000;
+    const cases = {
+      answer: { answeredOn: '2027-01-04', summary: ' Sent the churn analysis ' },
+      extendDueDate: { newDueOn: '2027-02-01' },
+      withdraw: {},
+    } as const satisfies Record<TInformationRequestCommandName, object>; // a command declared without a case here does not compile
+    const types = { answer: 'answered', extendDueDate: 'due_date_extended', withdraw: 'withdrawn' };
+    for (const [name, body] of Object.entries(cases) as [keyof typeof cases, object][]) {
+      const payload = { ...body, actor: { ...actor, extra: 1 }, reason: ' Minuted ', clientRequestId: 'req-12345678', requestId: 'r1' };
+      const { type, at: when, ...event } = informationRequestCommandEvent(name, payload, at) as unknown as Record<string, unknown>;
+      expect([type, when]).toEqual([types[name], at]);
+      expect(event).toEqual(ZInformationRequestCommands[name].payload.parse(payload));
+    }
+    expect(refusal(() => informationRequestCommandEvent('extendDueDate', { actor, reason: 'Agreed', newDueOn: '2027-02-30' }, at)))
+      .toBe('newDueOn: "2027-02-30" does not exist: February 2027 has 28 days');
+    expect(refusal(() => informationRequestCommandEvent('answer', { actor, reason: 'Answered', answeredOn: '2027-01-04', summary: ' ' }, at))).toBe('summary: Required');
+    expect(refusal(() => informationRequestCommandEvent('withdraw', { actor, reason: '' }, at))).toMatch(/^reason: /);
   });
 });

@@ -1,9 +1,8 @@
 /** The information-request workflow as a machine (../machine/ladder-clock-machine.ts). Pure and workflow-safe. */
 import {
-  checkedLadder, checkedPayload, DEFAULT_INFO_REQUEST_LADDER, defaultInformationRequestContext, ladderClockViews, londonDateOf,
-  nextInformationRequestTimer, reduceInformationRequest,
-  type TAnswerInformationRequestUpdate, type TExtendInformationRequestUpdate, type TInformationRequestArgs, type TInformationRequestEvent,
-  type TInformationRequestState, type TWithdrawInformationRequestUpdate,
+  checkedLadder, checkedPayload, DEFAULT_INFO_REQUEST_LADDER, defaultInformationRequestContext, INFORMATION_REQUEST_COMMAND_NAMES,
+  INFORMATION_REQUEST_COMMANDS, informationRequestCommandEvent, ladderClockViews, londonDateOf, nextInformationRequestTimer,
+  reduceInformationRequest, type TInformationRequestArgs, type TInformationRequestEvent, type TInformationRequestState,
 } from '@ip/domain/workflow';
 import { ladderClockMachine } from '../machine/ladder-clock-machine.js';
 import type { RunArgs } from '../machine/spec.js';
@@ -11,6 +10,11 @@ import type { InformationRequestView, InformationRequestWorkflowArgs } from './d
 
 type E = TInformationRequestEvent;
 export type InformationRequestRunArgs = InformationRequestWorkflowArgs & RunArgs<TInformationRequestState>;
+
+/** Update name → the event it becomes, one per declared command (domain information-request/declarations.ts). */
+const UPDATES = Object.fromEntries(INFORMATION_REQUEST_COMMAND_NAMES.map((name) => [
+  INFORMATION_REQUEST_COMMANDS[name].update, (payload: unknown, at: number): E => informationRequestCommandEvent(name, payload, at),
+]));
 
 export function informationRequestMachine() {
   const ctx = defaultInformationRequestContext();
@@ -34,11 +38,7 @@ export function informationRequestMachine() {
     finished: (s) => s.phase !== 'open',
     describe: (s) => ({ programmeId: s.programmeId, onsCode: s.onsCode, title: `Information request: ${s.subject}`, phase: s.phase,
       dueOn: s.phase === 'open' ? s.dueOn : null }),
-    updates: {
-      answer: (c, at): E => ({ type: 'answered', at, ...checkedPayload<TAnswerInformationRequestUpdate>(c, { answeredOn: 'date', summary: 'text' }) }),
-      extendDueDate: (c, at): E => ({ type: 'due_date_extended', at, ...checkedPayload<TExtendInformationRequestUpdate>(c, { newDueOn: 'date' }) }),
-      withdraw: (c, at): E => ({ type: 'withdrawn', at, ...checkedPayload<TWithdrawInformationRequestUpdate>(c, {}) }),
-    },
+    updates: UPDATES,
   });
 }
 
