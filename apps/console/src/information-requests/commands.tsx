@@ -1,6 +1,4 @@
-import type { ReactNode } from 'react';
-import Box from '@mui/material/Box';
-import { SelectInput, TextInput, usePermissions } from 'react-admin';
+import { SelectInput, TextInput } from 'react-admin';
 import type { z } from 'zod';
 import {
   INFORMATION_REQUEST_COMMAND_NAMES,
@@ -8,11 +6,11 @@ import {
   ZCommandMeta,
   ZInformationRequestCommands,
   ZInformationRequestFields,
-  type TRole,
 } from '@ip/domain';
 import type { TInformationRequestRecord } from '../api-types';
 import { CommandDialog } from '../components/CommandDialog';
-import { DeclaredCommandDialog, type TDeclaredCommandDialogProps } from '../components/DeclaredCommandDialog';
+import type { TDeclaredCommandDialogProps } from '../components/DeclaredCommandDialog';
+import { DeclaredCommands } from '../components/DeclaredCommands';
 import { DateInput } from '../components/DateInput';
 import { zodFormResolver } from '../forms/zod-form-resolver';
 import type { TProgrammeRecord } from '../programmes/types';
@@ -54,34 +52,20 @@ export function RecordRequestButton({ programme }: { programme: TProgrammeRecord
   );
 }
 
-type TSend = TDeclaredCommandDialogProps['send'];
 
-/**
- * The commands an information request offers in its current state to the signed-in user's role, one
- * dialog per declared command (domain information-request/declarations.ts), each checked by the
- * API's own schema. The API refuses everyone else anyway; unknown or still-loading permissions show nothing.
- */
+/** The commands an information request offers in its current state to the signed-in user's role (domain information-request/declarations.ts). */
 export function InformationRequestCommands({ request }: { request: TInformationRequestRecord }) {
-  const { permissions, isPending } = usePermissions<TRole | undefined>();
-  if (isPending || !permissions) return null;
-  const offered = INFORMATION_REQUEST_COMMAND_NAMES.filter((name) => {
-    const declared = INFORMATION_REQUEST_COMMANDS[name];
-    return (declared.roles as readonly TRole[]).includes(permissions) && declared.offeredWhen(request);
-  });
-  if (offered.length === 0) return null;
-  const fixed = { requestId: request.id };
   return (
-    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }} role="group" aria-label="Commands for this information request">
-      {offered.map((name): ReactNode => (
-        <DeclaredCommandDialog
-          key={name}
-          form={INFORMATION_REQUEST_COMMANDS[name].form}
-          schema={ZInformationRequestCommands[name].input}
-          fixed={fixed}
-          // The typed client takes the command's exact input; the dialog has checked it against that schema.
-          send={trpc.informationRequests[name].mutate as unknown as TSend}
-        />
-      ))}
-    </Box>
+    <DeclaredCommands
+      label="Commands for this information request"
+      names={INFORMATION_REQUEST_COMMAND_NAMES}
+      commands={INFORMATION_REQUEST_COMMANDS}
+      schemas={ZInformationRequestCommands}
+      subject={request}
+      fixed={{ requestId: request.id }}
+      // The typed client takes the command's exact input; the dialog has checked it against that schema.
+      send={(name) => trpc.informationRequests[name].mutate as unknown as TDeclaredCommandDialogProps['send']}
+      sx={{ mb: 2 }}
+    />
   );
 }
