@@ -21,6 +21,8 @@ export { checkedActor, checkedLadder, checkedPayload, checkedReason } from './li
 export { dueWithLateRule, ladderClockViews, pendingLadderTimers } from './ladder-clock/ladder-clock.js';
 export { defaultInformationRequestContext, nextInformationRequestTimer, reduceInformationRequest } from './information-request/reducer.js';
 export { DEFAULT_MV_NEW_ACTIONS_LADDER } from './monitoring-visit/ladders.js';
+export { monitoringVisitCommandEvent } from './monitoring-visit/commands.js';
+export { MONITORING_VISIT_COMMAND_NAMES, MONITORING_VISIT_COMMANDS } from './monitoring-visit/declarations.js';
 export { defaultMonitoringVisitContext, isMonitoringVisitFinished, monitoringVisitSummary, nextMonitoringVisitTimer, reduceMonitoringVisit } from './monitoring-visit/reducer.js';
 export { DEFAULT_COMMISSIONER_REPORT_LADDER, DEFAULT_COMMISSIONER_UPDATE_LADDER, DEFAULT_INTERVENTION_REVIEW_LADDER } from './intervention/clocks.js';
 export { defaultInterventionContext, nextInterventionTimer, reduceIntervention } from './intervention/reducer.js';

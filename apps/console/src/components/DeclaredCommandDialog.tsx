@@ -3,6 +3,9 @@ import { NumberInput, SelectInput, TextInput } from 'react-admin';
 import type { CommandForm, CommandFormField } from '@ip/domain';
 import { CommandDialog, type TCommandDialogProps } from './CommandDialog';
 import { DateInput } from './DateInput';
+import { linesToList } from '../forms/zod-form-resolver';
+
+const ONE_A_LINE = 'One a line';
 
 /** One declared input, as the console renders it. */
 function DeclaredField({ field }: { field: CommandFormField }) {
@@ -20,10 +23,50 @@ function DeclaredField({ field }: { field: CommandFormField }) {
           label={field.label}
           {...(field.type ? { type: field.type } : {})}
           {...(field.helperText ? { helperText: field.helperText } : {})}
-          {...(field.multiline ? { multiline: true, minRows: 3 } : {})}
+          {...(field.multiline ? { multiline: true, minRows: field.rows ?? 3 } : {})}
         />
       );
+    case 'lines':
+      return <TextInput source={field.source} label={field.label} helperText={field.helperText ?? ONE_A_LINE} multiline minRows={field.rows ?? 3} />;
   }
+}
+
+/** The form's values as the command takes them: each 'lines' answer as its list of non-blank lines (none when left empty). */
+function listsFromLines(fields: readonly CommandFormField[]) {
+  const lists = fields.filter((f) => f.input === 'lines').map((f) => f.source.split('.'));
+  if (lists.length === 0) return undefined;
+  return (values: Record<string, unknown>) => {
+    const out: Record<string, unknown> = { ...values };
+    for (const path of lists) {
+      let at = out;
+      for (const key of path.slice(0, -1)) {
+        const inner = at[key];
+        at = at[key] = { ...(inner && typeof inner === 'object' ? inner : {}) } as Record<string, unknown>;
+      }
+      const last = path[path.length - 1]!;
+      at[last] = linesToList(at[last] ?? '');
+    }
+    return out;
+  };
+}
+
+/**
+ * The paths the server's errors may name, in the form's order: each input's, preceded by the group
+ * it belongs to ("findings" before "findings.areasOfProgress"), whose own errors (at least one
+ * finding) show above the inputs; and those groups.
+ */
+function fieldPaths(fields: readonly CommandFormField[]) {
+  const groups: string[] = [];
+  const paths: string[] = [];
+  for (const { source } of fields) {
+    const group = source.includes('.') ? source.slice(0, source.lastIndexOf('.')) : null;
+    if (group && !groups.includes(group)) {
+      groups.push(group);
+      paths.push(group);
+    }
+    paths.push(source);
+  }
+  return { paths, groups };
 }
 
 export interface TDeclaredCommandDialogProps {
@@ -46,6 +89,8 @@ export interface TDeclaredCommandDialogProps {
 export function DeclaredCommandDialog({ form, schema, fixed, send, intro, defaultValues, children }: TDeclaredCommandDialogProps) {
   const introText = intro ?? form.intro;
   const defaults = defaultValues ?? form.defaultValues;
+  const convert = listsFromLines(form.fields);
+  const { paths, groups } = fieldPaths(form.fields);
   return (
     <CommandDialog
       label={form.label}
@@ -53,7 +98,9 @@ export function DeclaredCommandDialog({ form, schema, fixed, send, intro, defaul
       {...(form.submitLabel ? { submitLabel: form.submitLabel } : {})}
       schema={schema}
       fixed={fixed}
-      fields={form.fields.map((f) => f.source)}
+      fields={paths}
+      {...(groups.length > 0 ? { summaryPaths: groups } : {})}
+      {...(convert ? { convert } : {})}
       send={send}
       success={form.success}
       reasonExample={form.reasonExample}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import type { SxProps } from '@mui/material/styles';
 import { usePermissions } from 'react-admin';
@@ -23,6 +23,12 @@ export interface TDeclaredCommandsProps<N extends string, S> {
   send: (name: N) => TDeclaredCommandDialogProps['send'];
   /** What only this page knows about some commands (today's values, what-if panels); asked only for a command on offer. */
   extras?: Partial<Record<N, (subject: S) => TPageExtras>>;
+  /**
+   * A command whose console form is the page's own component, shown in place of the declared dialog
+   * when the command is on offer (a form the declared fields cannot express, such as one that first
+   * creates other records).
+   */
+  own?: Partial<Record<N, (subject: S) => ReactNode>>;
   sx?: SxProps;
 }
 
@@ -41,16 +47,20 @@ export function DeclaredCommands<N extends string, S>(props: TDeclaredCommandsPr
   if (offered.length === 0) return null;
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, ...props.sx }} role="group" aria-label={props.label}>
-      {offered.map((name): ReactNode => (
-        <DeclaredCommandDialog
-          key={name}
-          form={props.commands[name].form}
-          schema={props.schemas[name].input}
-          fixed={props.fixed}
-          send={props.send(name)}
-          {...props.extras?.[name]?.(props.subject)}
-        />
-      ))}
+      {offered.map((name): ReactNode => {
+        const own = props.own?.[name];
+        if (own) return <Fragment key={name}>{own(props.subject)}</Fragment>;
+        return (
+          <DeclaredCommandDialog
+            key={name}
+            form={props.commands[name].form}
+            schema={props.schemas[name].input}
+            fixed={props.fixed}
+            send={props.send(name)}
+            {...props.extras?.[name]?.(props.subject)}
+          />
+        );
+      })}
     </Box>
   );
 }

@@ -10,7 +10,9 @@ import type { TRole } from '../schemas/roles.js';
 
 /** One input of a command's form in the console (labels as the user reads them). */
 export type CommandFormField =
-  | { source: string; label: string; input: 'text'; multiline?: boolean; type?: 'url'; helperText?: string }
+  | { source: string; label: string; input: 'text'; multiline?: boolean; rows?: number; type?: 'url'; helperText?: string }
+  /** A list typed one item a line (inspectors, a letter's findings): the command gets the non-blank lines, trimmed. */
+  | { source: string; label: string; input: 'lines'; rows?: number; helperText?: string }
   | { source: string; label: string; input: 'number'; min?: number; max?: number; step?: number }
   | { source: string; label: string; input: 'date'; helperText?: string }
   | { source: string; label: string; input: 'select'; choices: ReadonlyArray<{ id: string; name: string }>; emptyText?: string };

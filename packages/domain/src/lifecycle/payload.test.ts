@@ -19,7 +19,9 @@ import {
   ZAnswerInformationRequestUpdate, ZExtendInformationRequestUpdate, ZInformationRequestArgs, ZInformationRequestCommands,
 } from '../information-request/schemas.js';
 import { DEFAULT_MV_EVIDENCE_PACK_LADDER, DEFAULT_MV_NEW_ACTIONS_LADDER } from '../monitoring-visit/ladders.js';
-import { ZMonitoringVisitArgs, ZRecordFieldworkUpdate } from '../monitoring-visit/schemas.js';
+import { monitoringVisitCommandEvent } from '../monitoring-visit/commands.js';
+import type { TMonitoringVisitCommandName } from '../monitoring-visit/declarations.js';
+import { ZMonitoringVisitArgs, ZMonitoringVisitCommands, ZRecordFieldworkUpdate } from '../monitoring-visit/schemas.js';
 import { checkedInterventionStep } from '../intervention/step-check.js';
 import { ZInterventionStep } from '../intervention/schemas.js';
 import { PROGRAMME_CLOCK_LADDERS } from './clock-ladders.js';
@@ -166,5 +168,35 @@ describe('information-request commands without zod', () => {
       .toBe('newDueOn: "2027-02-30" does not exist: February 2027 has 28 days');
     expect(refusal(() => informationRequestCommandEvent('answer', { actor, reason: 'Answered', answeredOn: '2027-01-04', summary: ' ' }, at))).toBe('summary: Required');
     expect(refusal(() => informationRequestCommandEvent('withdraw', { actor, reason: '' }, at))).toMatch(/^reason: /);
+  });
+});
+
+describe('monitoring-visit commands without zod', () => {
+  it('each command event carries what its zod payload parses (ZMonitoringVisitCommands)', () => {
+    const at = 1_800_000_000_000;
+    const findings = { areasOfProgress: ['Leaders know their services well'], areasForImprovement: ['Plans lack measurable actions'] };
+    const cases = {
+      recordFieldwork: { startedOn: '2027-03-08', endedOn: '2027-03-09', inspectors: ['HMI Jones', 'HMI Patel'] },
+      recordDraftLetter: { receivedOn: '2027-03-20' },
+      submitAccuracyCorrections: { sentOn: '2027-03-22', note: ' Caseload average is 17, not 21 ' },
+      publishLetter: { publishedOn: '2027-03-31', findings },
+      confirmNewActionsCreated: { actionRefs: ['A-301', 'A-302'] },
+      cancelVisit: {},
+    } as const satisfies Record<TMonitoringVisitCommandName, object>; // a command declared without a case here does not compile
+    const types = {
+      recordFieldwork: 'fieldwork_recorded', recordDraftLetter: 'draft_letter_received', submitAccuracyCorrections: 'accuracy_corrections_sent',
+      publishLetter: 'letter_published', confirmNewActionsCreated: 'new_actions_confirmed', cancelVisit: 'visit_cancelled',
+    };
+    for (const [name, body] of Object.entries(cases) as [keyof typeof cases, object][]) {
+      const payload = { ...body, actor: { ...actor, extra: 1 }, reason: ' Minuted ', clientRequestId: 'req-12345678', programmeId: 'p1', number: 2 };
+      const { type, at: when, ...event } = monitoringVisitCommandEvent(name, payload, at) as unknown as Record<string, unknown>;
+      expect([type, when]).toEqual([types[name], at]);
+      expect(event).toEqual(ZMonitoringVisitCommands[name].payload.parse(payload));
+    }
+    expect(refusal(() => monitoringVisitCommandEvent('recordDraftLetter', { actor, reason: 'Draft', receivedOn: '2027-02-30' }, at)))
+      .toBe('receivedOn: "2027-02-30" does not exist: February 2027 has 28 days');
+    expect(refusal(() => monitoringVisitCommandEvent('submitAccuracyCorrections', { actor, reason: 'Sent', sentOn: '2027-03-22', note: ' ' }, at))).toBe('note: Required');
+    expect(refusal(() => monitoringVisitCommandEvent('confirmNewActionsCreated', { actor, reason: 'Raised' }, at))).toBe('actionRefs: Required');
+    expect(refusal(() => monitoringVisitCommandEvent('cancelVisit', { actor, reason: '' }, at))).toMatch(/^reason: /);
   });
 });

@@ -1,10 +1,17 @@
 import type { TLadder } from '../escalation/ladder.js';
 import type { TTimerFired } from '../ladder-clock/ladder-clock.js';
 import type { TActor } from '../schemas/common.js';
-import type { TMonitoringVisitFindings } from './schemas.js';
+import type { MONITORING_VISIT_COMMANDS, TMonitoringVisitCommandName } from './declarations.js';
+import type { TMonitoringVisitCommandBody } from './schemas.js';
 
 interface At { at: number }
 interface Human extends At { actor: TActor; reason: string }
+
+type Declared = typeof MONITORING_VISIT_COMMANDS;
+/** The event each declared command becomes (./declarations.ts): actor, reason and the command's body. */
+export type TMonitoringVisitCommandEvent = {
+  [K in TMonitoringVisitCommandName]: Human & { type: Declared[K]['event'] } & TMonitoringVisitCommandBody<K>;
+}[TMonitoringVisitCommandName];
 
 /** Everything that can happen to a monitoring visit; only the reducer turns these into state. */
 export type TMonitoringVisitEvent =
@@ -19,12 +26,8 @@ export type TMonitoringVisitEvent =
       plannedStartOn: string;
       newActionsLadder: TLadder;
     })
-  | (Human & { type: 'fieldwork_recorded'; startedOn: string; endedOn: string; inspectors: string[] })
-  | (Human & { type: 'draft_letter_received'; receivedOn: string })
-  | (Human & { type: 'accuracy_corrections_sent'; sentOn: string; note: string })
-  | (Human & { type: 'letter_published'; publishedOn: string; findings: TMonitoringVisitFindings })
-  | (Human & { type: 'new_actions_confirmed'; actionRefs: string[] })
-  | (Human & { type: 'visit_cancelled' })
+  /** fieldwork_recorded, draft_letter_received, accuracy_corrections_sent, letter_published, new_actions_confirmed, visit_cancelled. */
+  | TMonitoringVisitCommandEvent
   | (At & TTimerFired & { type: 'timer_fired' })
   /** The new-actions window has ended with the actions confirmed: the follow-up is done. */
   | (At & { type: 'visit_closed' });

@@ -1,6 +1,7 @@
 /**
  * Monitoring visits of an inadequate authority (BRIEF (a) MONITORING(n); (c) MonitoringVisit). One
- * schema per concept: workflow args, Update payloads (+ actor and reason) and API inputs (+ ZCommandMeta).
+ * schema per concept: the workflow's args, and each command's zod half (its body, Update payload and
+ * API input) keyed as the declarations (./declarations.ts).
  */
 import { z } from 'zod';
 import { ZIsoDate } from '../calendar/index.js';
@@ -8,6 +9,7 @@ import { ZLadder } from '../escalation/index.js';
 import { ZCommandMeta } from '../schemas/common.js';
 import { ZOnsCode } from '../schemas/programme.js';
 import { ZLifecycleUpdateMeta } from '../ladder-clock/schemas.js';
+import { MONITORING_VISIT_COMMANDS, type TMonitoringVisitCommandName } from './declarations.js';
 
 const text = (min: number, max: number, msg?: string) => z.string().trim().min(min, msg).max(max);
 
@@ -48,31 +50,81 @@ const newActionFields = z.object({
   actionRefs: z.array(text(1, 100)).min(1, 'List the plan actions created from the letter').max(100),
 });
 
+// ---- the zod half of each command's declaration (./declarations.ts) -----------------------------------
+
+/** Which visit (programme + number, see monitoringVisitWorkflowId): the API's inputs name it, the Update does not. */
+const ZVisitRef = z.object({ programmeId: z.string().min(1), number: z.number().int().min(1, 'Visits are numbered from 1').max(20) });
+/** Update `cancelVisit`: actor and reason only. */
+const ZEmptyBody = z.object({});
+
+type Refinement = (v: never, ctx: z.RefinementCtx) => void;
+
+/**
+ * A command's body, the API's input (command meta + which visit + body) and the Update payload
+ * (body + actor + reason), each with the body's rule over several fields when it has one.
+ */
+function commandSchemas<S extends z.ZodRawShape>(body: z.ZodObject<S>, refine?: Refinement) {
+  const input = ZCommandMeta.extend(ZVisitRef.shape).extend(body.shape);
+  // Body first, then actor and reason: the order checkedPayload returns them in (payload.test.ts).
+  const payload = z.object({ ...body.shape, ...ZLifecycleUpdateMeta.shape });
+  return {
+    body,
+    input: refine ? input.superRefine(refine as never) : input,
+    payload: refine ? payload.superRefine(refine as never) : payload,
+  };
+}
+
+/**
+ * Each visit command's fields with their messages, keyed as MONITORING_VISIT_COMMANDS
+ * (./declarations.ts): `input` is the API procedure's `.input()` and the console dialog's validation,
+ * `payload` what the Update carries. A command declared there without an entry here (or the reverse)
+ * does not compile.
+ */
+export const ZMonitoringVisitCommands = {
+  recordFieldwork: commandSchemas(fieldworkFields, endsAfterStart),
+  recordDraftLetter: commandSchemas(draftFields),
+  submitAccuracyCorrections: commandSchemas(correctionFields),
+  publishLetter: commandSchemas(publishFields),
+  confirmNewActionsCreated: commandSchemas(newActionFields),
+  cancelVisit: commandSchemas(ZEmptyBody),
+} satisfies Record<TMonitoringVisitCommandName, unknown>;
+// The reverse direction: no schema for a command that is not declared.
+const _declared: Record<keyof typeof ZMonitoringVisitCommands, unknown> = MONITORING_VISIT_COMMANDS;
+void _declared;
+
+/** The fields one command adds to actor + reason (what its event carries). */
+export type TMonitoringVisitCommandBody<K extends TMonitoringVisitCommandName> =
+  NoFields<z.infer<(typeof ZMonitoringVisitCommands)[K]['body']>>;
+/** zod infers an empty object as Record<string, never>, which no event with a `type` would satisfy. */
+type NoFields<T> = string extends keyof T ? unknown : T;
+/** The payload type of one visit Update. */
+export type TMonitoringVisitCommandPayload<K extends TMonitoringVisitCommandName> =
+  z.input<(typeof ZMonitoringVisitCommands)[K]['payload']>;
+
 /** Update payloads. */
-export const ZRecordFieldworkUpdate = fieldworkFields.extend(ZLifecycleUpdateMeta.shape).superRefine(endsAfterStart);
+export const ZRecordFieldworkUpdate = ZMonitoringVisitCommands.recordFieldwork.payload;
 export type TRecordFieldworkUpdate = z.infer<typeof ZRecordFieldworkUpdate>;
-export const ZRecordDraftLetterUpdate = draftFields.extend(ZLifecycleUpdateMeta.shape);
+export const ZRecordDraftLetterUpdate = ZMonitoringVisitCommands.recordDraftLetter.payload;
 export type TRecordDraftLetterUpdate = z.infer<typeof ZRecordDraftLetterUpdate>;
-export const ZSubmitAccuracyCorrectionsUpdate = correctionFields.extend(ZLifecycleUpdateMeta.shape);
+export const ZSubmitAccuracyCorrectionsUpdate = ZMonitoringVisitCommands.submitAccuracyCorrections.payload;
 export type TSubmitAccuracyCorrectionsUpdate = z.infer<typeof ZSubmitAccuracyCorrectionsUpdate>;
-export const ZPublishLetterUpdate = publishFields.extend(ZLifecycleUpdateMeta.shape);
+export const ZPublishLetterUpdate = ZMonitoringVisitCommands.publishLetter.payload;
 export type TPublishLetterUpdate = z.infer<typeof ZPublishLetterUpdate>;
-export const ZConfirmNewActionsUpdate = newActionFields.extend(ZLifecycleUpdateMeta.shape);
+export const ZConfirmNewActionsUpdate = ZMonitoringVisitCommands.confirmNewActionsCreated.payload;
 export type TConfirmNewActionsUpdate = z.infer<typeof ZConfirmNewActionsUpdate>;
-export const ZCancelVisitUpdate = ZLifecycleUpdateMeta;
+export const ZCancelVisitUpdate = ZMonitoringVisitCommands.cancelVisit.payload;
 export type TCancelVisitUpdate = z.infer<typeof ZCancelVisitUpdate>;
 
 /** API inputs: which visit (programme + number, see monitoringVisitWorkflowId), plus the command meta. */
-const visitRef = ZCommandMeta.extend({ programmeId: z.string().min(1), number: z.number().int().min(1, 'Visits are numbered from 1').max(20) });
-export const ZRecordFieldworkInput = visitRef.extend(fieldworkFields.shape).superRefine(endsAfterStart);
+export const ZRecordFieldworkInput = ZMonitoringVisitCommands.recordFieldwork.input;
 export type TRecordFieldworkInput = z.infer<typeof ZRecordFieldworkInput>;
-export const ZRecordDraftLetterInput = visitRef.extend(draftFields.shape);
+export const ZRecordDraftLetterInput = ZMonitoringVisitCommands.recordDraftLetter.input;
 export type TRecordDraftLetterInput = z.infer<typeof ZRecordDraftLetterInput>;
-export const ZSubmitAccuracyCorrectionsInput = visitRef.extend(correctionFields.shape);
+export const ZSubmitAccuracyCorrectionsInput = ZMonitoringVisitCommands.submitAccuracyCorrections.input;
 export type TSubmitAccuracyCorrectionsInput = z.infer<typeof ZSubmitAccuracyCorrectionsInput>;
-export const ZPublishLetterInput = visitRef.extend(publishFields.shape);
+export const ZPublishLetterInput = ZMonitoringVisitCommands.publishLetter.input;
 export type TPublishLetterInput = z.infer<typeof ZPublishLetterInput>;
-export const ZConfirmNewActionsInput = visitRef.extend(newActionFields.shape);
+export const ZConfirmNewActionsInput = ZMonitoringVisitCommands.confirmNewActionsCreated.input;
 export type TConfirmNewActionsInput = z.infer<typeof ZConfirmNewActionsInput>;
-export const ZCancelVisitInput = visitRef;
+export const ZCancelVisitInput = ZMonitoringVisitCommands.cancelVisit.input;
 export type TCancelVisitInput = z.infer<typeof ZCancelVisitInput>;

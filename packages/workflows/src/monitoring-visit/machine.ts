@@ -1,9 +1,8 @@
 /** The monitoring-visit workflow as a machine (../machine/ladder-clock-machine.ts). Pure and workflow-safe. */
 import {
   checkedLadder, checkedPayload, DEFAULT_MV_NEW_ACTIONS_LADDER, defaultMonitoringVisitContext, isMonitoringVisitFinished, ladderClockViews,
-  monitoringVisitSummary, nextMonitoringVisitTimer, reduceMonitoringVisit,
-  type TCancelVisitUpdate, type TConfirmNewActionsUpdate, type TMonitoringVisitArgs, type TMonitoringVisitEvent, type TMonitoringVisitState,
-  type TPublishLetterUpdate, type TRecordDraftLetterUpdate, type TRecordFieldworkUpdate, type TSubmitAccuracyCorrectionsUpdate,
+  MONITORING_VISIT_COMMAND_NAMES, MONITORING_VISIT_COMMANDS, monitoringVisitCommandEvent, monitoringVisitSummary, nextMonitoringVisitTimer,
+  reduceMonitoringVisit, type TMonitoringVisitArgs, type TMonitoringVisitEvent, type TMonitoringVisitState,
 } from '@ip/domain/workflow';
 import { ladderClockMachine } from '../machine/ladder-clock-machine.js';
 import type { RunArgs } from '../machine/spec.js';
@@ -11,6 +10,11 @@ import type { MonitoringVisitView, MonitoringVisitWorkflowArgs } from './definit
 
 type E = TMonitoringVisitEvent;
 export type MonitoringVisitRunArgs = MonitoringVisitWorkflowArgs & RunArgs<TMonitoringVisitState>;
+
+/** Update name → the event it becomes, one per declared command (domain monitoring-visit/declarations.ts). */
+const UPDATES = Object.fromEntries(MONITORING_VISIT_COMMAND_NAMES.map((name) => [
+  MONITORING_VISIT_COMMANDS[name].update, (payload: unknown, at: number): E => monitoringVisitCommandEvent(name, payload, at),
+]));
 
 export function monitoringVisitMachine() {
   const ctx = defaultMonitoringVisitContext();
@@ -34,14 +38,7 @@ export function monitoringVisitMachine() {
       programmeId: s.programmeId, onsCode: s.onsCode, title: `Monitoring visit ${s.number}: ${s.theme}`, phase: s.phase,
       dueOn: s.clocks.filter((c) => c.status === 'running' || c.status === 'overdue').map((c) => c.dueOn).sort()[0] ?? null,
     }),
-    updates: {
-      recordFieldwork: (c, at): E => ({ type: 'fieldwork_recorded', at, ...checkedPayload<TRecordFieldworkUpdate>(c, { startedOn: 'date', endedOn: 'date', inspectors: 'value' }) }),
-      recordDraftLetter: (c, at): E => ({ type: 'draft_letter_received', at, ...checkedPayload<TRecordDraftLetterUpdate>(c, { receivedOn: 'date' }) }),
-      submitAccuracyCorrections: (c, at): E => ({ type: 'accuracy_corrections_sent', at, ...checkedPayload<TSubmitAccuracyCorrectionsUpdate>(c, { sentOn: 'date', note: 'text' }) }),
-      publishLetter: (c, at): E => ({ type: 'letter_published', at, ...checkedPayload<TPublishLetterUpdate>(c, { publishedOn: 'date', findings: 'value' }) }),
-      confirmNewActionsCreated: (c, at): E => ({ type: 'new_actions_confirmed', at, ...checkedPayload<TConfirmNewActionsUpdate>(c, { actionRefs: 'value' }) }),
-      cancelVisit: (c, at): E => ({ type: 'visit_cancelled', at, ...checkedPayload<TCancelVisitUpdate>(c, {}) }),
-    },
+    updates: UPDATES,
     // The programme workflow reads the summary when the visit's follow-up is done.
     result: monitoringVisitSummary,
   });
