@@ -164,7 +164,7 @@ export async function benchLiveCost(stack: ClusterStack, opts: { consoles: numbe
     }
     return {
       idle,
-      idleNote: 'transactions per second on the read model database with every console idle (pg_stat_database); polling cost 4 queries/s per console',
+      idleNote: 'statements per second the API processes ran (their own PostgreSQL role, pg_stat_statements) and everyone else meanwhile, with every console idle; polling cost 4 queries/s per console',
       burst: {
         /** Server-sent events per console for the burst: changes arrive in batches. */
         eventsPerConsole: round(consoles.streams.reduce((n, st) => n + st.events.filter((e) => changesOf(e.data).some((d) => BigInt(d.seq) > head)).length, 0) / consoles.streams.length),
