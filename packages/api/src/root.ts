@@ -1,4 +1,5 @@
 import { publicProcedure, router } from './trpc.js';
+import { knownKeys } from './known-keys.js';
 import { authRouter } from './routers/auth.js';
 import { liveRouter } from './routers/live.js';
 import { usersRouter } from './routers/users.js';
@@ -78,5 +79,7 @@ export const appRouter = router({
   deliveryPreferences: deliveryPreferencesRouter,
   whatIf: whatIfRouter,
 });
+// Every call is checked for keys its procedure does not know (known-keys.ts).
+knownKeys.register(appRouter._def.procedures);
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import type { TRole } from '@ip/domain';
 import type { Context } from './context.js';
 import { issueFields, issueMessage, toUserError } from './errors.js';
 import { assertStorableText } from './input-guard.js';
+import { knownKeys } from './known-keys.js';
 
 /** Who may call a procedure: 'public' (anyone, signed in or not) or a list of roles. */
 export type Access = 'public' | readonly TRole[];
@@ -57,15 +58,20 @@ const userErrors = t.middleware(async ({ next }) => {
   return res;
 });
 
-/** Refuses text no column can hold before any schema or write sees it (see input-guard.ts). */
-const storableText = t.middleware(async ({ getRawInput, next }) => {
-  assertStorableText(await getRawInput());
+/**
+ * Refuses, before any schema or write sees the input: text no column can hold and nesting too deep
+ * (input-guard.ts), then keys the procedure does not know (known-keys.ts).
+ */
+const inputGuard = t.middleware(async ({ path, getRawInput, next }) => {
+  const raw = await getRawInput();
+  assertStorableText(raw);
+  knownKeys.assertKnown(path, raw);
   return next();
 });
 
 /** Callable by anyone, signed in or not (sign-in itself, health). Access is recorded in meta. */
 export function publicProcedure() {
-  return t.procedure.meta({ access: 'public' }).use(userErrors).use(storableText);
+  return t.procedure.meta({ access: 'public' }).use(userErrors).use(inputGuard);
 }
 
 /**
@@ -83,7 +89,7 @@ export function procedure(roles: readonly TRole[]) {
       }
       return next({ ctx: { ...ctx, user: ctx.user } });
     })
-    .use(storableText);
+    .use(inputGuard);
 }
 
 /** Everyone signed in may read. */
