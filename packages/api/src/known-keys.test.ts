@@ -72,6 +72,11 @@ describe('through the router', () => {
     expect(await t.prisma.risk.count({ where: { ref: 'R-K1' } })).toBe(1);
   });
 
+  it('a misspelt required field is named twice: unknown under its wrong name, missing under its right one', async () => {
+    const err = await failure(t.as('programme_manager').risks.create({ programmeId: PROGRAMME_ID, reasn: 'x', clientRequestId: rid(), risk } as never));
+    expect([err.code, fieldsOf(err).sort()]).toEqual(['BAD_REQUEST', ['reasn', 'reason']]);
+  });
+
   it('an update whose data carries the record id (as a form built from the record would) names data.id', async () => {
     const user = await t.prisma.user.create({ data: { email: `k-${rid()}@northmoor.gov.uk`.toLowerCase(), name: 'K', role: 'auditor', passwordHash: 'x' } });
     const err = await failure(t.as('admin').users.update({ id: user.id, data: { id: user.id, name: 'K2', role: 'auditor', reason: 'Changed name', clientRequestId: rid() } } as never));
@@ -99,7 +104,7 @@ describe('every procedure, from the router', () => {
       try {
         knownKeys.assertKnown(path, { colour: 'red' });
       } catch (err) {
-        expect(fieldsOf(err as never), path).toEqual(['colour']);
+        expect(fieldsOf(err as never), path).toContain('colour');
         continue;
       }
       // Not this check's to refuse: then the schema itself is strict, and zod names the key.

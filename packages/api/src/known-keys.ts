@@ -93,13 +93,24 @@ export function unknownKeys(root: Json, value: unknown): UnknownKey[] {
   return walk(root, value, [], 0);
 }
 
-/** BAD_REQUEST naming each unknown key ("risk.colour: is not a field this accepts"), as zod's strict objects are reported. */
-export function unknownKeysError(found: UnknownKey[]): TRPCError {
+/**
+ * BAD_REQUEST naming each unknown key ("risk.colour: is not a field this accepts"), as zod's strict
+ * objects are reported, together with whatever else the schema finds wrong: a misspelt required
+ * field is both unknown under its wrong name and missing under its right one, and both are said.
+ */
+export function unknownKeysError(found: UnknownKey[], schema?: z.ZodType, raw?: unknown): TRPCError {
+  let others: z.core.$ZodIssue[] = [];
+  try {
+    others = schema?.safeParse(raw).error?.issues ?? [];
+  } catch {
+    // A schema with async refinements cannot be checked here; its own parse reports the rest later.
+  }
   // Made by a failing parse, so the error formatter fills fieldErrors as for any schema error.
   const cause = z
     .unknown()
     .superRefine((_, ctx) => {
       for (const { path, key } of found) ctx.addIssue({ code: 'unrecognized_keys', keys: [key], path, message: `Unrecognized key: "${key}"` });
+      for (const issue of others) ctx.addIssue(issue as never);
     })
     .safeParse(undefined).error;
   const names = found.map(({ path, key }) => [...path, key].join('.'));
@@ -132,7 +143,7 @@ export class KnownKeys {
     const json = this.json.get(path);
     if (!json) return;
     const found = unknownKeys(json, raw);
-    if (found.length > 0) throw unknownKeysError(found);
+    if (found.length > 0) throw unknownKeysError(found, this.schemas.get(path) ?? undefined, raw);
   }
 }
 
