@@ -8,14 +8,12 @@
  * to the declared roles, parsing the command's zod input (ZInformationRequestCommands), then sending
  * the declared Update with an Update id derived from the client request id, once per request id.
  */
-import type { UpdateDefinition } from '@temporalio/client';
 import {
   INFORMATION_REQUEST_COMMAND_NAMES,
   INFORMATION_REQUEST_COMMANDS,
   ZCreateInformationRequestInput,
   ZInformationRequestCommands,
   ZInformationRequestState,
-  type TInformationRequestCommandName,
 } from '@ip/domain';
 import { INFORMATION_REQUEST_UPDATES, informationRequestWorkflowId, type InformationRequestWorkflowArgs } from '@ip/workflows/definitions';
 import type { WorkflowWording } from '../errors.js';
@@ -24,7 +22,8 @@ import { commandKey, workflowCommand } from '../receipts.js';
 import { MANAGERS, procedure, router } from '../trpc.js';
 import { lifecycleReads, readLifecycleRecord } from './lifecycle-record.js';
 import { requireProgramme } from './register-support.js';
-import { actorOf, requestKey, startOnce, updateCommand, waitForProjection } from './workflow-support.js';
+import { actorOf, requestKey, startOnce, waitForProjection } from './workflow-support.js';
+import { declaredCommandProcedures } from './declared-commands.js';
 
 const NOUN = 'information request';
 const WORDING: WorkflowWording = { notFound: 'No such information request', closed: 'This information request is closed (answered or withdrawn)' };
@@ -33,26 +32,16 @@ const reads = lifecycleReads({
 });
 export type InformationRequestRecord = ReturnType<typeof reads.toRecord>;
 
-type CommandInput = { requestId: string; clientRequestId: string; reason: string };
-type Input<K extends TInformationRequestCommandName> = (typeof ZInformationRequestCommands)[K]['input'];
-
-/** The procedure of one declared command: the Update carries actor, reason and the command's own fields. */
-function requestCommand<K extends TInformationRequestCommandName>(name: K) {
-  const update = INFORMATION_REQUEST_UPDATES[name] as UpdateDefinition<unknown, [unknown], string>;
-  return procedure(INFORMATION_REQUEST_COMMANDS[name].roles)
-    .input(ZInformationRequestCommands[name].input as Input<K>)
-    .mutation(({ ctx, input, path }) => {
-      const { requestId: workflowId, clientRequestId: _id, reason, ...body } = input as unknown as CommandInput & Record<string, unknown>;
-      const wording = { ...WORDING, notFound: `No information request with id ${workflowId}` };
-      const arg = { actor: actorOf(ctx.user), reason, ...body };
-      return updateCommand(ctx, { path, input }, { workflowId, update, arg, wording }, () => readLifecycleRecord(ctx, reads, workflowId, NOUN));
-    });
-}
-
 /** One procedure per declared command, under the command's name (informationRequests.answer, ...). */
-const requestCommands = Object.fromEntries(INFORMATION_REQUEST_COMMAND_NAMES.map((name) => [name, requestCommand(name)])) as {
-  [K in TInformationRequestCommandName]: ReturnType<typeof requestCommand<K>>;
-};
+const requestCommands = declaredCommandProcedures({
+  names: INFORMATION_REQUEST_COMMAND_NAMES,
+  declarations: INFORMATION_REQUEST_COMMANDS,
+  schemas: ZInformationRequestCommands,
+  updates: INFORMATION_REQUEST_UPDATES,
+  address: ['requestId'],
+  target: ({ requestId }) => ({ workflowId: String(requestId), wording: { ...WORDING, notFound: `No information request with id ${String(requestId)}` } }),
+  read: (ctx, id) => readLifecycleRecord(ctx, reads, id, NOUN),
+});
 
 export const informationRequestsRouter = router({
   ...reads.procedures,
