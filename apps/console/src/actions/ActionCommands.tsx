@@ -34,7 +34,7 @@ export function ActionCommands({ action }: { action: TActionRecord }) {
       schemas={ZActionCommands}
       subject={action}
       fixed={{ actionId: action.id }}
-      send={(name) => trpc.actions[name].mutate}
+      send={(name) => trpc.actions[name].mutate as unknown as TDeclaredCommandDialogProps['send']}
       extras={PAGE_EXTRAS}
     />
   );

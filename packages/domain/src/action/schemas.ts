@@ -9,7 +9,8 @@
  */
 import { z } from 'zod';
 import { ZIsoDate } from '../calendar/index.js';
-import { ZActor, ZCommandMeta } from '../schemas/common.js';
+import { ZCommandMeta } from '../schemas/common.js';
+import { declaredCommandSchemas } from '../commands/schemas.js';
 import { ACTION_COMMANDS, type TActionCommandName } from './declarations.js';
 
 /** The person accountable for delivering the action (often not a user of this system). */
@@ -39,7 +40,6 @@ export type TActionDefinition = z.infer<typeof ZActionDefinition>;
 export type TActionDefinitionInput = z.input<typeof ZActionDefinition>;
 
 const ZActionId = z.string().min(1).max(300);
-const ZActionCommandMeta = ZCommandMeta.extend({ actionId: ZActionId });
 
 // ---- command bodies (what each Update adds to actor + reason) -------------------------------------
 
@@ -88,18 +88,8 @@ export const ZActionReassignBody = z.object({
 
 // ---- the zod half of each command's declaration (./declarations.ts) -----------------------------------
 
-const ZHumanCommand = z.object({ actor: ZActor, reason: ZCommandMeta.shape.reason });
-
-/** A command's body, the API's input (body + actionId + reason + clientRequestId) and the Update payload (body + actor + reason). */
-function commandSchemas<B extends z.ZodObject>(body: B, refine?: (value: z.infer<B>, ctx: z.RefinementCtx) => void) {
-  const input = ZActionCommandMeta.extend(body.shape);
-  const payload = ZHumanCommand.extend(body.shape);
-  return {
-    body,
-    input: refine ? input.superRefine(refine as never) : input,
-    payload: refine ? payload.superRefine(refine as never) : payload,
-  };
-}
+/** A command's body, the API's input (command meta + actionId + body) and the Update payload (actor + reason + body). */
+const commandSchemas = declaredCommandSchemas(z.object({ actionId: ZActionId }), 'actor-first');
 
 /**
  * Each action command's fields with their messages, keyed as ACTION_COMMANDS (./declarations.ts):

@@ -8,7 +8,7 @@ import { ZIsoDate } from '../calendar/index.js';
 import { ZLadder } from '../escalation/index.js';
 import { ZActor, ZCommandMeta } from '../schemas/common.js';
 import { ZOnsCode } from '../schemas/programme.js';
-import { ZLifecycleUpdateMeta } from '../ladder-clock/schemas.js';
+import { declaredCommandSchemas } from '../commands/schemas.js';
 import { INFORMATION_REQUEST_COMMANDS, type TInformationRequestCommandName } from './declarations.js';
 
 /** Who asked: a committee (scrutiny, improvement board) or a named person (e.g. a councillor). */
@@ -60,14 +60,7 @@ const ZEmptyBody = z.object({});
 const ZRequestRef = z.object({ requestId: z.string().min(1) });
 
 /** A command's body, the API's input (command meta + requestId + body) and the Update payload (body + actor + reason). */
-function commandSchemas<S extends z.ZodRawShape>(body: z.ZodObject<S>) {
-  return {
-    body,
-    input: ZCommandMeta.extend(ZRequestRef.shape).extend(body.shape),
-    // Body first, then actor and reason: the order checkedPayload returns them in (payload.test.ts).
-    payload: z.object({ ...body.shape, ...ZLifecycleUpdateMeta.shape }),
-  };
-}
+const commandSchemas = declaredCommandSchemas(ZRequestRef);
 
 /**
  * Each information-request command's fields with their messages, keyed as INFORMATION_REQUEST_COMMANDS

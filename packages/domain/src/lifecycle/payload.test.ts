@@ -138,7 +138,7 @@ describe('action inputs without zod', () => {
     for (const [name, body] of Object.entries(cases) as [keyof typeof cases, object][]) {
       const payload = { ...body, actor, reason: ' Monthly return ', clientRequestId: 'req-12345678', actionId: 'a1' };
       const { type: _type, at: _at, ...event } = actionCommandEvent(name, payload, at) as unknown as Record<string, unknown>;
-      const parsed = ZActionCommandPayloads[name].parse(payload);
+      const parsed: Record<string, unknown> = ZActionCommandPayloads[name].parse(payload);
       if (name === 'signOff') delete parsed.outcome;
       same(event, parsed);
     }

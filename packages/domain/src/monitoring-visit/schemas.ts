@@ -6,9 +6,8 @@
 import { z } from 'zod';
 import { ZIsoDate } from '../calendar/index.js';
 import { ZLadder } from '../escalation/index.js';
-import { ZCommandMeta } from '../schemas/common.js';
 import { ZOnsCode } from '../schemas/programme.js';
-import { ZLifecycleUpdateMeta } from '../ladder-clock/schemas.js';
+import { declaredCommandSchemas } from '../commands/schemas.js';
 import { MONITORING_VISIT_COMMANDS, type TMonitoringVisitCommandName } from './declarations.js';
 
 const text = (min: number, max: number, msg?: string) => z.string().trim().min(min, msg).max(max);
@@ -57,22 +56,11 @@ const ZVisitRef = z.object({ programmeId: z.string().min(1), number: z.number().
 /** Update `cancelVisit`: actor and reason only. */
 const ZEmptyBody = z.object({});
 
-type Refinement = (v: never, ctx: z.RefinementCtx) => void;
-
 /**
  * A command's body, the API's input (command meta + which visit + body) and the Update payload
  * (body + actor + reason), each with the body's rule over several fields when it has one.
  */
-function commandSchemas<S extends z.ZodRawShape>(body: z.ZodObject<S>, refine?: Refinement) {
-  const input = ZCommandMeta.extend(ZVisitRef.shape).extend(body.shape);
-  // Body first, then actor and reason: the order checkedPayload returns them in (payload.test.ts).
-  const payload = z.object({ ...body.shape, ...ZLifecycleUpdateMeta.shape });
-  return {
-    body,
-    input: refine ? input.superRefine(refine as never) : input,
-    payload: refine ? payload.superRefine(refine as never) : payload,
-  };
-}
+const commandSchemas = declaredCommandSchemas(ZVisitRef);
 
 /**
  * Each visit command's fields with their messages, keyed as MONITORING_VISIT_COMMANDS
