@@ -76,6 +76,44 @@ describe('admin and auditor pages in Chromium against the real system', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a KPI and a risk are changed on their edit pages: the form is built from the record, and only the command’s fields are sent (the API refuses any other key)', async () => {
+    const { trpc } = rig.client();
+    await trpc.auth.login.mutate({ email: 'pm@northmoor.gov.uk', password: DEMO_PASSWORD });
+    const meta = () => ({ programmeId: seeded.programmeId, clientRequestId: `req-${crypto.randomUUID()}`, reason: 'Board agreed the register' });
+    const { data: kpi } = await trpc.kpis.create.mutate({
+      ...meta(),
+      kpi: { key: 'edit_probe', name: 'Visits on time', unit: 'percent', direction: 'higher_is_better', target: 90, amberBand: 85, redBand: 75, period: 'monthly', source: 'Monthly performance report' },
+    });
+    const { data: risk } = await trpc.risks.create.mutate({
+      ...meta(),
+      risk: { ref: 'R-E2E', title: 'Agency staff leave', owner: 'Head of Workforce', threshold: 12, mitigation: 'Retention payments', beforeMitigation: { likelihood: 4, impact: 4 }, afterMitigation: { likelihood: 3, impact: 3 } },
+    });
+    const page = await newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/trpc/') && r.status() >= 400) refused.push(`${r.status()} ${r.url()}`);
+    });
+    await signIn(page, rig.url, 'pm@northmoor.gov.uk', DEMO_PASSWORD);
+
+    await page.goto(`${rig.url}/#/kpis/${kpi.id}`);
+    await page.getByLabel('Name', { exact: true }).fill('Visits within timescale');
+    await page.getByLabel('Reason for this change').fill('Renamed to match the board report');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/\/kpis\/.*\/show/);
+    await expect.poll(async () => (await rig.prisma.kpi.findUniqueOrThrow({ where: { id: kpi.id } })).name).toBe('Visits within timescale');
+
+    await page.goto(`${rig.url}/#/risks/${risk.id}`);
+    await page.getByLabel('Mitigation (optional)').fill('Retention payments and a career pathway');
+    await page.getByLabel('Reason for this change').fill('Reviewed at the improvement board');
+    await page.getByRole('button', { name: 'Save review' }).click();
+    await page.waitForURL(/\/risks\/.*\/show/);
+    await expect.poll(async () => (await rig.prisma.risk.findUniqueOrThrow({ where: { id: risk.id } })).mitigation).toBe('Retention payments and a career pathway');
+    expect(refused).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('lets an admin change an escalation ladder and the working-day calendar; both reach the workflow', async () => {
     const page = await newPage();
     await signIn(page, rig.url, 'admin@northmoor.gov.uk', DEMO_PASSWORD);
